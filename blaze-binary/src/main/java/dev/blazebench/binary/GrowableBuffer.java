@@ -1,0 +1,172 @@
+package dev.blazebench.binary;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A reusable, growable byte output buffer for the encoders: big-endian puts, no synchronisation.
+ * Reuse one per thread and {@link #reset()} it between messages to avoid allocating.
+ *
+ * <pre>{@code
+ * GrowableBuffer out = new GrowableBuffer(4096);
+ * for (BlazeRecord record : records) {
+ *   out.reset();
+ *   BlazeBinaryEncoder.encode(record, FormatVersion.V1, out);
+ *   send(out.array(), 0, out.size());
+ * }
+ * }</pre>
+ */
+public final class GrowableBuffer {
+
+  private static final VarHandle SHORT_BE =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT_BE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG_BE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  /** Largest array the JVM reliably allocates. */
+  private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+
+  private byte[] bytes;
+  private int size;
+
+  /** An empty buffer that first holds {@code initialCapacity} bytes before growing. */
+  public GrowableBuffer(int initialCapacity) {
+    if (initialCapacity < 0) {
+      throw new IllegalArgumentException(
+          "initialCapacity must not be negative, was " + initialCapacity);
+    }
+    bytes = new byte[initialCapacity];
+  }
+
+  /** Empties the buffer, keeping its capacity. */
+  public void reset() {
+    size = 0;
+  }
+
+  /** Bytes written so far. */
+  public int size() {
+    return size;
+  }
+
+  /** The backing array, valid from 0 up to {@link #size()}; replaced when the buffer grows. */
+  public byte[] array() {
+    return bytes;
+  }
+
+  /** A copy of the bytes written. */
+  public byte[] toByteArray() {
+    return Arrays.copyOf(bytes, size);
+  }
+
+  /** Makes room for {@code count} more bytes. */
+  public void ensureRemaining(int count) {
+    if (count > bytes.length - size) {
+      grow(count);
+    }
+  }
+
+  private void grow(int count) {
+    long needed = (long) size + count;
+    if (count < 0 || needed > MAX_CAPACITY) {
+      throw new BlazeEncodingException(
+          "output would exceed " + MAX_CAPACITY + " bytes (" + size + " + " + count + ")");
+    }
+    long doubled = Math.max((long) bytes.length * 2, 64);
+    bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(doubled, needed), MAX_CAPACITY));
+  }
+
+  /** Drops every byte after the first {@code newSize}; used to undo a partial write. */
+  public void truncate(int newSize) {
+    if (newSize < 0 || newSize > size) {
+      throw new IllegalArgumentException("newSize must be in [0, " + size + "], was " + newSize);
+    }
+    size = newSize;
+  }
+
+  public void putByte(int b) {
+    ensureRemaining(1);
+    bytes[size++] = (byte) b;
+  }
+
+  /** Writes the low 16 bits of {@code value}, big-endian. */
+  public void putShort(int value) {
+    ensureRemaining(2);
+    SHORT_BE.set(bytes, size, (short) value);
+    size += 2;
+  }
+
+  /** Writes {@code value} big-endian. */
+  public void putInt(int value) {
+    ensureRemaining(4);
+    INT_BE.set(bytes, size, value);
+    size += 4;
+  }
+
+  /** Writes {@code value} big-endian. */
+  public void putLong(long value) {
+    ensureRemaining(8);
+    LONG_BE.set(bytes, size, value);
+    size += 8;
+  }
+
+  public void putBytes(byte[] source) {
+    putBytes(source, 0, source.length);
+  }
+
+  public void putBytes(byte[] source, int offset, int length) {
+    ensureRemaining(length);
+    System.arraycopy(source, offset, bytes, size, length);
+    size += length;
+  }
+
+  /** Overwrites 4 bytes at {@code position} (already written) with {@code value}, big-endian. */
+  public void setInt(int position, int value) {
+    if (position < 0 || position > size - 4) {
+      throw new IndexOutOfBoundsException("position " + position + " of " + size);
+    }
+    INT_BE.set(bytes, position, value);
+  }
+
+  /**
+   * Writes {@code s} as UTF-8. The caller has checked it holds no unpaired surrogate and knows its
+   * UTF-8 length; ASCII is copied a char at a time.
+   */
+  void putUtf8(String s, int utf8Length) {
+    ensureRemaining(utf8Length);
+    byte[] out = bytes;
+    int p = size;
+    int n = s.length();
+    int i = 0;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        break;
+      }
+      out[p++] = (byte) c;
+    }
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        out[p++] = (byte) c;
+      } else if (c < 0x800) {
+        out[p++] = (byte) (0xC0 | (c >> 6));
+        out[p++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c)) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        out[p++] = (byte) (0xF0 | (cp >> 18));
+        out[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        out[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        out[p++] = (byte) (0x80 | (cp & 0x3F));
+      } else {
+        out[p++] = (byte) (0xE0 | (c >> 12));
+        out[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        out[p++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    size = p;
+  }
+}
