@@ -1,0 +1,25 @@
+package dev.blazebench.protocol.query;
+
+/**
+ * One sort key. Keys apply in order; ties keep the store's order (by id). Missing and null values
+ * sort before every other value in ascending order (after them in descending order).
+ *
+ * @param field a top-level field name, or in an aggregation a groupBy field or an aggregate alias
+ * @param descending true for largest first
+ */
+public record SortKey(String field, boolean descending) {
+
+  public SortKey {
+    if (field == null || field.isEmpty()) {
+      throw new InvalidQueryException("field", "must be a non-empty field name");
+    }
+  }
+
+  public static SortKey ascending(String field) {
+    return new SortKey(field, false);
+  }
+
+  public static SortKey descending(String field) {
+    return new SortKey(field, true);
+  }
+}
