@@ -1,16 +1,358 @@
 package dev.blazebench.binary;
 
-/** Writes BlazeBinary records. (Implementation in progress.) */
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.zip.CRC32;
+
+/**
+ * Writes a {@link BlazeRecord} as BlazeBinary, byte for byte as BlazeDB does (see BLAZEBINARY.md):
+ * {@code "BLAZE"}, the version byte, a u16 field count, the fields in key order, and for {@link
+ * FormatVersion#V2} a CRC-32 of everything before it.
+ *
+ * <p>Values take their shortest form: 1..15-byte strings inline in the tag (0x20-0x2F), the empty
+ * string as 0x11, integers 0..255 as 0x12 plus one byte, empty arrays and dictionaries as 0x18 and
+ * 0x19. Field names in the common-field table are one byte; other names and all dictionary keys are
+ * written out in UTF-8.
+ *
+ * <p>What the format cannot hold is refused with a {@link BlazeEncodingException}, and the output
+ * buffer is left exactly as it was (size and contents): a name or dictionary key over 65,535 UTF-8
+ * bytes, more than 65,535 fields, items or entries, arrays and dictionaries nested deeper than the
+ * depth limit (default {@value #DEFAULT_MAX_DEPTH}, the decoder's default too), an unpaired
+ * surrogate in any string or name (a Swift {@code String} cannot hold one), or output over the
+ * largest Java array.
+ *
+ * <p>Vectors are written as a u32 count and float32 big-endian, as the format intends. Today's
+ * BlazeDB writes the top half of each double instead and reads floats little-endian, so vectors do
+ * not interoperate with it in either direction.
+ *
+ * <pre>{@code
+ * byte[] bytes = BlazeBinaryEncoder.encode(record, FormatVersion.V1);
+ *
+ * GrowableBuffer out = new GrowableBuffer(4096);   // reused: no allocation per record
+ * BlazeBinaryEncoder.encode(record, FormatVersion.V2, out);
+ * }</pre>
+ */
 public final class BlazeBinaryEncoder {
+
+  /** Nesting depth the encoder allows unless told otherwise; equal to the decoder's default. */
+  public static final int DEFAULT_MAX_DEPTH = DecodeLimits.DEFAULT_MAX_DEPTH;
+
+  private static final VarHandle INT_BE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+  /** Strings up to this many chars are written after reserving 3 bytes per char, in one pass. */
+  private static final int ONE_PASS_MAX_CHARS = 1 << 16;
+
   private BlazeBinaryEncoder() {}
 
+  /** The record's bytes in {@code version}'s format. */
   public static byte[] encode(BlazeRecord record, FormatVersion version) {
-    GrowableBuffer out = new GrowableBuffer(256);
+    GrowableBuffer out = new GrowableBuffer(estimateBytes(record));
     encode(record, version, out);
     return out.toByteArray();
   }
 
+  /** Appends the record's bytes to {@code out}; on refusal {@code out} is unchanged. */
   public static void encode(BlazeRecord record, FormatVersion version, GrowableBuffer out) {
-    throw new UnsupportedOperationException("not yet implemented");
+    encode(record, version, out, DEFAULT_MAX_DEPTH);
+  }
+
+  /**
+   * Appends the record's bytes to {@code out}, refusing arrays and dictionaries nested more than
+   * {@code maxDepth} deep (a container in a field is at depth 1); on refusal {@code out} is
+   * unchanged.
+   */
+  public static void encode(
+      BlazeRecord record, FormatVersion version, GrowableBuffer out, int maxDepth) {
+    DecodeLimits.checkDepthLimit(maxDepth);
+    int start = out.size();
+    try {
+      writeRecord(record, version, out, maxDepth);
+    } catch (BlazeEncodingException e) {
+      out.truncate(start);
+      throw e;
+    }
+  }
+
+  /** A first capacity guess; the buffer grows when it is short. */
+  static int estimateBytes(BlazeRecord record) {
+    return Wire.HEADER_BYTES + Wire.CRC_BYTES + record.size() * 24;
+  }
+
+  /** Writes the record without undoing a partial write; callers roll back. */
+  static void writeRecord(
+      BlazeRecord record, FormatVersion version, GrowableBuffer out, int maxDepth) {
+    int start = out.size();
+    int fieldCount = record.size();
+    if (fieldCount > Wire.MAX_U16) {
+      throw new BlazeEncodingException(
+          "record has " + fieldCount + " fields; the format holds at most " + Wire.MAX_U16);
+    }
+    out.ensureRemaining(Wire.HEADER_BYTES);
+    out.putBytes(Wire.MAGIC);
+    out.putByte(version.wireByte());
+    out.putShort(fieldCount);
+    for (int i = 0; i < fieldCount; i++) {
+      String name = record.nameAt(i);
+      int id = CommonFields.idOf(name);
+      if (id != 0) {
+        out.putByte(id);
+      } else {
+        out.putByte(CommonFields.CUSTOM_NAME_MARKER);
+        writeShortUtf8(name, out, "field name", name);
+      }
+      writeValue(record.valueAt(i), out, 0, maxDepth, name);
+    }
+    if (version == FormatVersion.V2) {
+      CRC32 crc = new CRC32();
+      crc.update(out.array(), start, out.size() - start);
+      out.putInt((int) crc.getValue());
+    }
+  }
+
+  private static void writeValue(
+      BlazeValue value, GrowableBuffer out, int depth, int maxDepth, String field) {
+    // instanceof on final classes is a pointer compare; most common types first.
+    if (value instanceof BlazeValue.StringValue s) {
+      writeString(s.value(), out, field);
+    } else if (value instanceof BlazeValue.IntValue i) {
+      long v = i.value();
+      if (v >= 0 && v <= 0xFF) {
+        out.putByte(Wire.TAG_SMALL_INT);
+        out.putByte((int) v);
+      } else {
+        out.putByte(Wire.TAG_INT);
+        out.putLong(v);
+      }
+    } else if (value instanceof BlazeValue.DoubleValue d) {
+      out.putByte(Wire.TAG_DOUBLE);
+      out.putLong(d.bits());
+    } else if (value instanceof BlazeValue.BoolValue b) {
+      out.putByte(Wire.TAG_BOOL);
+      out.putByte(b.value() ? 1 : 0);
+    } else if (value instanceof BlazeValue.UuidValue u) {
+      out.putByte(Wire.TAG_UUID);
+      writeUuid(u.value(), out);
+    } else if (value instanceof BlazeValue.DateValue d) {
+      out.putByte(Wire.TAG_DATE);
+      out.putLong(d.bits());
+    } else if (value instanceof BlazeValue.DataValue d) {
+      byte[] bytes = d.unsafeBytes();
+      out.ensureRemaining(5L + bytes.length);
+      out.putByte(Wire.TAG_DATA);
+      out.putInt(bytes.length);
+      out.putBytes(bytes);
+    } else if (value instanceof BlazeValue.ArrayValue a) {
+      writeArray(a.items(), out, depth + 1, maxDepth, field);
+    } else if (value instanceof BlazeValue.DictionaryValue d) {
+      writeDictionary(d.entries(), out, depth + 1, maxDepth, field);
+    } else if (value instanceof BlazeValue.VectorValue v) {
+      int n = v.length();
+      out.ensureRemaining(5L + 4L * n);
+      out.putByte(Wire.TAG_VECTOR);
+      out.putInt(n);
+      for (int k = 0; k < n; k++) {
+        out.putInt(Float.floatToRawIntBits(v.get(k)));
+      }
+    } else {
+      out.putByte(Wire.TAG_NULL); // NullValue: the sealed interface leaves nothing else
+    }
+  }
+
+  private static void writeArray(
+      List<BlazeValue> items, GrowableBuffer out, int depth, int maxDepth, String field) {
+    checkDepth(depth, maxDepth, field);
+    int n = items.size();
+    if (n == 0) {
+      out.putByte(Wire.TAG_EMPTY_ARRAY);
+      return;
+    }
+    if (n > Wire.MAX_U16) {
+      throw new BlazeEncodingException(
+          "field '"
+              + abbreviate(field)
+              + "': array has "
+              + n
+              + " items; the format holds at most "
+              + Wire.MAX_U16);
+    }
+    out.putByte(Wire.TAG_ARRAY);
+    out.putShort(n);
+    for (int i = 0; i < n; i++) {
+      writeValue(items.get(i), out, depth, maxDepth, field);
+    }
+  }
+
+  private static void writeDictionary(
+      BlazeRecord entries, GrowableBuffer out, int depth, int maxDepth, String field) {
+    checkDepth(depth, maxDepth, field);
+    int n = entries.size();
+    if (n == 0) {
+      out.putByte(Wire.TAG_EMPTY_DICTIONARY);
+      return;
+    }
+    if (n > Wire.MAX_U16) {
+      throw new BlazeEncodingException(
+          "field '"
+              + abbreviate(field)
+              + "': dictionary has "
+              + n
+              + " entries; the format holds at most "
+              + Wire.MAX_U16);
+    }
+    out.putByte(Wire.TAG_DICTIONARY);
+    out.putShort(n);
+    for (int i = 0; i < n; i++) {
+      writeShortUtf8(entries.nameAt(i), out, "dictionary key", field);
+      writeValue(entries.valueAt(i), out, depth, maxDepth, field);
+    }
+  }
+
+  private static void checkDepth(int depth, int maxDepth, String field) {
+    if (depth > maxDepth) {
+      throw new BlazeEncodingException(
+          "field '"
+              + abbreviate(field)
+              + "': arrays and dictionaries nested deeper than the limit of "
+              + maxDepth);
+    }
+  }
+
+  static void writeUuid(UUID uuid, GrowableBuffer out) {
+    // Text order: the most significant long's bytes, then the least's, both big-endian.
+    out.ensureRemaining(16);
+    out.putLong(uuid.getMostSignificantBits());
+    out.putLong(uuid.getLeastSignificantBits());
+  }
+
+  /** A u16 byte length then UTF-8: field names and dictionary keys. */
+  private static void writeShortUtf8(String s, GrowableBuffer out, String what, String field) {
+    if (s.length() > Wire.MAX_U16) {
+      // Every UTF-16 char is at least one UTF-8 byte.
+      throw tooLong(what, s, Utf8.encodedLength(s), field);
+    }
+    out.ensureRemaining(2 + Utf8.MAX_BYTES_PER_CHAR * s.length());
+    int start = out.size();
+    int end = Utf8.encode(s, out.array(), start + 2);
+    if (end < 0) {
+      throw unpairedSurrogate(what, s, -end - 1, field);
+    }
+    int bytes = end - start - 2;
+    if (bytes > Wire.MAX_U16) {
+      throw tooLong(what, s, bytes, field);
+    }
+    out.array()[start] = (byte) (bytes >>> 8);
+    out.array()[start + 1] = (byte) bytes;
+    out.setSize(end);
+  }
+
+  /**
+   * A u8 byte length then UTF-8, at most {@code maxBytes}: an operation's collection name. Refuses
+   * with {@code what} in the message.
+   */
+  static void writeTinyUtf8(String s, GrowableBuffer out, int maxBytes, String what) {
+    if (s.length() > maxBytes) {
+      throw new BlazeEncodingException(
+          what + " is " + Utf8.encodedLength(s) + " UTF-8 bytes; at most " + maxBytes + " fit");
+    }
+    out.ensureRemaining(1 + Utf8.MAX_BYTES_PER_CHAR * s.length());
+    int start = out.size();
+    int end = Utf8.encode(s, out.array(), start + 1);
+    if (end < 0) {
+      throw new BlazeEncodingException(
+          what + " has an unpaired surrogate at char index " + (-end - 1));
+    }
+    int bytes = end - start - 1;
+    if (bytes > maxBytes) {
+      throw new BlazeEncodingException(
+          what + " is " + bytes + " UTF-8 bytes; at most " + maxBytes + " fit");
+    }
+    out.array()[start] = (byte) bytes;
+    out.setSize(end);
+  }
+
+  /** A string value in its shortest form. */
+  private static void writeString(String s, GrowableBuffer out, String field) {
+    int chars = s.length();
+    if (chars == 0) {
+      out.putByte(Wire.TAG_EMPTY_STRING);
+      return;
+    }
+    if (chars > ONE_PASS_MAX_CHARS) {
+      writeLongString(s, out, field);
+      return;
+    }
+    // Reserve the worst case, write the bytes after a 1-byte tag if the string may be short or a
+    // 5-byte header if it cannot be (UTF-8 has at least one byte per char), then fix the header.
+    out.ensureRemaining(5 + Utf8.MAX_BYTES_PER_CHAR * chars);
+    byte[] a = out.array();
+    int start = out.size();
+    boolean mayBeShort = chars <= Wire.MAX_SHORT_STRING_BYTES;
+    int bodyStart = start + (mayBeShort ? 1 : 5);
+    int end = Utf8.encode(s, a, bodyStart);
+    if (end < 0) {
+      throw unpairedSurrogate("string value", s, -end - 1, field);
+    }
+    int bytes = end - bodyStart;
+    if (bytes <= Wire.MAX_SHORT_STRING_BYTES) {
+      a[start] = (byte) (Wire.TAG_SHORT_STRING | bytes);
+    } else {
+      if (mayBeShort) {
+        // Up to 15 chars but 16..45 bytes: move the body to make room for the u32 length.
+        System.arraycopy(a, bodyStart, a, start + 5, bytes);
+        end += 4;
+      }
+      a[start] = Wire.TAG_STRING;
+      INT_BE.set(a, start + 1, bytes);
+    }
+    out.setSize(end);
+  }
+
+  /** A very long string: measure first, so the reservation is exact rather than 3x. */
+  private static void writeLongString(String s, GrowableBuffer out, String field) {
+    long bytes = Utf8.encodedLength(s);
+    if (bytes < 0) {
+      throw unpairedSurrogate("string value", s, (int) (-bytes - 1), field);
+    }
+    out.ensureRemaining(5 + bytes);
+    int start = out.size();
+    byte[] a = out.array();
+    a[start] = Wire.TAG_STRING;
+    INT_BE.set(a, start + 1, (int) bytes);
+    out.setSize(Utf8.encode(s, a, start + 5));
+  }
+
+  private static BlazeEncodingException tooLong(
+      String what, String s, long utf8Bytes, String field) {
+    return new BlazeEncodingException(
+        describe(what, s, field)
+            + " is "
+            + utf8Bytes
+            + " UTF-8 bytes; the format holds at most "
+            + Wire.MAX_U16);
+  }
+
+  private static BlazeEncodingException unpairedSurrogate(
+      String what, String s, int charIndex, String field) {
+    return new BlazeEncodingException(
+        describe(what, s, field)
+            + " has an unpaired surrogate U+"
+            + Integer.toHexString(s.charAt(charIndex)).toUpperCase(Locale.ROOT)
+            + " at char index "
+            + charIndex
+            + " (not valid Unicode; a Swift String cannot hold it)");
+  }
+
+  private static String describe(String what, String s, String field) {
+    return "field '" + abbreviate(field) + "': " + what + " '" + abbreviate(s) + "'";
+  }
+
+  /** At most 40 chars of {@code s}, for messages about names that may be huge. */
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 }

@@ -52,6 +52,15 @@ public final class BlazeRecord {
     return builder.build();
   }
 
+  /**
+   * A record over {@code names} and {@code values} as they are, without copying: for decoders in
+   * this package, which have checked that the names are in strict key order (so no two are the same
+   * key).
+   */
+  static BlazeRecord ofSortedUnchecked(String[] names, BlazeValue[] values) {
+    return names.length == 0 ? EMPTY : new BlazeRecord(names, values);
+  }
+
   public static Builder builder() {
     return new Builder(8);
   }

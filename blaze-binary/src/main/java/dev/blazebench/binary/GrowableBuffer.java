@@ -62,11 +62,24 @@ public final class GrowableBuffer {
     return Arrays.copyOf(bytes, size);
   }
 
-  /** Makes room for {@code count} more bytes. */
+  /**
+   * Makes room for {@code count} more bytes, so that {@link #array()} can be written directly.
+   *
+   * @throws BlazeEncodingException when the buffer would exceed the largest Java array
+   */
   public void ensureRemaining(int count) {
     if (count > bytes.length - size) {
       grow(count);
     }
+  }
+
+  /** As {@link #ensureRemaining(int)}, for a size computed in {@code long} arithmetic. */
+  void ensureRemaining(long count) {
+    if (count > MAX_CAPACITY - size) {
+      throw new BlazeEncodingException(
+          "output would exceed " + MAX_CAPACITY + " bytes (" + size + " + " + count + ")");
+    }
+    ensureRemaining((int) count);
   }
 
   private void grow(int count) {
@@ -132,41 +145,13 @@ public final class GrowableBuffer {
   }
 
   /**
-   * Writes {@code s} as UTF-8. The caller has checked it holds no unpaired surrogate and knows its
-   * UTF-8 length; ASCII is copied a char at a time.
+   * Moves the end to {@code newSize}, which may be past bytes written straight into {@link
+   * #array()} after {@link #ensureRemaining(int)}; for encoders in this package.
    */
-  void putUtf8(String s, int utf8Length) {
-    ensureRemaining(utf8Length);
-    byte[] out = bytes;
-    int p = size;
-    int n = s.length();
-    int i = 0;
-    for (; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x80) {
-        break;
-      }
-      out[p++] = (byte) c;
+  void setSize(int newSize) {
+    if (newSize < 0 || newSize > bytes.length) {
+      throw new IndexOutOfBoundsException("size " + newSize + " of capacity " + bytes.length);
     }
-    for (; i < n; i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        out[p++] = (byte) c;
-      } else if (c < 0x800) {
-        out[p++] = (byte) (0xC0 | (c >> 6));
-        out[p++] = (byte) (0x80 | (c & 0x3F));
-      } else if (Character.isHighSurrogate(c)) {
-        int cp = Character.toCodePoint(c, s.charAt(++i));
-        out[p++] = (byte) (0xF0 | (cp >> 18));
-        out[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-        out[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-        out[p++] = (byte) (0x80 | (cp & 0x3F));
-      } else {
-        out[p++] = (byte) (0xE0 | (c >> 12));
-        out[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-        out[p++] = (byte) (0x80 | (c & 0x3F));
-      }
-    }
-    size = p;
+    size = newSize;
   }
 }

@@ -38,18 +38,24 @@ public final class KeyOrder implements Comparator<String> {
     return name;
   }
 
-  private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
+  /**
+   * Compares two (already normalised) strings by Unicode code points. Equal to comparing {@code
+   * codePointAt} values, without decoding: at the first differing UTF-16 unit, surrogates (which
+   * encode U+10000 and above) are moved above U+E000-U+FFFF, the same fix-up ICU uses.
+   */
+  static int compareCodePoints(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      int ca = a.charAt(i);
+      int cb = b.charAt(i);
       if (ca != cb) {
-        return Integer.compare(ca, cb);
+        if (ca >= 0xD800 && cb >= 0xD800) {
+          ca = ca >= 0xE000 ? ca - 0x800 : ca + 0x2000;
+          cb = cb >= 0xE000 ? cb - 0x800 : cb + 0x2000;
+        }
+        return ca - cb;
       }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
     }
-    return Boolean.compare(i < a.length(), j < b.length());
+    return a.length() - b.length();
   }
 }

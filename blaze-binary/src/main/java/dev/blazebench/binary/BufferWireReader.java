@@ -1,0 +1,61 @@
+package dev.blazebench.binary;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32;
+
+/**
+ * {@link WireReader} over a {@link ByteBuffer} without a backing array (direct or read-only),
+ * through absolute reads on a big-endian duplicate, so the caller's position, limit and byte order
+ * are untouched.
+ */
+final class BufferWireReader extends WireReader {
+
+  private final ByteBuffer buffer;
+
+  /** Reads {@code buffer}'s bytes from its position to its limit. */
+  BufferWireReader(ByteBuffer buffer, DecodeLimits limits) {
+    super(limits, buffer.position(), buffer.limit());
+    this.buffer = buffer.duplicate().order(ByteOrder.BIG_ENDIAN);
+  }
+
+  @Override
+  int u8At(int at) {
+    return buffer.get(at) & 0xFF;
+  }
+
+  @Override
+  int u16At(int at) {
+    return buffer.getShort(at) & 0xFFFF;
+  }
+
+  @Override
+  int i32At(int at) {
+    return buffer.getInt(at);
+  }
+
+  @Override
+  long i64At(int at) {
+    return buffer.getLong(at);
+  }
+
+  @Override
+  String utf8At(int at, int length, String what) {
+    // A String needs its own bytes anyway: copy just this string's, then decode as for arrays.
+    return decodeUtf8(bytesAt(at, length), 0, length, at, what);
+  }
+
+  @Override
+  byte[] bytesAt(int at, int length) {
+    byte[] copy = new byte[length];
+    buffer.get(at, copy, 0, length);
+    return copy;
+  }
+
+  @Override
+  int crc32At(int at, int length) {
+    CRC32 crc = new CRC32();
+    crc.update(buffer.duplicate().limit(at + length).position(at));
+    return (int) crc.getValue();
+  }
+}

@@ -1,0 +1,154 @@
+package dev.blazebench.binary;
+
+/**
+ * UTF-8 without the JDK's replacement behaviour: encoding refuses unpaired surrogates (a Swift
+ * {@code String} cannot hold one, so BlazeDB could never have written it) and validation finds the
+ * first byte that is not well-formed UTF-8 (Unicode Table 3-7: no overlongs, no encoded surrogates,
+ * nothing above U+10FFFF).
+ */
+final class Utf8 {
+
+  private Utf8() {}
+
+  /** The most UTF-8 bytes one UTF-16 char can need (a surrogate pair needs 4 for 2 chars). */
+  static final int MAX_BYTES_PER_CHAR = 3;
+
+  /**
+   * Writes {@code s} as UTF-8 into {@code dst} from {@code start}, which must have room for {@code
+   * 3 * s.length()} bytes.
+   *
+   * @return the index after the last byte written, or {@code -(i + 1)} when the char at index
+   *     {@code i} is an unpaired surrogate (then some bytes may have been written)
+   */
+  static int encode(String s, byte[] dst, int start) {
+    int n = s.length();
+    int p = start;
+    int i = 0;
+    // ASCII prefix: most names and many values are pure ASCII.
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        break;
+      }
+      dst[p++] = (byte) c;
+      i++;
+    }
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        dst[p++] = (byte) c;
+      } else if (c < 0x800) {
+        dst[p++] = (byte) (0xC0 | (c >> 6));
+        dst[p++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        char low;
+        if (!Character.isHighSurrogate(c)
+            || i + 1 == n
+            || !Character.isLowSurrogate(low = s.charAt(i + 1))) {
+          return -(i + 1);
+        }
+        int cp = Character.toCodePoint(c, low);
+        dst[p++] = (byte) (0xF0 | (cp >> 18));
+        dst[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        dst[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        dst[p++] = (byte) (0x80 | (cp & 0x3F));
+        i++;
+      } else {
+        dst[p++] = (byte) (0xE0 | (c >> 12));
+        dst[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        dst[p++] = (byte) (0x80 | (c & 0x3F));
+      }
+      i++;
+    }
+    return p;
+  }
+
+  /**
+   * The UTF-8 length of {@code s}, or {@code -(i + 1)} when the char at index {@code i} is an
+   * unpaired surrogate.
+   */
+  static long encodedLength(String s) {
+    int n = s.length();
+    long bytes = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isSurrogate(c)) {
+        if (!Character.isHighSurrogate(c)
+            || i + 1 == n
+            || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return -(i + 1L);
+        }
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+
+  /** The index of the first non-ASCII byte in {@code a[from, to)}, or {@code to}. */
+  static int skipAscii(byte[] a, int from, int to) {
+    int i = from;
+    while (i < to && a[i] >= 0) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * The index of the first byte in {@code a[from, to)} that starts an ill-formed sequence (or the
+   * lead byte of a sequence cut off by {@code to}), or -1 when the range is well-formed UTF-8.
+   */
+  static int firstInvalid(byte[] a, int from, int to) {
+    int i = from;
+    while (i < to) {
+      int b = a[i] & 0xFF;
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      int need;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (b >= 0xC2 && b <= 0xDF) {
+        need = 1;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        need = 2;
+        if (b == 0xE0) {
+          lo = 0xA0; // no overlongs
+        } else if (b == 0xED) {
+          hi = 0x9F; // no surrogates D800-DFFF
+        }
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        need = 3;
+        if (b == 0xF0) {
+          lo = 0x90; // no overlongs
+        } else if (b == 0xF4) {
+          hi = 0x8F; // nothing above U+10FFFF
+        }
+      } else {
+        return i; // 80-C1 (continuation or overlong lead), F5-FF
+      }
+      if (need > to - i - 1) {
+        return i;
+      }
+      int second = a[i + 1] & 0xFF;
+      if (second < lo || second > hi) {
+        return i;
+      }
+      for (int k = 2; k <= need; k++) {
+        int next = a[i + k] & 0xFF;
+        if (next < 0x80 || next > 0xBF) {
+          return i;
+        }
+      }
+      i += need + 1;
+    }
+    return -1;
+  }
+}

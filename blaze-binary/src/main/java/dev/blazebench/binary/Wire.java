@@ -1,0 +1,44 @@
+package dev.blazebench.binary;
+
+/** Constants of the BlazeBinary wire format, shared by the encoders and decoders. */
+final class Wire {
+
+  private Wire() {}
+
+  /** "BLAZE". */
+  static final byte[] MAGIC = {0x42, 0x4C, 0x41, 0x5A, 0x45};
+
+  /** Magic, version byte, u16 field count. */
+  static final int HEADER_BYTES = 8;
+
+  /** The CRC-32 trailer of a v2 record. */
+  static final int CRC_BYTES = 4;
+
+  /** The most a u16 count or length can say. */
+  static final int MAX_U16 = 0xFFFF;
+
+  static final int TAG_STRING = 0x01;
+  static final int TAG_INT = 0x02;
+  static final int TAG_DOUBLE = 0x03;
+  static final int TAG_BOOL = 0x04;
+  static final int TAG_UUID = 0x05;
+  static final int TAG_DATE = 0x06;
+  static final int TAG_DATA = 0x07;
+  static final int TAG_ARRAY = 0x08;
+  static final int TAG_DICTIONARY = 0x09;
+  static final int TAG_VECTOR = 0x0A;
+  static final int TAG_NULL = 0x0B;
+  static final int TAG_EMPTY_STRING = 0x11;
+  static final int TAG_SMALL_INT = 0x12;
+  static final int TAG_EMPTY_ARRAY = 0x18;
+  static final int TAG_EMPTY_DICTIONARY = 0x19;
+
+  /** 0x20-0x2F: a string of 1..15 UTF-8 bytes, its length in the low four bits. */
+  static final int TAG_SHORT_STRING = 0x20;
+
+  static final int MAX_SHORT_STRING_BYTES = 15;
+
+  static String hex(int b) {
+    return String.format("0x%02X", b & 0xFF);
+  }
+}

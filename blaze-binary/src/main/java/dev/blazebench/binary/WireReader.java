@@ -1,0 +1,485 @@
+package dev.blazebench.binary;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One strict pass over BlazeBinary input: a cursor, the current end, and the record and value
+ * grammar. Subclasses supply the raw big-endian reads for a {@code byte[]} or a {@link
+ * java.nio.ByteBuffer}; neither copies the input. Not thread-safe; one per decode call.
+ *
+ * <p>Every check happens before the read or allocation it guards: a length or count is compared
+ * with the limits and with the bytes that remain before anything is sized from it, so no input can
+ * make the decoder allocate more than a small multiple of its own size, recurse deeper than {@link
+ * DecodeLimits#maxDepth()}, or index outside the input. Problems are reported as {@link
+ * BlazeBinaryException}s whose offsets count from the start of the whole input.
+ */
+abstract class WireReader {
+
+  private static final BlazeValue.IntValue[] SMALL_INTS = new BlazeValue.IntValue[256];
+  private static final BlazeValue.StringValue EMPTY_STRING = new BlazeValue.StringValue("");
+  private static final BlazeValue.ArrayValue EMPTY_ARRAY = new BlazeValue.ArrayValue(List.of());
+  private static final BlazeValue.DictionaryValue EMPTY_DICTIONARY =
+      new BlazeValue.DictionaryValue(BlazeRecord.empty());
+
+  static {
+    for (int i = 0; i < SMALL_INTS.length; i++) {
+      SMALL_INTS[i] = new BlazeValue.IntValue(i);
+    }
+  }
+
+  final DecodeLimits limits;
+
+  /** The index reported as offset 0. */
+  private final int origin;
+
+  /** Index of the next byte to read. */
+  int pos;
+
+  /** Reads stop before this index. */
+  int end;
+
+  /** True while reading the body of a v2 record: the 4 bytes at {@link #end} are its CRC-32. */
+  private boolean checksumAtEnd;
+
+  /** The version of the record {@link #readRecord} read last. */
+  FormatVersion lastVersion;
+
+  WireReader(DecodeLimits limits, int start, int end) {
+    this.limits = limits;
+    this.origin = start;
+    this.pos = start;
+    this.end = end;
+  }
+
+  // ---- raw reads at an index already checked to be inside the input ----
+
+  abstract int u8At(int at);
+
+  abstract int u16At(int at);
+
+  abstract int i32At(int at);
+
+  abstract long i64At(int at);
+
+  /** {@code length} bytes at {@code at} as a String; fails on ill-formed UTF-8. */
+  abstract String utf8At(int at, int length, String what);
+
+  abstract byte[] bytesAt(int at, int length);
+
+  /** CRC-32 (zlib) of {@code length} bytes at {@code at}. */
+  abstract int crc32At(int at, int length);
+
+  // ---- errors ----
+
+  final BlazeBinaryException fail(String problem, int at) {
+    return new BlazeBinaryException(problem, (long) at - origin);
+  }
+
+  /** Decodes UTF-8 held in {@code a[from, from + length)}, which sits at input index {@code at}. */
+  final String decodeUtf8(byte[] a, int from, int length, int at, String what) {
+    int to = from + length;
+    int firstNonAscii = Utf8.skipAscii(a, from, to);
+    if (firstNonAscii == to) {
+      // ISO-8859-1 is the JDK's cheapest decode: a straight copy into a compact string.
+      return new String(a, from, length, StandardCharsets.ISO_8859_1);
+    }
+    int bad = Utf8.firstInvalid(a, firstNonAscii, to);
+    if (bad >= 0) {
+      throw fail("invalid UTF-8 in " + what + " (byte " + Wire.hex(a[bad]) + ")", at + bad - from);
+    }
+    return new String(a, from, length, StandardCharsets.UTF_8);
+  }
+
+  // ---- cursor reads ----
+
+  /** Fails unless {@code n} more bytes can be read before {@link #end}. */
+  final void require(long n, String what) {
+    long remaining = end - pos;
+    if (n <= remaining) {
+      return;
+    }
+    if (checksumAtEnd && n <= remaining + Wire.CRC_BYTES) {
+      throw fail(what + " reaches into the CRC-32 checksum", pos);
+    }
+    throw fail("truncated " + what + ": needs " + n + " bytes, " + remaining + " remain", pos);
+  }
+
+  final int readU8(String what) {
+    require(1, what);
+    return u8At(pos++);
+  }
+
+  final int readU16(String what) {
+    require(2, what);
+    int v = u16At(pos);
+    pos += 2;
+    return v;
+  }
+
+  /** An unsigned 32-bit length or count. */
+  final long readU32(String what) {
+    require(4, what);
+    long v = i32At(pos) & 0xFFFF_FFFFL;
+    pos += 4;
+    return v;
+  }
+
+  final long readI64(String what) {
+    require(8, what);
+    long v = i64At(pos);
+    pos += 8;
+    return v;
+  }
+
+  final UUID readUuid(String what) {
+    require(16, what);
+    UUID v = new UUID(i64At(pos), i64At(pos + 8));
+    pos += 16;
+    return v;
+  }
+
+  /** {@code n} bytes copied out; {@code n} may be any u32, it is checked before the copy. */
+  final byte[] readBytes(long n, String what) {
+    require(n, what);
+    byte[] v = bytesAt(pos, (int) n);
+    pos += (int) n;
+    return v;
+  }
+
+  /** {@code n} bytes of UTF-8; {@code n} may be any u32, it is checked before the decode. */
+  final String readUtf8(long n, String what) {
+    require(n, what);
+    String v = utf8At(pos, (int) n, what);
+    pos += (int) n;
+    return v;
+  }
+
+  /** Fails when {@code count} exceeds the count limit or cannot fit in the remaining bytes. */
+  final void checkCount(long count, int minBytesEach, String what, int at) {
+    if (count > limits.maxCount()) {
+      throw fail(
+          what + " count " + count + " exceeds the limit of " + limits.maxCount() + " (maxCount)",
+          at);
+    }
+    long remaining = end - pos;
+    if (count * minBytesEach > remaining) {
+      throw fail(
+          what
+              + " count "
+              + count
+              + " cannot fit in the "
+              + remaining
+              + " remaining bytes (each takes at least "
+              + minBytesEach
+              + ")",
+          at);
+    }
+  }
+
+  // ---- records ----
+
+  /** Reads and checks a record header at {@link #pos} for a record ending at {@code recordEnd}. */
+  final FormatVersion readHeader(int recordEnd) {
+    int start = pos;
+    int length = recordEnd - start;
+    if (length < Wire.HEADER_BYTES) {
+      throw fail(
+          "short header: "
+              + length
+              + " bytes, a BlazeBinary record needs at least "
+              + Wire.HEADER_BYTES,
+          start);
+    }
+    for (int i = 0; i < Wire.MAGIC.length; i++) {
+      if (u8At(start + i) != Wire.MAGIC[i]) {
+        throw fail("bad magic: expected \"BLAZE\" (42 4C 41 5A 45)", start + i);
+      }
+    }
+    int version = u8At(start + 5);
+    if (version == 0x01) {
+      return FormatVersion.V1;
+    }
+    if (version == 0x02) {
+      return FormatVersion.V2;
+    }
+    throw fail("unknown version " + Wire.hex(version) + " (expected 0x01 or 0x02)", start + 5);
+  }
+
+  /**
+   * Reads the whole record from {@link #pos} to {@code recordEnd}: every byte must belong to it.
+   * Leaves {@link #pos} at {@code recordEnd} and the version in {@link #lastVersion}.
+   */
+  final BlazeRecord readRecord(int recordEnd) {
+    int start = pos;
+    FormatVersion version = readHeader(recordEnd);
+    int bodyEnd = recordEnd;
+    if (version == FormatVersion.V2) {
+      if (recordEnd - start < Wire.HEADER_BYTES + Wire.CRC_BYTES) {
+        throw fail(
+            "short v2 record: "
+                + (recordEnd - start)
+                + " bytes, header and CRC-32 trailer need "
+                + (Wire.HEADER_BYTES + Wire.CRC_BYTES),
+            start);
+      }
+      bodyEnd = recordEnd - Wire.CRC_BYTES;
+      int stored = i32At(bodyEnd);
+      int computed = crc32At(start, bodyEnd - start);
+      if (stored != computed) {
+        throw fail(
+            String.format(
+                "CRC-32 mismatch: stored 0x%08X, computed 0x%08X over %d bytes",
+                stored, computed, bodyEnd - start),
+            bodyEnd);
+      }
+    }
+    int outerEnd = end;
+    boolean outerChecksum = checksumAtEnd;
+    end = bodyEnd;
+    checksumAtEnd = version == FormatVersion.V2;
+    int countAt = start + 6;
+    int count = u16At(countAt);
+    pos = start + Wire.HEADER_BYTES;
+    // Each field takes at least a one-byte key and a one-byte value.
+    checkCount(count, 2, "field", countAt);
+    BlazeRecord record = readEntries(count, 0, true);
+    if (pos != bodyEnd) {
+      throw fail(
+          "trailing bytes: "
+              + (bodyEnd - pos)
+              + " bytes after the last field"
+              + (version == FormatVersion.V2 ? ", before the CRC-32 trailer" : ""),
+          pos);
+    }
+    end = outerEnd;
+    checksumAtEnd = outerChecksum;
+    pos = recordEnd;
+    lastVersion = version;
+    return record;
+  }
+
+  /**
+   * {@code count} (name, value) pairs: record fields ({@code fieldNames}, names may use the
+   * common-field table) or dictionary entries (u16 length and UTF-8 always). Names arrive in key
+   * order from every BlazeDB writer; other orders are accepted and sorted, duplicates never.
+   */
+  private BlazeRecord readEntries(int count, int depth, boolean fieldNames) {
+    if (count == 0) {
+      return BlazeRecord.empty();
+    }
+    String[] names = new String[count];
+    BlazeValue[] values = new BlazeValue[count];
+    int[] nameOffsets = new int[count];
+    String previousKey = null;
+    boolean sorted = true;
+    for (int i = 0; i < count; i++) {
+      int at = pos;
+      nameOffsets[i] = at;
+      String name = fieldNames ? readFieldName() : readDictionaryKey();
+      String key = KeyOrder.normalize(name);
+      if (previousKey != null) {
+        int order = KeyOrder.compareCodePoints(previousKey, key);
+        if (order == 0) {
+          throw duplicate(fieldNames, names[i - 1], name, at);
+        }
+        sorted &= order < 0;
+      }
+      previousKey = key;
+      names[i] = name;
+      values[i] = readValue(depth);
+    }
+    if (!sorted) {
+      sortEntries(names, values, nameOffsets, fieldNames);
+    }
+    return BlazeRecord.ofSortedUnchecked(names, values);
+  }
+
+  /** Sorts entries that arrived out of key order, failing on any two that are one key. */
+  private void sortEntries(
+      String[] names, BlazeValue[] values, int[] nameOffsets, boolean fieldNames) {
+    int n = names.length;
+    String[] keys = new String[n];
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = KeyOrder.normalize(names[i]);
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> KeyOrder.compareCodePoints(keys[x], keys[y]));
+    String[] sortedNames = names.clone();
+    BlazeValue[] sortedValues = values.clone();
+    for (int i = 0; i < n; i++) {
+      int from = order[i];
+      if (i > 0 && keys[from].equals(keys[order[i - 1]])) {
+        int first = Math.min(from, order[i - 1]);
+        int second = Math.max(from, order[i - 1]);
+        throw duplicate(fieldNames, names[first], names[second], nameOffsets[second]);
+      }
+      sortedNames[i] = names[from];
+      sortedValues[i] = values[from];
+    }
+    System.arraycopy(sortedNames, 0, names, 0, n);
+    System.arraycopy(sortedValues, 0, values, 0, n);
+  }
+
+  private BlazeBinaryException duplicate(boolean fieldNames, String earlier, String later, int at) {
+    String what = fieldNames ? "duplicate field name '" : "duplicate dictionary key '";
+    String how =
+        earlier.equals(later)
+            ? ""
+            : " (canonically equivalent to '" + earlier + "': one key in Swift)";
+    return fail(what + later + "'" + how, at);
+  }
+
+  private String readFieldName() {
+    int at = pos;
+    int id = readU8("field name");
+    if (id != CommonFields.CUSTOM_NAME_MARKER) {
+      String name = CommonFields.nameOf(id);
+      if (name == null) {
+        throw fail("unknown common field id " + Wire.hex(id), at);
+      }
+      return name;
+    }
+    return readNameBytes("field name");
+  }
+
+  private String readDictionaryKey() {
+    return readNameBytes("dictionary key");
+  }
+
+  private String readNameBytes(String what) {
+    int length = readU16(what + " length");
+    if (length > limits.maxStringBytes()) {
+      throw fail(what + " of " + length + " bytes exceeds maxStringBytes", pos - 2);
+    }
+    return readUtf8(length, what);
+  }
+
+  // ---- values ----
+
+  /** One value; {@code depth} is the number of arrays and dictionaries around it. */
+  private BlazeValue readValue(int depth) {
+    int at = pos;
+    int tag = readU8("value tag");
+    if ((tag & 0xF0) == Wire.TAG_SHORT_STRING) {
+      int length = tag & 0x0F;
+      // BlazeDB's decoder reads a short-string tag of length 0 (0x20) as "": so do we.
+      return length == 0 ? EMPTY_STRING : new BlazeValue.StringValue(readUtf8(length, "string"));
+    }
+    switch (tag) {
+      case Wire.TAG_SMALL_INT:
+        return SMALL_INTS[readU8("small int")];
+      case Wire.TAG_STRING:
+        return new BlazeValue.StringValue(readLongString(at));
+      case Wire.TAG_INT:
+        // An i64 holding 0..255 (non-canonical) is accepted, as BlazeDB accepts it.
+        return new BlazeValue.IntValue(readI64("int"));
+      case Wire.TAG_DOUBLE:
+        return new BlazeValue.DoubleValue(readI64("double"));
+      case Wire.TAG_BOOL:
+        // Any non-zero byte is true, as in BlazeDB.
+        return BlazeValue.bool(readU8("bool") != 0);
+      case Wire.TAG_UUID:
+        return new BlazeValue.UuidValue(readUuid("uuid"));
+      case Wire.TAG_DATE:
+        return new BlazeValue.DateValue(readI64("date"));
+      case Wire.TAG_DATA:
+        return readData(at);
+      case Wire.TAG_ARRAY:
+        return readArray(at, depth + 1);
+      case Wire.TAG_DICTIONARY:
+        return readDictionary(at, depth + 1);
+      case Wire.TAG_VECTOR:
+        return readVector(at);
+      case Wire.TAG_NULL:
+        return BlazeValue.nullValue();
+      case Wire.TAG_EMPTY_STRING:
+        return EMPTY_STRING;
+      case Wire.TAG_EMPTY_ARRAY:
+        checkDepth(depth + 1, at);
+        return EMPTY_ARRAY;
+      case Wire.TAG_EMPTY_DICTIONARY:
+        checkDepth(depth + 1, at);
+        return EMPTY_DICTIONARY;
+      default:
+        throw fail("unknown value tag " + Wire.hex(tag), at);
+    }
+  }
+
+  private String readLongString(int at) {
+    long length = readU32("string length");
+    if (length > limits.maxStringBytes()) {
+      throw fail(
+          "string of "
+              + length
+              + " bytes exceeds the limit of "
+              + limits.maxStringBytes()
+              + " (maxStringBytes)",
+          at);
+    }
+    // A 0x01 string shorter than 16 bytes is not what BlazeDB writes, but BlazeDB reads it: so do
+    // we. Its value re-encodes in the short form.
+    return readUtf8(length, "string");
+  }
+
+  private BlazeValue readData(int at) {
+    long length = readU32("data length");
+    if (length > limits.maxDataBytes()) {
+      throw fail(
+          "data of "
+              + length
+              + " bytes exceeds the limit of "
+              + limits.maxDataBytes()
+              + " (maxDataBytes)",
+          at);
+    }
+    return new BlazeValue.DataValue(readBytes(length, "data"));
+  }
+
+  private void checkDepth(int depth, int at) {
+    if (depth > limits.maxDepth()) {
+      throw fail(
+          "arrays and dictionaries nested deeper than the limit of "
+              + limits.maxDepth()
+              + " (maxDepth)",
+          at);
+    }
+  }
+
+  private BlazeValue readArray(int at, int depth) {
+    checkDepth(depth, at);
+    int count = readU16("array count");
+    checkCount(count, 1, "array item", at);
+    // A 0x08 array of count 0 is accepted, as in BlazeDB; it re-encodes as 0x18.
+    BlazeValue[] items = new BlazeValue[count];
+    for (int i = 0; i < count; i++) {
+      items[i] = readValue(depth);
+    }
+    return count == 0 ? EMPTY_ARRAY : new BlazeValue.ArrayValue(Arrays.asList(items));
+  }
+
+  private BlazeValue readDictionary(int at, int depth) {
+    checkDepth(depth, at);
+    int count = readU16("dictionary count");
+    // u16 key length and a one-byte value at least.
+    checkCount(count, 3, "dictionary entry", at);
+    return count == 0
+        ? EMPTY_DICTIONARY
+        : new BlazeValue.DictionaryValue(readEntries(count, depth, false));
+  }
+
+  private BlazeValue readVector(int at) {
+    long count = readU32("vector count");
+    checkCount(count, 4, "vector element", at);
+    float[] values = new float[(int) count];
+    int p = pos;
+    for (int i = 0; i < values.length; i++, p += 4) {
+      values[i] = Float.intBitsToFloat(i32At(p));
+    }
+    pos = p;
+    return new BlazeValue.VectorValue(values);
+  }
+}
