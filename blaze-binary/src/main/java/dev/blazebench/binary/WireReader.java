@@ -353,7 +353,14 @@ abstract class WireReader {
   private String readNameBytes(String what) {
     int length = readU16(what + " length");
     if (length > limits.maxStringBytes()) {
-      throw fail(what + " of " + length + " bytes exceeds maxStringBytes", pos - 2);
+      throw fail(
+          what
+              + " of "
+              + length
+              + " bytes exceeds the limit of "
+              + limits.maxStringBytes()
+              + " (maxStringBytes)",
+          pos - 2);
     }
     return readUtf8(length, what);
   }
@@ -367,7 +374,11 @@ abstract class WireReader {
     if ((tag & 0xF0) == Wire.TAG_SHORT_STRING) {
       int length = tag & 0x0F;
       // BlazeDB's decoder reads a short-string tag of length 0 (0x20) as "": so do we.
-      return length == 0 ? EMPTY_STRING : new BlazeValue.StringValue(readUtf8(length, "string"));
+      if (length == 0) {
+        return EMPTY_STRING;
+      }
+      checkStringLength(length, at);
+      return new BlazeValue.StringValue(readUtf8(length, "string"));
     }
     switch (tag) {
       case Wire.TAG_SMALL_INT:
@@ -411,6 +422,13 @@ abstract class WireReader {
 
   private String readLongString(int at) {
     long length = readU32("string length");
+    checkStringLength(length, at);
+    // A 0x01 string shorter than 16 bytes is not what BlazeDB writes, but BlazeDB reads it: so do
+    // we. Its value re-encodes in the short form.
+    return readUtf8(length, "string");
+  }
+
+  private void checkStringLength(long length, int at) {
     if (length > limits.maxStringBytes()) {
       throw fail(
           "string of "
@@ -420,9 +438,6 @@ abstract class WireReader {
               + " (maxStringBytes)",
           at);
     }
-    // A 0x01 string shorter than 16 bytes is not what BlazeDB writes, but BlazeDB reads it: so do
-    // we. Its value re-encodes in the short form.
-    return readUtf8(length, "string");
   }
 
   private BlazeValue readData(int at) {
