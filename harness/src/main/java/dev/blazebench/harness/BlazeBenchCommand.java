@@ -1,0 +1,22 @@
+package dev.blazebench.harness;
+
+import dev.blazebench.harness.binary.BinaryCommand;
+import picocli.CommandLine.Command;
+
+/**
+ * The top of the {@code blazebench} command tree. It does nothing itself; each piece of work is a
+ * subcommand in its own class. To add one, write the class ({@code @Command(name = "serve")}, a
+ * {@code Callable<Integer>}, a public constructor taking {@link CliStreams} if it reads or writes
+ * the standard streams) and list it in {@code subcommands} below.
+ */
+@Command(
+    name = "blazebench",
+    mixinStandardHelpOptions = true,
+    versionProvider = ProjectVersion.class,
+    description =
+        "Benchmark and load-testing harness for BlazeDB over gRPC with BlazeBinary payloads.",
+    synopsisSubcommandLabel = "COMMAND",
+    commandListHeading = "%nCommands:%n",
+    subcommands = {BinaryCommand.class},
+    footer = "%nRun 'blazebench COMMAND --help' for a command's options.")
+public final class BlazeBenchCommand {}
