@@ -237,8 +237,11 @@ public final class TypedJson {
           .append(at.getColumnNr())
           .append(')');
     }
+    String where = location.toString().trim();
     return new TypedJsonException(
-        location.toString().trim(), "invalid JSON: " + e.getOriginalMessage(), e);
+        where.isEmpty() ? JsonPath.ROOT.toString() : where,
+        "invalid JSON: " + e.getOriginalMessage(),
+        e);
   }
 
   /** The path the parser had reached, so that a duplicate key is reported where it is. */

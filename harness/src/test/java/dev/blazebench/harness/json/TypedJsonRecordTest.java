@@ -309,6 +309,16 @@ class TypedJsonRecordTest {
   }
 
   @Test
+  void jsonNestedPastJacksonsLimitIsAnErrorNotACrash() {
+    String deep = "[".repeat(1500) + "]".repeat(1500);
+
+    assertThatThrownBy(() -> TypedJson.readRecord(deep))
+        .isInstanceOf(TypedJsonException.class)
+        .hasMessageStartingWith("$")
+        .hasMessageContaining("nesting depth");
+  }
+
+  @Test
   void emptyInputAndNonObjectsAreErrors() {
     assertThatThrownBy(() -> TypedJson.readRecord("  "))
         .hasMessage("$: no JSON document in the input");
