@@ -251,7 +251,7 @@ public final class RecordJson {
   private static BlazeRecord readObject(JsonParser parser, int depth) throws IOException {
     if (depth > MAX_DEPTH) {
       throw new InvalidJsonException(
-          pathOf(parser.getParsingContext()), "nested deeper than " + MAX_DEPTH + " levels");
+          valuePath(parser), "nested deeper than " + MAX_DEPTH + " levels");
     }
     BlazeRecord.Builder builder = BlazeRecord.builder();
     JsonToken token;
@@ -297,7 +297,7 @@ public final class RecordJson {
         {
           if (depth + 1 > MAX_DEPTH) {
             throw new InvalidJsonException(
-                pathOf(parser.getParsingContext()), "nested deeper than " + MAX_DEPTH + " levels");
+                valuePath(parser), "nested deeper than " + MAX_DEPTH + " levels");
           }
           List<BlazeValue> items = new ArrayList<>();
           while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -340,8 +340,7 @@ public final class RecordJson {
     JsonToken token = parser.currentToken();
     String found = token == null ? "end of input" : describe(token);
     return new InvalidJsonException(
-        pathOf(parser.getParsingContext()),
-        "expected " + expected + ", found " + found + " at " + location(parser));
+        valuePath(parser), "expected " + expected + ", found " + found + " at " + location(parser));
   }
 
   private static InvalidJsonException malformed(JsonProcessingException e) {
@@ -375,6 +374,17 @@ public final class RecordJson {
       case VALUE_NULL -> "null";
       default -> "'" + token.asString() + "'";
     };
+  }
+
+  /** The path of the value at the parser's current token (for a '{' or '[', the container's). */
+  private static String valuePath(JsonParser parser) {
+    JsonStreamContext context = parser.getParsingContext();
+    JsonToken token = parser.currentToken();
+    if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+        && context.getParent() != null) {
+      context = context.getParent();
+    }
+    return pathOf(context);
   }
 
   /** The path of the parser's position, as {@code $.a[0].b}. */
