@@ -1,0 +1,301 @@
+package dev.blazebench.server.store;
+
+import dev.blazebench.binary.BlazeRecord;
+import dev.blazebench.binary.BlazeValue.DateValue;
+import dev.blazebench.server.query.Visibility;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.tx.TransactionStore;
+import org.h2.value.VersionedValue;
+
+/**
+ * The reference server's database: named collections of records keyed by UUID, kept as BlazeBinary
+ * v1 bytes in one H2 MVStore file, with BlazeDB's rules for the fields the server owns ({@code id},
+ * {@code createdAt}, {@code updatedAt}; see {@link RecordRules}) and for soft deletion ({@link
+ * Visibility}: reads never return a record whose {@code isDeleted} is true).
+ *
+ * <p><b>Durability.</b> A write method returns only after its change is committed to the file, so
+ * an acknowledged write survives {@code kill -9} of the process, and with {@link
+ * StoreOptions#syncOnCommit()} a power loss too. Concurrent writes share commits (group commit);
+ * {@link GroupCommitWriter} gives the argument in full. {@link #insertMany} is all or nothing, also
+ * across a crash.
+ *
+ * <p><b>Threads.</b> All methods are thread-safe. Writes are applied one at a time on the committer
+ * thread, so they are serialisable; reads run in the caller's thread on committed data.
+ *
+ * <p><b>One process per directory.</b> {@link #open} locks the file; a second process (or a second
+ * open in this one) fails with a {@link StoreException} until the first closes or dies.
+ *
+ * <pre>{@code
+ * try (BlazeStore store = BlazeStore.open(Path.of("data"))) {
+ *   BlazeRecord bug = store.insert("bugs", BlazeRecord.builder()
+ *       .put("title", BlazeValue.string("Login fails")).build());   // id and createdAt set
+ *   UUID id = ((BlazeValue.UuidValue) bug.get("id")).value();
+ *   store.update("bugs", id, BlazeRecord.builder().put("status", BlazeValue.string("open")).build());
+ *   Iterator<BlazeRecord> all = store.scan("bugs");                  // bounded memory
+ * }
+ * }</pre>
+ */
+public final class BlazeStore implements AutoCloseable {
+
+  /** The MVStore file inside the data directory. */
+  public static final String DATA_FILE_NAME = "blazebench.mv.db";
+
+  private final Path dataFile;
+  private final StoreOptions options;
+  private final MVStore store;
+  private final TransactionStore transactions;
+  private final CollectionMaps maps = new CollectionMaps();
+  private final RecordCodec codec;
+  private final ReadTransactions reads;
+  private final GroupCommitWriter writer;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private BlazeStore(Path dataFile, StoreOptions options, MVStore store) {
+    this.dataFile = dataFile;
+    this.options = options;
+    this.store = store;
+    this.codec = new RecordCodec(options.maxRecordBytes());
+    this.transactions = new TransactionStore(store);
+    // A transaction that was open when the process died is rolled back; one that had committed
+    // but not finished its bookkeeping is completed.
+    transactions.init();
+    transactions.endLeftoverTransactions();
+    store.commit();
+    maps.openExisting(transactions, store);
+    this.reads = new ReadTransactions(transactions, store);
+    this.writer =
+        new GroupCommitWriter(
+            transactions, store, maps, codec, options, dataFile.getParent().toString());
+  }
+
+  /** Opens (or creates) the store in {@code dataDir} with {@link StoreOptions#defaults()}. */
+  public static BlazeStore open(Path dataDir) {
+    return open(dataDir, StoreOptions.defaults());
+  }
+
+  /**
+   * Opens (or creates) the store in {@code dataDir}, creating the directory if needed.
+   *
+   * @throws StoreException when the directory cannot be created, the file is locked by another
+   *     process, or it is not a readable MVStore file
+   */
+  public static BlazeStore open(Path dataDir, StoreOptions options) {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(options, "options");
+    Path dir = dataDir.toAbsolutePath();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new StoreException("cannot create data directory " + dir + ": " + e, e);
+    }
+    Path file = dir.resolve(DATA_FILE_NAME);
+    MVStore store;
+    try {
+      // Auto-commit off: commits happen only when the committer asks, synchronously in its thread
+      // (GroupCommitWriter explains why durability depends on it).
+      store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    } catch (MVStoreException e) {
+      throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      return new BlazeStore(file, options, store);
+    } catch (RuntimeException | Error e) {
+      store.closeImmediately();
+      throw e;
+    }
+  }
+
+  /** The MVStore file this store writes. */
+  public Path dataFile() {
+    return dataFile;
+  }
+
+  public StoreOptions options() {
+    return options;
+  }
+
+  /**
+   * Inserts {@code record} and returns it as stored: with {@code id} (the client's uuid, or a new
+   * one) and {@code createdAt} (the client's date, or now).
+   *
+   * @throws DuplicateRecordException when the id is taken
+   * @throws InvalidRecordException when {@code id} or {@code createdAt} has the wrong type, or the
+   *     record cannot be stored
+   * @throws InvalidCollectionNameException for a bad collection name
+   */
+  public BlazeRecord insert(String collection, BlazeRecord record) {
+    return insertMany(collection, List.of(record)).get(0);
+  }
+
+  /**
+   * Inserts all of {@code records} in one transaction, or none of them: if any is invalid or its id
+   * is taken (also by an earlier record of the same list), nothing is written.
+   *
+   * @return the records as stored, in the order given
+   */
+  public List<BlazeRecord> insertMany(String collection, List<BlazeRecord> records) {
+    checkOpen();
+    CollectionNames.check(collection);
+    Objects.requireNonNull(records, "records");
+    if (records.isEmpty()) {
+      return List.of();
+    }
+    DateValue now = ServerTime.now(options.clock());
+    List<UUID> ids = new ArrayList<>(records.size());
+    List<BlazeRecord> stored = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      int index = i;
+      BlazeRecord record = Objects.requireNonNull(records.get(i), () -> "records[" + index + "]");
+      UUID id = RecordRules.idForInsert(record, collection);
+      ids.add(id);
+      stored.add(RecordRules.prepareInsert(record, id, now, collection));
+    }
+    return writer.write(
+        tx -> {
+          for (int i = 0; i < stored.size(); i++) {
+            tx.insert(collection, ids.get(i), stored.get(i));
+          }
+          return List.copyOf(stored);
+        });
+  }
+
+  /** The record, unless it is missing or soft-deleted. */
+  public Optional<BlazeRecord> fetch(String collection, UUID id) {
+    checkOpen();
+    CollectionNames.check(collection);
+    Objects.requireNonNull(id, "id");
+    MVMap<byte[], VersionedValue<byte[]>> map = maps.find(collection);
+    if (map == null) {
+      return Optional.empty();
+    }
+    byte[] key = RecordKeys.toKey(id);
+    byte[] bytes = reads.read(tx -> tx.<byte[], byte[]>openMapX(map).get(key));
+    if (bytes == null) {
+      return Optional.empty();
+    }
+    BlazeRecord record = codec.decode(bytes, collection, key);
+    return Visibility.isVisible(record) ? Optional.of(record) : Optional.empty();
+  }
+
+  /**
+   * Merges {@code changes} into record {@code id} and returns the new record: named fields are
+   * replaced, a null removes its field, others stay; {@code updatedAt} becomes now. A soft-deleted
+   * record can be updated (that is how it is restored: {@code isDeleted = false}).
+   *
+   * @throws RecordNotFoundException when there is no such record
+   * @throws InvalidRecordException when the changes alter {@code id} or {@code createdAt}, or the
+   *     result cannot be stored
+   */
+  public BlazeRecord update(String collection, UUID id, BlazeRecord changes) {
+    checkOpen();
+    CollectionNames.check(collection);
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(changes, "changes");
+    DateValue now = ServerTime.now(options.clock());
+    return writer.write(
+        tx -> {
+          BlazeRecord current =
+              tx.get(collection, id).orElseThrow(() -> new RecordNotFoundException(collection, id));
+          BlazeRecord updated = RecordRules.applyUpdate(current, changes, now, id, collection);
+          tx.update(collection, id, updated);
+          return updated;
+        });
+  }
+
+  /** Deletes record {@code id} for good (soft-deleted or not); returns whether it existed. */
+  public boolean delete(String collection, UUID id) {
+    checkOpen();
+    CollectionNames.check(collection);
+    Objects.requireNonNull(id, "id");
+    return writer.write(tx -> tx.delete(collection, id));
+  }
+
+  /**
+   * The collection's visible records in id order, read lazily a page at a time ({@link
+   * StoreOptions#scanPageRecords()}): memory stays bounded however large the collection. An unknown
+   * collection scans as empty.
+   */
+  public Iterator<BlazeRecord> scan(String collection) {
+    checkOpen();
+    CollectionNames.check(collection);
+    return new RecordScan(
+        reads, maps.find(collection), collection, codec, options.scanPageRecords());
+  }
+
+  /** The number of visible records (a scan: it decodes every record). */
+  public long count(String collection) {
+    Iterator<BlazeRecord> records = scan(collection);
+    long count = 0;
+    while (records.hasNext()) {
+      records.next();
+      count++;
+    }
+    return count;
+  }
+
+  /** The collections that have been written to, sorted by name. */
+  public Set<String> collections() {
+    checkOpen();
+    return maps.names();
+  }
+
+  /**
+   * Runs {@code work} as one atomic write, in the next commit group, and returns its result once it
+   * is committed to the file. The building block of the methods above, for writers that need
+   * several changes to commit together (the sync service applying a client's operations).
+   * Collection names passed to {@code work}'s calls must be valid ({@link #insert} checks them).
+   */
+  public <R> R write(Function<WriteTransaction, R> work) {
+    checkOpen();
+    return writer.write(work);
+  }
+
+  /**
+   * Commits what was handed in, then closes the file. Later calls fail with {@link
+   * StoreClosedException}; closing again does nothing.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      writer.close();
+      transactions.close();
+    } finally {
+      store.close();
+    }
+  }
+
+  /**
+   * Stops the committer after the writes already handed in, then abandons the file without writing
+   * anything more: what a crash leaves on disk. For durability tests only.
+   */
+  void closeAbruptlyForTesting() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    writer.close();
+    store.closeImmediately();
+  }
+
+  private void checkOpen() {
+    if (closed.get()) {
+      throw new StoreClosedException("the store at " + dataFile + " is closed");
+    }
+  }
+}
