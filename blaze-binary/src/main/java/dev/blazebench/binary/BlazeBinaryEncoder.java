@@ -3,6 +3,7 @@ package dev.blazebench.binary;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -43,9 +44,6 @@ public final class BlazeBinaryEncoder {
 
   private static final VarHandle INT_BE =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-
-  /** Strings up to this many chars are written after reserving 3 bytes per char, in one pass. */
-  private static final int ONE_PASS_MAX_CHARS = 1 << 16;
 
   private BlazeBinaryEncoder() {}
 
@@ -96,9 +94,10 @@ public final class BlazeBinaryEncoder {
     out.putBytes(Wire.MAGIC);
     out.putByte(version.wireByte());
     out.putShort(fieldCount);
+    byte[] ids = record.commonFieldIds();
     for (int i = 0; i < fieldCount; i++) {
       String name = record.nameAt(i);
-      int id = CommonFields.idOf(name);
+      int id = ids[i] & 0xFF;
       if (id != 0) {
         out.putByte(id);
       } else {
@@ -282,48 +281,49 @@ public final class BlazeBinaryEncoder {
       out.putByte(Wire.TAG_EMPTY_STRING);
       return;
     }
-    if (chars > ONE_PASS_MAX_CHARS) {
+    if (chars > Wire.MAX_SHORT_STRING_BYTES) {
       writeLongString(s, out, field);
       return;
     }
-    // Reserve the worst case, write the bytes after a 1-byte tag if the string may be short or a
-    // 5-byte header if it cannot be (UTF-8 has at least one byte per char), then fix the header.
+    // At most 15 chars, so at most 45 bytes: reserve that, write the bytes after a one-byte tag,
+    // and if they turn out to be 16 or more, move them to make room for the u32 length.
     out.ensureRemaining(5 + Utf8.MAX_BYTES_PER_CHAR * chars);
     byte[] a = out.array();
     int start = out.size();
-    boolean mayBeShort = chars <= Wire.MAX_SHORT_STRING_BYTES;
-    int bodyStart = start + (mayBeShort ? 1 : 5);
-    int end = Utf8.encode(s, a, bodyStart);
+    int end = Utf8.encode(s, a, start + 1);
     if (end < 0) {
       throw unpairedSurrogate("string value", s, -end - 1, field);
     }
-    int bytes = end - bodyStart;
+    int bytes = end - start - 1;
     if (bytes <= Wire.MAX_SHORT_STRING_BYTES) {
       a[start] = (byte) (Wire.TAG_SHORT_STRING | bytes);
     } else {
-      if (mayBeShort) {
-        // Up to 15 chars but 16..45 bytes: move the body to make room for the u32 length.
-        System.arraycopy(a, bodyStart, a, start + 5, bytes);
-        end += 4;
-      }
+      System.arraycopy(a, start + 1, a, start + 5, bytes);
+      end += 4;
       a[start] = Wire.TAG_STRING;
       INT_BE.set(a, start + 1, bytes);
     }
     out.setSize(end);
   }
 
-  /** A very long string: measure first, so the reservation is exact rather than 3x. */
+  /**
+   * A string of 16 or more chars, so of 16 or more UTF-8 bytes: always the u32-length form. The
+   * JDK's own encoder is much faster than a char loop (an all-ASCII string is one vectorised check
+   * and a copy), but it writes '?' for an unpaired surrogate; so when a '?' appears, the string is
+   * checked for those.
+   */
   private static void writeLongString(String s, GrowableBuffer out, String field) {
-    long bytes = Utf8.encodedLength(s);
-    if (bytes < 0) {
-      throw unpairedSurrogate("string value", s, (int) (-bytes - 1), field);
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    if (Utf8.containsQuestionMark(utf8)) {
+      long checked = Utf8.encodedLength(s);
+      if (checked < 0) {
+        throw unpairedSurrogate("string value", s, (int) (-checked - 1), field);
+      }
     }
-    out.ensureRemaining(5 + bytes);
-    int start = out.size();
-    byte[] a = out.array();
-    a[start] = Wire.TAG_STRING;
-    INT_BE.set(a, start + 1, (int) bytes);
-    out.setSize(Utf8.encode(s, a, start + 5));
+    out.ensureRemaining(5L + utf8.length);
+    out.putByte(Wire.TAG_STRING);
+    out.putInt(utf8.length);
+    out.putBytes(utf8);
   }
 
   private static BlazeEncodingException tooLong(

@@ -33,6 +33,13 @@ public final class BlazeRecord {
   private final BlazeValue[] values;
   private int hash;
 
+  /**
+   * The common-field id of each name (0: written in full), computed on first encode or supplied by
+   * the decoder, so that encoding the same record again does no lookups. Volatile so that a racing
+   * thread sees either null or the filled array.
+   */
+  private volatile byte[] commonFieldIds;
+
   private BlazeRecord(String[] names, BlazeValue[] values) {
     this.names = names;
     this.values = values;
@@ -59,6 +66,32 @@ public final class BlazeRecord {
    */
   static BlazeRecord ofSortedUnchecked(String[] names, BlazeValue[] values) {
     return names.length == 0 ? EMPTY : new BlazeRecord(names, values);
+  }
+
+  /**
+   * As {@link #ofSortedUnchecked(String[], BlazeValue[])}, with the names' common-field ids already
+   * known ({@code ids[i]} is {@code CommonFields.idOf(names[i])}).
+   */
+  static BlazeRecord ofSortedUnchecked(String[] names, BlazeValue[] values, byte[] ids) {
+    if (names.length == 0) {
+      return EMPTY;
+    }
+    BlazeRecord record = new BlazeRecord(names, values);
+    record.commonFieldIds = ids;
+    return record;
+  }
+
+  /** The common-field id of each name in key order, 0 for names written in full. */
+  byte[] commonFieldIds() {
+    byte[] ids = commonFieldIds;
+    if (ids == null) {
+      ids = new byte[names.length];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = (byte) CommonFields.idOf(names[i]);
+      }
+      commonFieldIds = ids;
+    }
+    return ids;
   }
 
   public static Builder builder() {

@@ -1,5 +1,9 @@
 package dev.blazebench.binary;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * UTF-8 without the JDK's replacement behaviour: encoding refuses unpaired surrogates (a Swift
  * {@code String} cannot hold one, so BlazeDB could never have written it) and validation finds the
@@ -7,6 +11,9 @@ package dev.blazebench.binary;
  * nothing above U+10FFFF).
  */
 final class Utf8 {
+
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
   private Utf8() {}
 
@@ -22,17 +29,17 @@ final class Utf8 {
    */
   static int encode(String s, byte[] dst, int start) {
     int n = s.length();
-    int p = start;
     int i = 0;
-    // ASCII prefix: most names and many values are pure ASCII.
-    while (i < n) {
+    // ASCII prefix: most names and many values are pure ASCII. One induction variable for both
+    // arrays lets the JIT hoist the range checks.
+    for (; i < n; i++) {
       char c = s.charAt(i);
       if (c >= 0x80) {
         break;
       }
-      dst[p++] = (byte) c;
-      i++;
+      dst[start + i] = (byte) c;
     }
+    int p = start + i;
     while (i < n) {
       char c = s.charAt(i);
       if (c < 0x80) {
@@ -91,13 +98,21 @@ final class Utf8 {
     return bytes;
   }
 
-  /** The index of the first non-ASCII byte in {@code a[from, to)}, or {@code to}. */
-  static int skipAscii(byte[] a, int from, int to) {
-    int i = from;
-    while (i < to && a[i] >= 0) {
-      i++;
+  /** Whether {@code a} holds a '?' (0x3F), eight bytes at a time. */
+  static boolean containsQuestionMark(byte[] a) {
+    int i = 0;
+    for (; i <= a.length - 8; i += 8) {
+      long v = (long) LONG.get(a, i) ^ 0x3F3F_3F3F_3F3F_3F3FL; // a '?' byte becomes zero
+      if (((v - 0x0101_0101_0101_0101L) & ~v & 0x8080_8080_8080_8080L) != 0) {
+        return true;
+      }
     }
-    return i;
+    for (; i < a.length; i++) {
+      if (a[i] == '?') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

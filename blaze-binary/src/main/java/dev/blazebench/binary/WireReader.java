@@ -47,6 +47,12 @@ abstract class WireReader {
   /** The version of the record {@link #readRecord} read last. */
   FormatVersion lastVersion;
 
+  /** Whether the string {@link #decodeUtf8} returned last was all ASCII (so already NFC). */
+  private boolean lastStringAscii;
+
+  /** The common-field id of the field name read last; 0 when it was written in full. */
+  private int lastCommonFieldId;
+
   WireReader(DecodeLimits limits, int start, int end) {
     this.limits = limits;
     this.origin = start;
@@ -80,17 +86,21 @@ abstract class WireReader {
 
   /** Decodes UTF-8 held in {@code a[from, from + length)}, which sits at input index {@code at}. */
   final String decodeUtf8(byte[] a, int from, int length, int at, String what) {
-    int to = from + length;
-    int firstNonAscii = Utf8.skipAscii(a, from, to);
-    if (firstNonAscii == to) {
-      // ISO-8859-1 is the JDK's cheapest decode: a straight copy into a compact string.
-      return new String(a, from, length, StandardCharsets.ISO_8859_1);
+    // The JDK's UTF-8 decoder has a vectorised all-ASCII check and then just copies; it is lax
+    // (malformed bytes become U+FFFD), so whatever it did not prove ASCII is validated after.
+    String s = new String(a, from, length, StandardCharsets.UTF_8);
+    // As many chars as bytes and no replacement char: every byte was ASCII. (On an ASCII, that is
+    // Latin-1, string, indexOf of a char above U+00FF returns at once.)
+    if (s.length() == length && s.indexOf('\uFFFD') < 0) {
+      lastStringAscii = true;
+      return s;
     }
-    int bad = Utf8.firstInvalid(a, firstNonAscii, to);
+    lastStringAscii = false;
+    int bad = Utf8.firstInvalid(a, from, from + length);
     if (bad >= 0) {
       throw fail("invalid UTF-8 in " + what + " (byte " + Wire.hex(a[bad]) + ")", at + bad - from);
     }
-    return new String(a, from, length, StandardCharsets.UTF_8);
+    return s;
   }
 
   // ---- cursor reads ----
@@ -273,28 +283,45 @@ abstract class WireReader {
     String[] names = new String[count];
     BlazeValue[] values = new BlazeValue[count];
     int[] nameOffsets = new int[count];
+    byte[] ids = fieldNames ? new byte[count] : null;
+    boolean idsKnown = fieldNames;
     String previousKey = null;
+    boolean previousAscii = false;
     boolean sorted = true;
     for (int i = 0; i < count; i++) {
       int at = pos;
       nameOffsets[i] = at;
       String name = fieldNames ? readFieldName() : readDictionaryKey();
-      String key = KeyOrder.normalize(name);
+      if (idsKnown) {
+        idsKnown = lastCommonFieldId >= 0;
+        ids[i] = (byte) lastCommonFieldId;
+      }
+      // ASCII names (all common fields, most others) are their own NFC form, and for them
+      // String.compareTo is code point order.
+      boolean ascii = lastStringAscii;
+      String key = ascii ? name : KeyOrder.normalize(name);
       if (previousKey != null) {
-        int order = KeyOrder.compareCodePoints(previousKey, key);
+        int order =
+            ascii && previousAscii
+                ? previousKey.compareTo(key)
+                : KeyOrder.compareCodePoints(previousKey, key);
         if (order == 0) {
           throw duplicate(fieldNames, names[i - 1], name, at);
         }
         sorted &= order < 0;
       }
       previousKey = key;
+      previousAscii = ascii;
       names[i] = name;
       values[i] = readValue(depth);
     }
     if (!sorted) {
       sortEntries(names, values, nameOffsets, fieldNames);
+      return BlazeRecord.ofSortedUnchecked(names, values);
     }
-    return BlazeRecord.ofSortedUnchecked(names, values);
+    return idsKnown
+        ? BlazeRecord.ofSortedUnchecked(names, values, ids)
+        : BlazeRecord.ofSortedUnchecked(names, values);
   }
 
   /** Sorts entries that arrived out of key order, failing on any two that are one key. */
@@ -337,12 +364,16 @@ abstract class WireReader {
     int at = pos;
     int id = readU8("field name");
     if (id != CommonFields.CUSTOM_NAME_MARKER) {
+      lastCommonFieldId = id;
       String name = CommonFields.nameOf(id);
       if (name == null) {
         throw fail("unknown common field id " + Wire.hex(id), at);
       }
+      lastStringAscii = true;
       return name;
     }
+    // The id is left unknown (-1): the encoder looks it up if this record is encoded again.
+    lastCommonFieldId = -1;
     return readNameBytes("field name");
   }
 
