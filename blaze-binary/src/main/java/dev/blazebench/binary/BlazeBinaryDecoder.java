@@ -66,7 +66,13 @@ public final class BlazeBinaryDecoder {
     return decode(bytes, 0, bytes.length);
   }
 
-  /** Decodes {@code bytes[offset, offset + length)}, which must hold exactly one record. */
+  /**
+   * Decodes {@code bytes[offset, offset + length)}, which must hold exactly one record; error
+   * offsets count from {@code offset}.
+   *
+   * @throws BlazeBinaryException for malformed input
+   * @throws IndexOutOfBoundsException when the range is not inside {@code bytes}
+   */
   public BlazeRecord decode(byte[] bytes, int offset, int length) {
     WireReader reader = reader(bytes, offset, length);
     return reader.readRecord(reader.end);
@@ -81,7 +87,12 @@ public final class BlazeBinaryDecoder {
     return reader.readRecord(reader.end);
   }
 
-  /** The version of the record in {@code bytes[offset, offset + length)}; reads the header only. */
+  /**
+   * The version of the record in {@code bytes[offset, offset + length)}; reads and checks the
+   * 8-byte header only (no checksum, no fields).
+   *
+   * @throws BlazeBinaryException for a short header, bad magic or unknown version
+   */
   public FormatVersion versionOf(byte[] bytes, int offset, int length) {
     WireReader reader = reader(bytes, offset, length);
     return reader.readHeader(reader.end);
