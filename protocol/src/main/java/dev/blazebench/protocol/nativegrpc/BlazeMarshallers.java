@@ -31,8 +31,10 @@ import java.util.UUID;
  *
  * {@code parse} decodes the whole message; malformed bytes or an invalid query throw a {@link
  * io.grpc.StatusRuntimeException} with {@code INVALID_ARGUMENT} and the decoder's message (which
- * names the problem and its byte offset). On a server, grpc-java closes the call with that status;
- * on a client, the call fails with {@code CANCELLED} whose cause is that exception.
+ * names the problem and its byte offset). grpc-java itself does not pass that status on: a server
+ * closes the call as {@code UNKNOWN}, so servers wrap their services with {@link
+ * dev.blazebench.protocol.ParseFailures} (as {@link BlazeNativeService} does); a client's call
+ * fails with {@code CANCELLED} whose cause is that exception.
  */
 public final class BlazeMarshallers {
 

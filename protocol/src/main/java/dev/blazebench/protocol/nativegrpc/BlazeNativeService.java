@@ -2,6 +2,7 @@ package dev.blazebench.protocol.nativegrpc;
 
 import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.protocol.GrpcErrors;
+import dev.blazebench.protocol.ParseFailures;
 import dev.blazebench.protocol.query.Query;
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -23,7 +24,8 @@ import java.util.UUID;
  * Binds handler functions to {@code blazedb.v1.BlazeDBNative}, giving a {@link
  * ServerServiceDefinition} to add to a server. Headers are read and checked before a handler runs:
  * a missing or empty collection, a bad {@code blazedb-return} or a batch size that is not a
- * positive integer fails the call with {@code INVALID_ARGUMENT}. A handler's exception becomes a
+ * positive integer fails the call with {@code INVALID_ARGUMENT}, and so does a message that does
+ * not parse ({@link ParseFailures}), with the decoder's message. A handler's exception becomes a
  * status through {@link GrpcErrors}. Methods without a handler answer {@code UNIMPLEMENTED}.
  *
  * <pre>{@code
@@ -133,7 +135,9 @@ public final class BlazeNativeService {
                   BlazeNativeMethods.AGGREGATE, unary(BlazeNativeMethods.AGGREGATE, aggregate))
               .addMethod(BlazeNativeMethods.STREAM_QUERY, stream(streamQuery))
               .build();
-      return ServerInterceptors.intercept(definition, new HeaderReader());
+      // Parse failures must reach the client as INVALID_ARGUMENT (see ParseFailures).
+      return ServerInterceptors.intercept(
+          ParseFailures.reportAsInvalidArgument(definition), new HeaderReader());
     }
   }
 
