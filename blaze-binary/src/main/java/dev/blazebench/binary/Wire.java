@@ -1,5 +1,7 @@
 package dev.blazebench.binary;
 
+import java.util.Locale;
+
 /** Constants of the BlazeBinary wire format, shared by the encoders and decoders. */
 final class Wire {
 
@@ -39,6 +41,6 @@ final class Wire {
   static final int MAX_SHORT_STRING_BYTES = 15;
 
   static String hex(int b) {
-    return String.format("0x%02X", b & 0xFF);
+    return String.format(Locale.ROOT, "0x%02X", b & 0xFF);
   }
 }

@@ -3,6 +3,7 @@ package dev.blazebench.binary;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -50,7 +51,7 @@ abstract class WireReader {
   /** Whether the string {@link #decodeUtf8} returned last was all ASCII (so already NFC). */
   private boolean lastStringAscii;
 
-  /** The common-field id of the field name read last; 0 when it was written in full. */
+  /** The common-field id of the field name read last; -1 when it was written in full. */
   private int lastCommonFieldId;
 
   WireReader(DecodeLimits limits, int start, int end) {
@@ -89,8 +90,9 @@ abstract class WireReader {
     // The JDK's UTF-8 decoder has a vectorised all-ASCII check and then just copies; it is lax
     // (malformed bytes become U+FFFD), so whatever it did not prove ASCII is validated after.
     String s = new String(a, from, length, StandardCharsets.UTF_8);
-    // As many chars as bytes and no replacement char: every byte was ASCII. (On an ASCII, that is
-    // Latin-1, string, indexOf of a char above U+00FF returns at once.)
+    // As many chars as bytes and no replacement char means every byte was ASCII: a valid
+    // multi-byte sequence yields fewer chars than bytes, a malformed one yields U+FFFD. On a
+    // Latin-1 string, indexOf of a char above U+00FF returns without scanning.
     if (s.length() == length && s.indexOf('\uFFFD') < 0) {
       lastStringAscii = true;
       return s;
@@ -241,8 +243,11 @@ abstract class WireReader {
       if (stored != computed) {
         throw fail(
             String.format(
+                Locale.ROOT,
                 "CRC-32 mismatch: stored 0x%08X, computed 0x%08X over %d bytes",
-                stored, computed, bodyEnd - start),
+                stored,
+                computed,
+                bodyEnd - start),
             bodyEnd);
       }
     }
