@@ -399,4 +399,70 @@ class DecoderRejectionTest {
     assertRejected(
         unlimited, FIELD_A + "07fffffffe" + "61", "truncated data: needs 4294967294 bytes", 17);
   }
+
+  // ---- exhaustive corruption of one rich record ----
+
+  private static byte[] richRecord(FormatVersion version) {
+    byte[] bytes =
+        Hex.bytes(
+            "424c415a45010005"
+                + "0105550e8400e29b41d4a716446655440000" // id: uuid
+                + "0b080003"
+                + "2161"
+                + "0100000010"
+                + "61".repeat(16)
+                + "18" // tags
+                + "270900020001780a000000013f800000"
+                + "000179"
+                + "19" // metadata
+                + "ff0002c3a9"
+                + "0700000002abcd" // "é": data
+                + "ff000162"
+                + "06c1cd27e440000000"); // "b": date
+    return version == FormatVersion.V1 ? bytes : Hex.bytes(v2(Hex.hex(bytes)));
+  }
+
+  @Test
+  void rejectsEveryTruncationWithAnOffsetInsideTheInput() {
+    for (FormatVersion version : FormatVersion.values()) {
+      byte[] full = richRecord(version);
+      BlazeBinaryDecoder.withDefaults().decode(full);
+      for (int length = 0; length < full.length; length++) {
+        int cut = length;
+        BlazeBinaryException e =
+            assertThrows(
+                BlazeBinaryException.class,
+                () -> BlazeBinaryDecoder.withDefaults().decode(full, 0, cut));
+        assertTrue(e.offset() >= 0 && e.offset() <= cut, e::getMessage);
+      }
+    }
+  }
+
+  @Test
+  void everySingleByteCorruptionDecodesOrIsRejectedCleanly() {
+    byte[] full = richRecord(FormatVersion.V1);
+    for (int i = 0; i < full.length; i++) {
+      for (int bit = 0; bit < 8; bit++) {
+        byte[] corrupt = full.clone();
+        corrupt[i] ^= (byte) (1 << bit);
+        try {
+          BlazeRecord record = BlazeBinaryDecoder.withDefaults().decode(corrupt);
+          assertEquals(
+              record,
+              BlazeBinaryDecoder.withDefaults()
+                  .decode(BlazeBinaryEncoder.encode(record, FormatVersion.V1)));
+        } catch (BlazeBinaryException e) {
+          assertTrue(e.offset() >= 0 && e.offset() <= corrupt.length, e::getMessage);
+        }
+      }
+    }
+    // In v2 the checksum catches every single-bit change.
+    byte[] v2 = richRecord(FormatVersion.V2);
+    for (int i = 0; i < v2.length; i++) {
+      byte[] corrupt = v2.clone();
+      corrupt[i] ^= 0x10;
+      assertThrows(
+          BlazeBinaryException.class, () -> BlazeBinaryDecoder.withDefaults().decode(corrupt));
+    }
+  }
 }
