@@ -40,6 +40,13 @@ import org.h2.mvstore.tx.TransactionStore;
  *       operating system's page cache, which outlives the process; on reopen MVStore finds the
  *       newest complete chunk. With {@link StoreOptions#syncOnCommit()} the chunk is also forced to
  *       the device ({@link MVStore#sync()}), which covers power loss too.
+ *   <li>Space is reused safely. MVStore overwrites the file space of a chunk that no longer holds
+ *       live data once it is older than the retention time, assuming that by then the chunks
+ *       superseding it are on the device. Its default retention (45 s) lets the file grow by one
+ *       chunk per commit for 45 s, gigabytes under load. Instead the committer forces the file to
+ *       the device at least every {@value #SYNC_INTERVAL_MILLIS} ms and the retention is {@value
+ *       #CHUNK_RETENTION_MILLIS} ms, so the assumption still holds after a power loss; with {@link
+ *       StoreOptions#syncOnCommit()} every commit is forced and the retention is 0.
  *   <li>A crash mid-group leaves no answered write behind, and a torn chunk is ignored on reopen. A
  *       group's transaction may already be in a chunk before it commits (MVStore writes when its
  *       buffer fills); on reopen {@link TransactionStore#endLeftoverTransactions()} rolls such an
@@ -56,6 +63,12 @@ final class GroupCommitWriter implements AutoCloseable {
 
   /** When the queue stays empty this long, compact the file (MVStore's own housekeeping is off). */
   private static final long IDLE_MILLIS_BEFORE_COMPACTION = 1000;
+
+  /** Longest time a commit stays unforced to the device (without syncOnCommit). */
+  static final long SYNC_INTERVAL_MILLIS = 1000;
+
+  /** How long a chunk without live data keeps its file space: well over the sync interval. */
+  static final int CHUNK_RETENTION_MILLIS = 5000;
 
   /** Compact chunks that are less than this percent live. */
   private static final int COMPACTION_TARGET_FILL_PERCENT = 60;
@@ -99,6 +112,8 @@ final class GroupCommitWriter implements AutoCloseable {
   private boolean closed; // guarded by closeLock
   private volatile Throwable fatal;
   private long commitsSinceCompaction;
+  private long commitsSinceSync;
+  private long lastSyncNanos = System.nanoTime();
 
   GroupCommitWriter(
       TransactionStore transactions,
@@ -111,6 +126,7 @@ final class GroupCommitWriter implements AutoCloseable {
       // The durability argument above needs inline, synchronous chunk writes.
       throw new IllegalStateException("the MVStore must be opened with auto-commit disabled");
     }
+    store.setRetentionTime(options.syncOnCommit() ? 0 : CHUNK_RETENTION_MILLIS);
     this.transactions = transactions;
     this.store = store;
     this.maps = maps;
@@ -127,7 +143,8 @@ final class GroupCommitWriter implements AutoCloseable {
    * file. Exceptions the work throws reach the caller unchanged, after its changes were undone.
    *
    * @throws StoreClosedException when the store is closed, or closed itself after a failure
-   * @throws StoreException when the commit itself failed (the write is not in the store)
+   * @throws StoreException when the commit or the forced write to the device failed; the write was
+   *     not acknowledged and may or may not be in the store, which takes no more writes
    */
   <R> R write(Function<WriteTransaction, R> work) {
     Pending<R> pending = new Pending<>(work);
@@ -154,7 +171,7 @@ final class GroupCommitWriter implements AutoCloseable {
         continue; // nobody interrupts this thread on purpose; close() uses STOP
       }
       if (first == null) {
-        compactIfWritten();
+        housekeepWhileIdle();
         continue;
       }
       group.add(first);
@@ -189,10 +206,13 @@ final class GroupCommitWriter implements AutoCloseable {
       tx.commit(); // writes the chunk: see the class comment, step 2
       if (anyApplied) {
         store.commit(); // a no-op when step 2 already wrote it; never returns before the write
-        if (options.syncOnCommit()) {
-          store.sync();
-        }
         commitsSinceCompaction++;
+        commitsSinceSync++;
+        if (options.syncOnCommit()) {
+          sync();
+        } else {
+          syncIfDue(false);
+        }
       }
     } catch (RuntimeException | Error e) {
       // The store could not commit (disk full, I/O error): MVStore closes itself after such a
@@ -207,14 +227,46 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
+  private void housekeepWhileIdle() {
+    if (fatal != null) {
+      return;
+    }
+    try {
+      compactIfWritten();
+      syncIfDue(true);
+    } catch (RuntimeException | Error e) {
+      // A failed fsync means committed data may not reach the device: stop taking writes.
+      fatal = e;
+      LOG.log(Level.ERROR, "forcing the store to disk failed; it no longer accepts writes", e);
+    }
+  }
+
+  /** Forces the file when the interval has passed (or, when idle, whenever something is new). */
+  private void syncIfDue(boolean idle) {
+    if (commitsSinceSync == 0 || store.isClosed()) {
+      return;
+    }
+    long sinceLastSyncNanos = System.nanoTime() - lastSyncNanos;
+    if (idle || sinceLastSyncNanos >= TimeUnit.MILLISECONDS.toNanos(SYNC_INTERVAL_MILLIS)) {
+      sync();
+    }
+  }
+
+  private void sync() {
+    store.sync();
+    commitsSinceSync = 0;
+    lastSyncNanos = System.nanoTime();
+  }
+
   private void compactIfWritten() {
-    if (commitsSinceCompaction == 0 || fatal != null || store.isClosed()) {
+    if (commitsSinceCompaction == 0 || store.isClosed()) {
       return;
     }
     commitsSinceCompaction = 0;
     try {
       if (store.compact(COMPACTION_TARGET_FILL_PERCENT, COMPACTION_WRITE_BYTES)) {
         store.commit();
+        commitsSinceSync++;
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "compaction failed; data is unaffected", e);

@@ -392,6 +392,16 @@ class BlazeStoreTest {
   }
 
   @Test
+  void syncOnCommitStoresWritesTheSameWay() {
+    store.close();
+    store = BlazeStore.open(dir, StoreOptions.defaults().withSyncOnCommit(true));
+    UUID id = idOf(store.insert("bugs", record("title", string("forced"))));
+    store.closeAbruptlyForTesting();
+    store = BlazeStore.open(dir);
+    assertThat(store.fetch("bugs", id).orElseThrow().get("title")).isEqualTo(string("forced"));
+  }
+
+  @Test
   void concurrentWritersAllCommitAndNoWriteIsLost() throws Exception {
     int threads = 8;
     int perThread = 200;

@@ -1,0 +1,37 @@
+/**
+ * The reference server's storage engine: {@link dev.blazebench.server.store.BlazeStore}.
+ *
+ * <h2>Why H2 MVStore</h2>
+ *
+ * <ul>
+ *   <li><b>A real embedded engine, pure Java.</b> MVStore is the storage layer under the H2
+ *       database: a copy-on-write B-tree in one file, crash-safe by construction (a chunk is only
+ *       used once it is completely written), with no native library. RocksDB would need JNI
+ *       binaries per platform, which the Docker image and every contributor's JDK would have to
+ *       carry; an SQL database would put a query language between BlazeDB's semantics and the data.
+ *   <li><b>Transactions.</b> Its {@code TransactionStore} gives atomic multi-key commits with
+ *       rollback on reopen: {@code insertMany} is all or nothing, and the sync operation log can be
+ *       appended in the same transaction as each write.
+ *   <li><b>Control over when data reaches the file.</b> With auto-commit off it writes exactly when
+ *       told, in the calling thread, which is what an acknowledged-write guarantee needs ({@link
+ *       dev.blazebench.server.store.GroupCommitWriter} gives the argument).
+ * </ul>
+ *
+ * <h2>Layout</h2>
+ *
+ * One file, {@code blazebench.mv.db}, in the data directory. Each collection is a map {@code
+ * records:<name>} from the 16 bytes of a record's id to its BlazeBinary v1 bytes, both with H2's
+ * built-in byte-array type, so the file names no class of ours.
+ *
+ * <h2>Costs to know</h2>
+ *
+ * <ul>
+ *   <li>Each commit writes a new chunk holding every B-tree page it changed (pages split at 16
+ *       KiB), so a single-record write costs one page rewrite and a chunk; concurrent writers share
+ *       commits. Ids are random, so a bulk load rewrites about one page per record.
+ *   <li>Space of obsolete chunks is reused after 5 seconds (the file is forced to the device at
+ *       least every second); the file does not shrink on its own.
+ *   <li>Queries scan the collection and decode every record; there are no secondary indexes yet.
+ * </ul>
+ */
+package dev.blazebench.server.store;
