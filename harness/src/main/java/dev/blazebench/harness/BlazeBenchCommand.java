@@ -1,6 +1,7 @@
 package dev.blazebench.harness;
 
 import dev.blazebench.harness.binary.BinaryCommand;
+import dev.blazebench.harness.codec.CodecCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -17,6 +18,6 @@ import picocli.CommandLine.Command;
         "Benchmark and load-testing harness for BlazeDB over gRPC with BlazeBinary payloads.",
     synopsisSubcommandLabel = "COMMAND",
     commandListHeading = "%nCommands:%n",
-    subcommands = {BinaryCommand.class},
+    subcommands = {BinaryCommand.class, CodecCommand.class},
     footer = "%nRun 'blazebench COMMAND --help' for a command's options.")
 public final class BlazeBenchCommand {}
