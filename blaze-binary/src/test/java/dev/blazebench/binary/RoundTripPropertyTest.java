@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Random records, operations and sequences survive encode then decode, in v1 and v2. */
-class RoundTripProperties {
+class RoundTripPropertyTest {
 
   private static final BlazeBinaryDecoder DECODER = BlazeBinaryDecoder.withDefaults();
 
