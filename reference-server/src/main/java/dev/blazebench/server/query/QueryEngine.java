@@ -3,6 +3,7 @@ package dev.blazebench.server.query;
 import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.protocol.query.InvalidQueryException;
 import dev.blazebench.protocol.query.Query;
+import dev.blazebench.protocol.query.SortKey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -22,7 +23,9 @@ import java.util.NoSuchElementException;
  * <ul>
  *   <li>no sort: records stream through one at a time, and the source is not read past the last
  *       record the limit needs;
- *   <li>sort with a limit: a heap of {@code offset + limit} records ({@link TopK});
+ *   <li>sort with a limit: a heap of {@code offset + limit} records ({@link TopK}); when the source
+ *       has an ordered index on the first sort key ({@link RecordSource#visitInFieldOrder}), only
+ *       about that many matching records are read at all;
  *   <li>sort without a limit: every <em>matching</em> record is held, then sorted — the caller
  *       asked for all of them in order, and a sort cannot emit its first record before seeing the
  *       last;
@@ -31,8 +34,8 @@ import java.util.NoSuchElementException;
  *
  * <pre>{@code
  * QueryEngine engine = new QueryEngine();
- * Iterator<BlazeRecord> open = engine.stream(query, store.scan("bugs"));
- * List<BlazeRecord> perStatus = engine.aggregate(countByStatus, store.scan("bugs"));
+ * Iterator<BlazeRecord> open = engine.stream(query, store.source("bugs"));
+ * List<BlazeRecord> perStatus = engine.aggregate(countByStatus, store.source("bugs"));
  * }</pre>
  *
  * <p>Thread-safe: it holds no state.
@@ -41,6 +44,11 @@ public final class QueryEngine {
 
   /** The records {@code query} selects, in order. */
   public List<BlazeRecord> execute(Query query, Iterator<BlazeRecord> source) {
+    return execute(query, once(source));
+  }
+
+  /** The records {@code query} selects, in order, using the source's index where it helps. */
+  public List<BlazeRecord> execute(Query query, RecordSource source) {
     Iterator<BlazeRecord> results = stream(query, source);
     List<BlazeRecord> list = new ArrayList<>();
     results.forEachRemaining(list::add);
@@ -54,6 +62,16 @@ public final class QueryEngine {
    * @throws InvalidQueryException when the query groups or aggregates (use {@link #aggregate})
    */
   public Iterator<BlazeRecord> stream(Query query, Iterator<BlazeRecord> source) {
+    return stream(query, once(source));
+  }
+
+  /**
+   * The records {@code query} selects, in order, as an iterator. Like {@link #stream(Query,
+   * Iterator)}, and when the query sorts with a limit and the source has an ordered index on the
+   * first sort key, it walks the index and reads about {@code offset + limit} matching records
+   * instead of all of them, with the same result.
+   */
+  public Iterator<BlazeRecord> stream(Query query, RecordSource records) {
     if (query.isAggregation()) {
       throw new InvalidQueryException(
           "", "the query groups or aggregates; it returns rows, not records (run it as Aggregate)");
@@ -61,7 +79,7 @@ public final class QueryEngine {
     RecordFilter filter = RecordFilter.of(query.filters());
     Window window = Window.of(query);
     if (query.sort().isEmpty()) {
-      return new FilteredWindow(source, filter, window);
+      return new FilteredWindow(records.records(), filter, window);
     }
     if (window.limit() != null && window.limit() == 0) {
       return Collections.emptyIterator();
@@ -69,6 +87,11 @@ public final class QueryEngine {
     RecordOrder order = RecordOrder.of(query.sort());
     long end = window.end();
     if (end > 0 && end <= Integer.MAX_VALUE - 8) {
+      List<BlazeRecord> viaIndex = firstInIndexOrder(query, records, filter, order, (int) end);
+      if (viaIndex != null) {
+        return window.apply(viaIndex).iterator();
+      }
+      Iterator<BlazeRecord> source = records.records();
       TopK top = new TopK((int) end, order);
       while (source.hasNext()) {
         BlazeRecord record = source.next();
@@ -78,6 +101,7 @@ public final class QueryEngine {
       }
       return window.apply(top.sorted()).iterator();
     }
+    Iterator<BlazeRecord> source = records.records();
     List<BlazeRecord> matching = new ArrayList<>();
     while (source.hasNext()) {
       BlazeRecord record = source.next();
@@ -98,6 +122,11 @@ public final class QueryEngine {
    *     columns are canonically equivalent names
    */
   public List<BlazeRecord> aggregate(Query query, Iterator<BlazeRecord> source) {
+    return aggregate(query, once(source));
+  }
+
+  /** The rows of an aggregation query over {@code records} (see the other overload). */
+  public List<BlazeRecord> aggregate(Query query, RecordSource records) {
     if (!query.isAggregation()) {
       throw new InvalidQueryException(
           "aggregates", "an aggregation needs a groupBy field or an aggregate (run it as Query)");
@@ -105,6 +134,7 @@ public final class QueryEngine {
     Grouping.checkColumnsDistinct(query);
     RecordFilter filter = RecordFilter.of(query.filters());
     Grouping grouping = new Grouping(query);
+    Iterator<BlazeRecord> source = records.records();
     while (source.hasNext()) {
       BlazeRecord record = source.next();
       if (Visibility.isVisible(record) && filter.test(record)) {
@@ -112,6 +142,39 @@ public final class QueryEngine {
       }
     }
     return grouping.rows(query);
+  }
+
+  /**
+   * The first {@code needed} results read in the order of the first sort key's index, or null when
+   * the source has no such index. Each run of records the index cannot tell apart goes through a
+   * top-K of what is still needed, so the result equals a full stable sort's prefix and memory
+   * stays at {@code needed} records plus one run's keys.
+   */
+  private static List<BlazeRecord> firstInIndexOrder(
+      Query query, RecordSource records, RecordFilter filter, RecordOrder order, int needed) {
+    SortKey first = query.sort().get(0);
+    List<BlazeRecord> results = new ArrayList<>();
+    boolean indexed =
+        records.visitInFieldOrder(
+            first.field(),
+            first.descending(),
+            run -> {
+              TopK top = new TopK(needed - results.size(), order);
+              while (run.hasNext()) {
+                BlazeRecord record = run.next();
+                if (Visibility.isVisible(record) && filter.test(record)) {
+                  top.offer(record);
+                }
+              }
+              results.addAll(top.sorted());
+              return results.size() < needed;
+            });
+    return indexed ? results : null;
+  }
+
+  /** A source that hands out {@code iterator} (it is read once). */
+  private static RecordSource once(Iterator<BlazeRecord> iterator) {
+    return () -> iterator;
   }
 
   /** Unsorted results, lazily: visible, matching, past the offset, up to the limit. */

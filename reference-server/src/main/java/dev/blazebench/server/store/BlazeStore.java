@@ -2,6 +2,7 @@ package dev.blazebench.server.store;
 
 import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.binary.BlazeValue.DateValue;
+import dev.blazebench.server.query.RecordSource;
 import dev.blazebench.server.query.Visibility;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ public final class BlazeStore implements AutoCloseable {
   private final StoreOptions options;
   private final MVStore store;
   private final TransactionStore transactions;
-  private final CollectionMaps maps = new CollectionMaps();
+  private final CollectionMaps maps;
   private final RecordCodec codec;
   private final ReadTransactions reads;
   private final GroupCommitWriter writer;
@@ -69,6 +70,7 @@ public final class BlazeStore implements AutoCloseable {
     this.options = options;
     this.store = store;
     this.codec = new RecordCodec(options.maxRecordBytes());
+    this.maps = new CollectionMaps(options.indexedFields(), codec);
     this.transactions = new TransactionStore(store);
     // A transaction that was open when the process died is rolled back; one that had committed
     // but not finished its bookkeeping is completed.
@@ -178,10 +180,11 @@ public final class BlazeStore implements AutoCloseable {
     checkOpen();
     CollectionNames.check(collection);
     Objects.requireNonNull(id, "id");
-    MVMap<byte[], VersionedValue<byte[]>> map = maps.find(collection);
-    if (map == null) {
+    CollectionMaps.Maps collectionMaps = maps.find(collection);
+    if (collectionMaps == null) {
       return Optional.empty();
     }
+    MVMap<byte[], VersionedValue<byte[]>> map = collectionMaps.records();
     byte[] key = RecordKeys.toKey(id);
     byte[] bytes = reads.read(tx -> tx.<byte[], byte[]>openMapX(map).get(key));
     if (bytes == null) {
@@ -230,10 +233,22 @@ public final class BlazeStore implements AutoCloseable {
    * collection scans as empty.
    */
   public Iterator<BlazeRecord> scan(String collection) {
+    return source(collection).records();
+  }
+
+  /**
+   * The collection as the query engine reads it: {@link #scan} order, plus index order for the
+   * fields in {@link StoreOptions#indexedFields()}, which lets a sorted query with a limit read
+   * only about as many records as it returns.
+   *
+   * <pre>{@code
+   * List<BlazeRecord> newest = engine.execute(query, store.source("bugs"));
+   * }</pre>
+   */
+  public RecordSource source(String collection) {
     checkOpen();
     CollectionNames.check(collection);
-    return new RecordScan(
-        reads, maps.find(collection), collection, codec, options.scanPageRecords());
+    return new StoreRecordSource(reads, maps, codec, collection, options);
   }
 
   /** The number of visible records (a scan: it decodes every record). */

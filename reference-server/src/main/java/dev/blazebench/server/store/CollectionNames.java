@@ -3,7 +3,7 @@ package dev.blazebench.server.store;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The rules for collection names, and where a collection lives in the MVStore file.
+ * The rules for collection names.
  *
  * <p>A name is 1 to 255 bytes of UTF-8 with no control character (C0, DEL, C1) and no unpaired
  * surrogate. Names are compared exactly: no case folding, no Unicode normalisation.
@@ -12,9 +12,6 @@ final class CollectionNames {
 
   /** Longest name, in UTF-8 bytes (fits BlazeOperation's u8 length prefix). */
   static final int MAX_NAME_BYTES = 255;
-
-  /** Prefix of the MVStore map holding a collection's records, keyed by 16-byte id. */
-  private static final String RECORDS_MAP_PREFIX = "records:";
 
   private CollectionNames() {}
 
@@ -54,17 +51,6 @@ final class CollectionNames {
               + " allowed");
     }
     return name;
-  }
-
-  static String recordsMapName(String collection) {
-    return RECORDS_MAP_PREFIX + collection;
-  }
-
-  /** The collection a map holds, or null when the map is not a records map. */
-  static String collectionOf(String mapName) {
-    return mapName.startsWith(RECORDS_MAP_PREFIX)
-        ? mapName.substring(RECORDS_MAP_PREFIX.length())
-        : null;
   }
 
   private static String printable(String name) {

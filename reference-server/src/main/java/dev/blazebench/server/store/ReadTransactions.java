@@ -1,10 +1,14 @@
 package dev.blazebench.server.store;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.function.Function;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.tx.Transaction;
 import org.h2.mvstore.tx.TransactionStore;
+import org.h2.value.VersionedValue;
 
 /**
  * Short read-only transactions. Each sees committed data, and registers its use of the current
@@ -22,6 +26,21 @@ final class ReadTransactions {
   }
 
   <T> T read(Function<Transaction, T> work) {
+    return read(null, work);
+  }
+
+  /**
+   * A read that sees {@code maps} as of one instant, so that entries read from one (an index) and
+   * then looked up in another (the records) agree.
+   */
+  <T> T readSnapshot(
+      List<MVMap<byte[], VersionedValue<byte[]>>> maps, Function<Transaction, T> work) {
+    return read(maps, work);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // MVStore's snapshot API takes maps of Object
+  private <T> T read(
+      List<MVMap<byte[], VersionedValue<byte[]>>> snapshotMaps, Function<Transaction, T> work) {
     Transaction tx;
     try {
       tx = transactions.begin();
@@ -29,7 +48,7 @@ final class ReadTransactions {
       throw translate(e);
     }
     try {
-      tx.markStatementStart(null);
+      tx.markStatementStart(snapshotMaps == null ? null : new HashSet(snapshotMaps));
       return work.apply(tx);
     } catch (MVStoreException | IllegalStateException e) {
       throw translate(e);

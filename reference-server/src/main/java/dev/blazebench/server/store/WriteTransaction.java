@@ -1,15 +1,20 @@
 package dev.blazebench.server.store;
 
 import dev.blazebench.binary.BlazeRecord;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.tx.Transaction;
 import org.h2.mvstore.tx.TransactionMap;
+import org.h2.value.VersionedValue;
 
 /**
  * The one path by which records change: every insert, update and delete of the store goes through
  * these three methods, inside the MVStore transaction of the current commit group, on the
- * committer's thread ({@link GroupCommitWriter}).
+ * committer's thread ({@link GroupCommitWriter}). They keep the collection's field indexes in step
+ * in the same transaction.
  *
  * <p>That makes it the place for anything that must commit atomically with a write: the operation
  * log for Subscribe/Sync appends its entry here, in the same transaction, and because there is a
@@ -32,11 +37,12 @@ public final class WriteTransaction {
 
   /** The stored record, soft-deleted or not, including this transaction's changes. */
   public Optional<BlazeRecord> get(String collection, UUID id) {
-    if (maps.find(collection) == null) {
+    CollectionMaps.Maps existing = maps.find(collection);
+    if (existing == null) {
       return Optional.empty();
     }
     byte[] key = RecordKeys.toKey(id);
-    byte[] bytes = map(collection).get(key);
+    byte[] bytes = tx.<byte[], byte[]>openMapX(existing.records()).get(key);
     return bytes == null ? Optional.empty() : Optional.of(codec.decode(bytes, collection, key));
   }
 
@@ -49,10 +55,16 @@ public final class WriteTransaction {
    */
   public void insert(String collection, UUID id, BlazeRecord record) {
     byte[] bytes = codec.encode(record, collection, id);
-    TransactionMap<byte[], byte[]> map = map(collection);
-    byte[] key = RecordKeys.toKey(id);
-    if (map.putIfAbsent(key, bytes) != null) {
+    CollectionMaps.Maps collectionMaps = maps.openForWrite(tx, collection);
+    if (tx.<byte[], byte[]>openMapX(collectionMaps.records())
+            .putIfAbsent(RecordKeys.toKey(id), bytes)
+        != null) {
       throw new DuplicateRecordException(collection, id);
+    }
+    for (Map.Entry<String, MVMap<byte[], VersionedValue<byte[]>>> index :
+        collectionMaps.indexes().entrySet()) {
+      index(index.getValue())
+          .put(IndexKeys.key(record, index.getKey(), id), CollectionMaps.NO_VALUE);
     }
   }
 
@@ -64,22 +76,53 @@ public final class WriteTransaction {
    */
   public void update(String collection, UUID id, BlazeRecord record) {
     byte[] bytes = codec.encode(record, collection, id);
+    CollectionMaps.Maps collectionMaps = maps.find(collection);
     byte[] key = RecordKeys.toKey(id);
-    if (maps.find(collection) == null || map(collection).get(key) == null) {
+    TransactionMap<byte[], byte[]> records =
+        collectionMaps == null ? null : tx.openMapX(collectionMaps.records());
+    byte[] old = records == null ? null : records.get(key);
+    if (old == null) {
       throw new RecordNotFoundException(collection, id);
     }
-    map(collection).put(key, bytes);
+    records.put(key, bytes);
+    if (collectionMaps.indexes().isEmpty()) {
+      return;
+    }
+    BlazeRecord previous = codec.decode(old, collection, key);
+    for (Map.Entry<String, MVMap<byte[], VersionedValue<byte[]>>> index :
+        collectionMaps.indexes().entrySet()) {
+      byte[] before = IndexKeys.key(previous, index.getKey(), id);
+      byte[] after = IndexKeys.key(record, index.getKey(), id);
+      if (!Arrays.equals(before, after)) {
+        TransactionMap<byte[], byte[]> entries = index(index.getValue());
+        entries.remove(before);
+        entries.put(after, CollectionMaps.NO_VALUE);
+      }
+    }
   }
 
   /** Deletes record {@code id} for good; returns whether it existed (soft-deleted or not). */
   public boolean delete(String collection, UUID id) {
-    if (maps.find(collection) == null) {
+    CollectionMaps.Maps collectionMaps = maps.find(collection);
+    if (collectionMaps == null) {
       return false;
     }
-    return map(collection).remove(RecordKeys.toKey(id)) != null;
+    byte[] key = RecordKeys.toKey(id);
+    byte[] old = tx.<byte[], byte[]>openMapX(collectionMaps.records()).remove(key);
+    if (old == null) {
+      return false;
+    }
+    if (!collectionMaps.indexes().isEmpty()) {
+      BlazeRecord previous = codec.decode(old, collection, key);
+      for (Map.Entry<String, MVMap<byte[], VersionedValue<byte[]>>> index :
+          collectionMaps.indexes().entrySet()) {
+        index(index.getValue()).remove(IndexKeys.key(previous, index.getKey(), id));
+      }
+    }
+    return true;
   }
 
-  private TransactionMap<byte[], byte[]> map(String collection) {
-    return maps.openForWrite(tx, collection);
+  private TransactionMap<byte[], byte[]> index(MVMap<byte[], VersionedValue<byte[]>> map) {
+    return tx.openMapX(map);
   }
 }

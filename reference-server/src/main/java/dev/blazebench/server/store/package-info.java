@@ -19,9 +19,10 @@
  *
  * <h2>Layout</h2>
  *
- * One file, {@code blazebench.mv.db}, in the data directory. Each collection is a map {@code
- * records:<name>} from the 16 bytes of a record's id to its BlazeBinary v1 bytes, both with H2's
- * built-in byte-array type, so the file names no class of ours.
+ * One file, {@code blazebench.mv.db}, in the data directory. Each collection is a map from the 16
+ * bytes of a record's id to its BlazeBinary v1 bytes, plus one ordered index map per indexed field
+ * (by default {@code createdAt}, the seed's "newest first" sort), all with H2's built-in byte-array
+ * type, so the file names no class of ours ({@link dev.blazebench.server.store.CollectionMaps}).
  *
  * <h2>Costs to know</h2>
  *
@@ -31,7 +32,11 @@
  *       commits. Ids are random, so a bulk load rewrites about one page per record.
  *   <li>Space of obsolete chunks is reused after 5 seconds (the file is forced to the device at
  *       least every second); the file does not shrink on its own.
- *   <li>Queries scan the collection and decode every record; there are no secondary indexes yet.
+ *   <li>Queries scan the collection and decode every record, except a sorted query with a limit
+ *       whose first sort key is indexed: it walks the index and reads about offset + limit matching
+ *       records. Measured on 100,000 workload bugs (a loaded 2-core machine): "status = open,
+ *       newest first, limit 100" took about 140 ms by scanning and 2 ms through the index; the
+ *       index makes bulk inserts roughly half again as slow.
  * </ul>
  */
 package dev.blazebench.server.store;
