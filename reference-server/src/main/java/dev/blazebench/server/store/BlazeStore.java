@@ -271,8 +271,9 @@ public final class BlazeStore implements AutoCloseable {
   /**
    * Runs {@code work} as one atomic write, in the next commit group, and returns its result once it
    * is committed to the file. The building block of the methods above, for writers that need
-   * several changes to commit together (the sync service applying a client's operations).
-   * Collection names passed to {@code work}'s calls must be valid ({@link #insert} checks them).
+   * several changes to commit together (the sync service applying a client's operations). {@code
+   * work} runs on the committer thread, so it must be short and must not keep the {@link
+   * WriteTransaction}; if it throws, its changes are undone and the exception reaches the caller.
    */
   public <R> R write(Function<WriteTransaction, R> work) {
     checkOpen();

@@ -20,8 +20,9 @@ import org.h2.value.VersionedValue;
  * log for Subscribe/Sync appends its entry here, in the same transaction, and because there is a
  * single writer thread the entries it appends are in commit order with no gaps.
  *
- * <p>Reads through {@link #get} see this transaction's own earlier writes (a batch that inserts the
- * same id twice fails on the second). Not thread-safe: it is only ever used by the committer.
+ * <p>Every method checks the collection name ({@link InvalidCollectionNameException}). Reads
+ * through {@link #get} see this transaction's own earlier writes (a batch that inserts the same id
+ * twice fails on the second). Not thread-safe: it is only ever used by the committer.
  */
 public final class WriteTransaction {
 
@@ -37,6 +38,7 @@ public final class WriteTransaction {
 
   /** The stored record, soft-deleted or not, including this transaction's changes. */
   public Optional<BlazeRecord> get(String collection, UUID id) {
+    CollectionNames.check(collection);
     CollectionMaps.Maps existing = maps.find(collection);
     if (existing == null) {
       return Optional.empty();
@@ -54,6 +56,7 @@ public final class WriteTransaction {
    * @throws InvalidRecordException when the record cannot be encoded or is too large
    */
   public void insert(String collection, UUID id, BlazeRecord record) {
+    CollectionNames.check(collection);
     byte[] bytes = codec.encode(record, collection, id);
     CollectionMaps.Maps collectionMaps = maps.openForWrite(tx, collection);
     if (tx.<byte[], byte[]>openMapX(collectionMaps.records())
@@ -75,6 +78,7 @@ public final class WriteTransaction {
    * @throws InvalidRecordException when the record cannot be encoded or is too large
    */
   public void update(String collection, UUID id, BlazeRecord record) {
+    CollectionNames.check(collection);
     byte[] bytes = codec.encode(record, collection, id);
     CollectionMaps.Maps collectionMaps = maps.find(collection);
     byte[] key = RecordKeys.toKey(id);
@@ -103,6 +107,7 @@ public final class WriteTransaction {
 
   /** Deletes record {@code id} for good; returns whether it existed (soft-deleted or not). */
   public boolean delete(String collection, UUID id) {
+    CollectionNames.check(collection);
     CollectionMaps.Maps collectionMaps = maps.find(collection);
     if (collectionMaps == null) {
       return false;

@@ -445,6 +445,26 @@ class BlazeStoreTest {
   }
 
   @Test
+  void aWriteThatThrowsIsUndoneAndItsExceptionReachesTheCaller() {
+    UUID id = UUID.randomUUID();
+    IllegalStateException boom = new IllegalStateException("boom");
+    assertThatThrownBy(
+            () ->
+                store.write(
+                    tx -> {
+                      tx.insert("bugs", id, record("id", BlazeValue.uuid(id)));
+                      throw boom;
+                    }))
+        .isSameAs(boom);
+    assertThat(store.fetch("bugs", id)).isEmpty();
+    assertThatThrownBy(() -> store.write(tx -> tx.delete("bad\u0000name", id)))
+        .isInstanceOf(InvalidCollectionNameException.class);
+    // The store goes on taking writes.
+    assertThat(store.insert("bugs", record("id", BlazeValue.uuid(id))).get("id"))
+        .isEqualTo(BlazeValue.uuid(id));
+  }
+
+  @Test
   void collectionNamesAreChecked() {
     BlazeRecord r = record();
     assertThatThrownBy(() -> store.insert("", r))
