@@ -7,8 +7,8 @@ package dev.blazebench.protocol.query;
  *   <li>{@link #COUNT}: the number of records in the group; takes no field.
  *   <li>{@link #SUM}, {@link #AVG}: over the group's numeric values of the field (ints and doubles;
  *       other types and missing fields are skipped). {@code sum} is an int when every summed value
- *       is an int, else a double; {@code avg} is always a double; both are null for a group with no
- *       numeric value.
+ *       is an int and the total fits in 64 bits, else a double (also when the int total would
+ *       overflow); {@code avg} is always a double; both are null for a group with no numeric value.
  *   <li>{@link #MIN}, {@link #MAX}: the least (greatest) non-null value of the field, in the order
  *       {@link FilterOp#GT} uses; null when the group has none.
  * </ul>

@@ -6,11 +6,13 @@ package dev.blazebench.protocol.query;
  * <p>What each operator matches (the query engine implements this; every API shares it):
  *
  * <ul>
- *   <li>{@link #EQ}, {@link #NE}: equal (not equal) values; an int and a double compare as numbers.
+ *   <li>{@link #EQ}, {@link #NE}: equal (not equal) values; an int and a double compare as numbers,
+ *       strings are equal when canonically equivalent (both NFC-normalised first).
  *   <li>{@link #GT}, {@link #GTE}, {@link #LT}, {@link #LTE}: ordered comparison of numbers,
- *       strings (by code point), dates or UUIDs; a field of another type does not match.
- *   <li>{@link #CONTAINS}: a string field containing the string value, or an array field with an
- *       item equal to the value.
+ *       strings (NFC-normalised, then by code point), dates or UUIDs; a field of another type does
+ *       not match.
+ *   <li>{@link #CONTAINS}: a string field containing the string value (both NFC-normalised), or an
+ *       array field with an item equal to the value.
  *   <li>{@link #IN}: the field equals one of the items of the array value.
  *   <li>{@link #IS_NULL}, {@link #NOT_NULL}: the field is absent or null (present and not null).
  * </ul>

@@ -2,7 +2,8 @@ package dev.blazebench.protocol.query;
 
 /**
  * One sort key. Keys apply in order; ties keep the store's order (by id). Missing and null values
- * sort before every other value in ascending order (after them in descending order).
+ * sort after every other value in ascending and in descending order alike, as BlazeDB's "nil sorts
+ * last" does.
  *
  * @param field a top-level field name, or in an aggregation a groupBy field or an aggregate alias
  * @param descending true for largest first
