@@ -1,0 +1,44 @@
+package dev.blazebench.load.wire;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Bytes a client's TCP connections carried, counted where they meet the socket: every byte written
+ * to and read from the connection, framing, headers, HTTP/2 control frames and TLS included (IP and
+ * TCP headers not). The driver reads it at the start and end of the measured part; the difference,
+ * divided by the operations, is the wire bytes per operation.
+ *
+ * <p>Thread-safe; transports call {@link #addSent} and {@link #addReceived} from their I/O threads.
+ */
+public final class WireCounter {
+
+  private final LongAdder sentBytes = new LongAdder();
+  private final LongAdder receivedBytes = new LongAdder();
+
+  public void addSent(long bytes) {
+    sentBytes.add(bytes);
+  }
+
+  public void addReceived(long bytes) {
+    receivedBytes.add(bytes);
+  }
+
+  /** Both counts now. */
+  public Snapshot snapshot() {
+    return new Snapshot(sentBytes.sum(), receivedBytes.sum());
+  }
+
+  /**
+   * Bytes sent and received up to a moment.
+   *
+   * @param sentBytes written to the connections
+   * @param receivedBytes read from them
+   */
+  public record Snapshot(long sentBytes, long receivedBytes) {
+
+    /** This minus {@code earlier}. */
+    public Snapshot minus(Snapshot earlier) {
+      return new Snapshot(sentBytes - earlier.sentBytes, receivedBytes - earlier.receivedBytes);
+    }
+  }
+}
