@@ -49,9 +49,11 @@ public final class BlazeBinaryEncoder {
 
   /** The record's bytes in {@code version}'s format. */
   public static byte[] encode(BlazeRecord record, FormatVersion version) {
-    GrowableBuffer out = new GrowableBuffer(estimateBytes(record));
+    // Sized to the record's exact length when its text is ASCII, so the array is allocated once
+    // and handed out without a copy.
+    GrowableBuffer out = new GrowableBuffer(EncodedSize.capacity(EncodedSize.of(record, version)));
     encode(record, version, out);
-    return out.toByteArray();
+    return out.detachBytes();
   }
 
   /** Appends the record's bytes to {@code out}; on refusal {@code out} is unchanged. */
@@ -76,9 +78,9 @@ public final class BlazeBinaryEncoder {
     }
   }
 
-  /** A first capacity guess; the buffer grows when it is short. */
+  /** A first capacity guess for the record in either version; the buffer grows when it is short. */
   static int estimateBytes(BlazeRecord record) {
-    return Wire.HEADER_BYTES + Wire.CRC_BYTES + record.size() * 24;
+    return EncodedSize.capacity(EncodedSize.of(record, FormatVersion.V2));
   }
 
   /** Writes the record without undoing a partial write; callers roll back. */
@@ -234,8 +236,18 @@ public final class BlazeBinaryEncoder {
       // Every UTF-16 char is at least one UTF-8 byte.
       throw tooLong(what, s, Utf8.encodedLength(s), field);
     }
-    out.ensureRemaining(2 + Utf8.MAX_BYTES_PER_CHAR * s.length());
+    int chars = s.length();
+    // Reserve one byte per char (exact for ASCII), so that a buffer sized by EncodedSize never
+    // grows; only a name with other characters reserves the worst case and is written again.
+    out.ensureRemaining(2 + chars);
     int start = out.size();
+    if (Utf8.encodeAscii(s, out.array(), start + 2) == chars) {
+      out.array()[start] = (byte) (chars >>> 8);
+      out.array()[start + 1] = (byte) chars;
+      out.setSize(start + 2 + chars);
+      return;
+    }
+    out.ensureRemaining(2 + Utf8.MAX_BYTES_PER_CHAR * chars);
     int end = Utf8.encode(s, out.array(), start + 2);
     if (end < 0) {
       throw unpairedSurrogate(what, s, -end - 1, field);
@@ -285,11 +297,20 @@ public final class BlazeBinaryEncoder {
       writeLongString(s, out, field);
       return;
     }
+    // ASCII first, reserving one byte per char: exact, so a buffer sized by EncodedSize never
+    // grows.
+    out.ensureRemaining(1 + chars);
+    byte[] a = out.array();
+    int start = out.size();
+    if (Utf8.encodeAscii(s, a, start + 1) == chars) {
+      a[start] = (byte) (Wire.TAG_SHORT_STRING | chars);
+      out.setSize(start + 1 + chars);
+      return;
+    }
     // At most 15 chars, so at most 45 bytes: reserve that, write the bytes after a one-byte tag,
     // and if they turn out to be 16 or more, move them to make room for the u32 length.
     out.ensureRemaining(5 + Utf8.MAX_BYTES_PER_CHAR * chars);
-    byte[] a = out.array();
-    int start = out.size();
+    a = out.array();
     int end = Utf8.encode(s, a, start + 1);
     if (end < 0) {
       throw unpairedSurrogate("string value", s, -end - 1, field);

@@ -23,13 +23,14 @@ public final class BlazeSequences {
 
   /** The records' bytes, each in {@code version}'s format. */
   public static byte[] encodeRecords(List<BlazeRecord> records, FormatVersion version) {
-    int estimate = 4;
+    // Exact for ASCII text: one allocation, handed out without a copy.
+    long bytes = 4;
     for (BlazeRecord record : records) {
-      estimate += 4 + BlazeBinaryEncoder.estimateBytes(record);
+      bytes += 4 + EncodedSize.of(record, version);
     }
-    GrowableBuffer out = new GrowableBuffer(estimate);
+    GrowableBuffer out = new GrowableBuffer(EncodedSize.capacity(bytes));
     encodeRecords(records, version, out);
-    return out.toByteArray();
+    return out.detachBytes();
   }
 
   /** Appends the records' bytes to {@code out}; on refusal {@code out} is unchanged. */

@@ -63,6 +63,15 @@ public final class GrowableBuffer {
   }
 
   /**
+   * The bytes written, as the backing array itself when they fill it exactly, else a copy. For
+   * encoders in this package that made this buffer for one message: the buffer must not be used
+   * afterwards.
+   */
+  byte[] detachBytes() {
+    return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+  }
+
+  /**
    * Makes room for {@code count} more bytes, so that {@link #array()} can be written directly.
    *
    * @throws BlazeEncodingException when the buffer would exceed the largest Java array

@@ -21,6 +21,24 @@ final class Utf8 {
   static final int MAX_BYTES_PER_CHAR = 3;
 
   /**
+   * Writes the leading ASCII chars of {@code s} into {@code dst} from {@code start}, which must
+   * have room for {@code s.length()} bytes, and returns how many there were: {@code s.length()}
+   * when {@code s} is all ASCII, its UTF-8 then written in full.
+   */
+  static int encodeAscii(String s, byte[] dst, int start) {
+    int n = s.length();
+    int i = 0;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        break;
+      }
+      dst[start + i] = (byte) c;
+    }
+    return i;
+  }
+
+  /**
    * Writes {@code s} as UTF-8 into {@code dst} from {@code start}, which must have room for {@code
    * 3 * s.length()} bytes.
    *
