@@ -406,6 +406,7 @@ public final class Driver {
         scheduledNotSent,
         monitor.finish(endNanos),
         wire,
+        counter.map(WireCounter::method).orElse(null),
         recorders.firstErrors(),
         interrupted);
   }

@@ -25,6 +25,7 @@ import java.util.Map;
  *     ended while they waited for an in-flight slot (or the dispatcher was behind)
  * @param injector the injector's totals and verdict
  * @param wireBytes bytes at the socket over the measured part and drain; null if not counted
+ * @param wireMethod how they were counted ({@link WireCounter#method()}); null if not counted
  * @param firstErrors the first failures' descriptions, for the console
  * @param interrupted true if the run was interrupted before its end
  */
@@ -42,5 +43,6 @@ public record RunRecording(
     long scheduledNotSent,
     InjectorTotals injector,
     WireCounter.Snapshot wireBytes,
+    String wireMethod,
     List<String> firstErrors,
     boolean interrupted) {}

@@ -12,8 +12,21 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class WireCounter {
 
+  private final String method;
   private final LongAdder sentBytes = new LongAdder();
   private final LongAdder receivedBytes = new LongAdder();
+
+  /**
+   * @param method how the bytes are counted, as results name it (e.g. {@code netty-socket-handler})
+   */
+  public WireCounter(String method) {
+    this.method = method;
+  }
+
+  /** How the bytes are counted. */
+  public String method() {
+    return method;
+  }
 
   public void addSent(long bytes) {
     sentBytes.add(bytes);

@@ -1,0 +1,10 @@
+package dev.blazebench.load.results;
+
+/**
+ * What the command line knew about a run that the driver does not: where it pointed and how.
+ *
+ * @param target the target as given ({@code blaze://127.0.0.1:50051})
+ * @param connections connections per API client
+ * @param startAt the {@code --start-at} instant (ISO-8601), or null
+ */
+public record RunContext(String target, int connections, String startAt) {}

@@ -1,0 +1,80 @@
+package dev.blazebench.load.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.blazebench.load.testing.SampleRuns;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsJsonTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void writtenResultsReadBackEqual() {
+    LoadResults results = SampleRuns.results();
+    Path file = dir.resolve("run").resolve(ResultsJson.FILE_NAME);
+
+    ResultsJson.write(results, file);
+    LoadResults back = ResultsJson.read(file);
+
+    assertThat(back).isEqualTo(results);
+    assertThat(ResultsJson.toJson(back)).isEqualTo(ResultsJson.toJson(results));
+  }
+
+  /** The exact document, environment masked: a change to the schema shows up here. */
+  @Test
+  void matchesTheGoldenFile() throws IOException {
+    String actual = ResultsJson.toJson(SampleRuns.results());
+    String golden;
+    try (InputStream in = getClass().getResourceAsStream("golden-results.json")) {
+      assertThat(in).as("golden-results.json on the test classpath").isNotNull();
+      golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    if (!actual.equals(golden)) {
+      Files.writeString(Path.of("target", "golden-results.actual.json"), actual);
+    }
+    assertThat(actual).isEqualTo(golden);
+  }
+
+  @Test
+  void histogramsRebuildExactly() {
+    LoadResults results = SampleRuns.results();
+    OperationResult op = results.results().get(0).operations().get(0);
+    LatencyResult corrected = op.latencyMicros().corrected();
+
+    assertThat(corrected.decodeHistogram().getTotalCount()).isEqualTo(op.count());
+    assertThat(corrected.decodeHistogram().getValueAtPercentile(99)).isEqualTo(corrected.p99());
+    assertThat(op.latencyMicros().errors().count()).isEqualTo(op.errorCount());
+  }
+
+  @Test
+  void anotherSchemaVersionIsRefusedByName() {
+    String json =
+        ResultsJson.toJson(SampleRuns.results())
+            .replaceFirst("\"schemaVersion\" : 1", "\"schemaVersion\" : 2");
+    assertThatThrownBy(() -> ResultsJson.parse(json, "old/results.json"))
+        .isInstanceOf(InvalidResultsException.class)
+        .hasMessage("old/results.json: schemaVersion 2 is not supported (this blazebench reads 1)");
+  }
+
+  @Test
+  void otherJsonIsRefusedWithItsPath() {
+    assertThatThrownBy(() -> ResultsJson.parse("{\"kind\":\"jmh\"}", "x.json"))
+        .hasMessageContaining("x.json: not blazebench load results");
+    assertThatThrownBy(() -> ResultsJson.parse("[1,", "y.json"))
+        .hasMessageStartingWith("y.json: not JSON");
+    String extra =
+        ResultsJson.toJson(SampleRuns.results())
+            .replaceFirst("\"drainSec\"", "\"drainSecs\" : 1, \"drainSec\"");
+    assertThatThrownBy(() -> ResultsJson.parse(extra, "z.json"))
+        .hasMessageContaining("z.json: malformed results")
+        .hasMessageContaining("drainSecs");
+  }
+}
