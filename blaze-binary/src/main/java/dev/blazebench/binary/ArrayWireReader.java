@@ -50,6 +50,11 @@ final class ArrayWireReader extends WireReader {
   }
 
   @Override
+  String nameAt(int at, int length, String what) {
+    return cachedName(bytes, at, length, at, what);
+  }
+
+  @Override
   byte[] bytesAt(int at, int length) {
     return Arrays.copyOfRange(bytes, at, at + length);
   }

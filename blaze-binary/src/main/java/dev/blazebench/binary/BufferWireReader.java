@@ -11,7 +11,12 @@ import java.util.zip.CRC32;
  */
 final class BufferWireReader extends WireReader {
 
+  /** Longer strings get an array of their own rather than growing the scratch array. */
+  private static final int MAX_SCRATCH_BYTES = 64 * 1024;
+
   private final ByteBuffer buffer;
+
+  private byte[] scratch = new byte[256];
 
   /** Reads {@code buffer}'s bytes from its position to its limit. */
   BufferWireReader(ByteBuffer buffer, DecodeLimits limits) {
@@ -41,8 +46,26 @@ final class BufferWireReader extends WireReader {
 
   @Override
   String utf8At(int at, int length, String what) {
-    // A String needs its own bytes anyway: copy just this string's, then decode as for arrays.
-    return decodeUtf8(bytesAt(at, length), 0, length, at, what);
+    // Copy into a reused scratch array, then decode as for arrays: the String's own copy is then
+    // the only allocation.
+    return decodeUtf8(copyToScratch(at, length), 0, length, at, what);
+  }
+
+  @Override
+  String nameAt(int at, int length, String what) {
+    return cachedName(copyToScratch(at, length), 0, length, at, what);
+  }
+
+  /** {@code length} bytes at {@code at}, in a scratch array valid until the next call. */
+  private byte[] copyToScratch(int at, int length) {
+    if (length > MAX_SCRATCH_BYTES) {
+      return bytesAt(at, length);
+    }
+    if (scratch.length < length) {
+      scratch = new byte[Math.max(length, 2 * scratch.length)];
+    }
+    buffer.get(at, scratch, 0, length);
+    return scratch;
   }
 
   @Override

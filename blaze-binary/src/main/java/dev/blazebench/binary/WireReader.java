@@ -161,6 +161,29 @@ abstract class WireReader {
     return v;
   }
 
+  /**
+   * A field name or dictionary key of {@code length} bytes at {@code at}: as {@link #utf8At}, but a
+   * reader may hand out an equal String it decoded before ({@link NameCache}).
+   */
+  String nameAt(int at, int length, String what) {
+    return utf8At(at, length, what);
+  }
+
+  /**
+   * The name whose UTF-8 is {@code a[from, from + length)} (at input index {@code at}): the {@link
+   * NameCache}'s String when it holds these bytes, else decoded, validated and remembered.
+   */
+  final String cachedName(byte[] a, int from, int length, int at, String what) {
+    NameCache.Entry cached = NameCache.find(a, from, length);
+    if (cached != null) {
+      lastStringAscii = cached.ascii;
+      return cached.name;
+    }
+    String name = decodeUtf8(a, from, length, at, what);
+    NameCache.remember(a, from, length, name, lastStringAscii);
+    return name;
+  }
+
   /** {@code n} bytes of UTF-8; {@code n} may be any u32, it is checked before the decode. */
   final String readUtf8(long n, String what) {
     require(n, what);
@@ -285,9 +308,9 @@ abstract class WireReader {
     if (count == 0) {
       return BlazeRecord.empty();
     }
+    int entriesStart = pos;
     String[] names = new String[count];
     BlazeValue[] values = new BlazeValue[count];
-    int[] nameOffsets = new int[count];
     byte[] ids = fieldNames ? new byte[count] : null;
     boolean idsKnown = fieldNames;
     String previousKey = null;
@@ -295,7 +318,6 @@ abstract class WireReader {
     boolean sorted = true;
     for (int i = 0; i < count; i++) {
       int at = pos;
-      nameOffsets[i] = at;
       String name = fieldNames ? readFieldName() : readDictionaryKey();
       if (idsKnown) {
         idsKnown = lastCommonFieldId >= 0;
@@ -321,7 +343,7 @@ abstract class WireReader {
       values[i] = readValue(depth);
     }
     if (!sorted) {
-      sortEntries(names, values, nameOffsets, fieldNames);
+      sortEntries(names, values, entriesStart, depth, fieldNames);
       return BlazeRecord.ofSortedUnchecked(names, values);
     }
     return idsKnown
@@ -331,7 +353,7 @@ abstract class WireReader {
 
   /** Sorts entries that arrived out of key order, failing on any two that are one key. */
   private void sortEntries(
-      String[] names, BlazeValue[] values, int[] nameOffsets, boolean fieldNames) {
+      String[] names, BlazeValue[] values, int entriesStart, int depth, boolean fieldNames) {
     int n = names.length;
     String[] keys = new String[n];
     Integer[] order = new Integer[n];
@@ -347,13 +369,38 @@ abstract class WireReader {
       if (i > 0 && keys[from].equals(keys[order[i - 1]])) {
         int first = Math.min(from, order[i - 1]);
         int second = Math.max(from, order[i - 1]);
-        throw duplicate(fieldNames, names[first], names[second], nameOffsets[second]);
+        throw duplicate(
+            fieldNames,
+            names[first],
+            names[second],
+            entryOffset(entriesStart, second, depth, fieldNames));
       }
       sortedNames[i] = names[from];
       sortedValues[i] = values[from];
     }
     System.arraycopy(sortedNames, 0, names, 0, n);
     System.arraycopy(sortedValues, 0, values, 0, n);
+  }
+
+  /**
+   * Where entry {@code index} of the entries from {@code entriesStart} begins, found by reading
+   * them again: only the error for a duplicate among unsorted entries needs it, so the common path
+   * keeps no offsets.
+   */
+  private int entryOffset(int entriesStart, int index, int depth, boolean fieldNames) {
+    int resume = pos;
+    pos = entriesStart;
+    for (int i = 0; i < index; i++) {
+      if (fieldNames) {
+        readFieldName();
+      } else {
+        readDictionaryKey();
+      }
+      readValue(depth);
+    }
+    int at = pos;
+    pos = resume;
+    return at;
   }
 
   private BlazeBinaryException duplicate(boolean fieldNames, String earlier, String later, int at) {
@@ -398,7 +445,10 @@ abstract class WireReader {
               + " (maxStringBytes)",
           pos - 2);
     }
-    return readUtf8(length, what);
+    require(length, what);
+    String name = nameAt(pos, length, what);
+    pos += length;
+    return name;
   }
 
   // ---- values ----
@@ -509,7 +559,8 @@ abstract class WireReader {
     for (int i = 0; i < count; i++) {
       items[i] = readValue(depth);
     }
-    return count == 0 ? EMPTY_ARRAY : new BlazeValue.ArrayValue(Arrays.asList(items));
+    // List.of makes the one immutable copy, which ArrayValue's List.copyOf then keeps as it is.
+    return count == 0 ? EMPTY_ARRAY : new BlazeValue.ArrayValue(List.of(items));
   }
 
   private BlazeValue readDictionary(int at, int depth) {
