@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.h2.mvstore.MVMap;
@@ -36,6 +37,14 @@ import org.h2.value.VersionedValue;
  *
  * <p><b>Threads.</b> All methods are thread-safe. Writes are applied one at a time on the committer
  * thread, so they are serialisable; reads run in the caller's thread on committed data.
+ *
+ * <p><b>Change log.</b> Every committed insert, update and delete appends one {@code
+ * BlazeOperation} to its collection's durable log, in the same transaction, numbered by a gap-free
+ * sequence from 1 per collection, stamped with the commit time ({@link ChangeEvent}). Readers page
+ * through it with {@link #readChanges}; a {@link ChangeListener} hears of each commit once it is
+ * durable (the change feed for Subscribe attaches here). Retention ({@link
+ * StoreOptions#changeLogMaxOperations()}, {@link StoreOptions#changeLogRetention()}) bounds it; a
+ * reader asking for what was trimmed gets {@link ResyncNeeded}, never a silent gap.
  *
  * <p><b>One process per directory.</b> {@link #open} locks the file; a second process (or a second
  * open in this one) fails with a {@link StoreException} until the first closes or dies.
@@ -62,6 +71,8 @@ public final class BlazeStore implements AutoCloseable {
   private final CollectionMaps maps;
   private final RecordCodec codec;
   private final ReadTransactions reads;
+  private final OperationLog changeLog;
+  private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final GroupCommitWriter writer;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -78,10 +89,19 @@ public final class BlazeStore implements AutoCloseable {
     transactions.endLeftoverTransactions();
     store.commit();
     maps.openExisting(transactions, store);
+    this.changeLog = OperationLog.open(transactions, store, options);
+    store.commit();
     this.reads = new ReadTransactions(transactions, store);
     this.writer =
         new GroupCommitWriter(
-            transactions, store, maps, codec, options, dataFile.getParent().toString());
+            transactions,
+            store,
+            maps,
+            codec,
+            changeLog,
+            listeners,
+            options,
+            dataFile.getParent().toString());
   }
 
   /** Opens (or creates) the store in {@code dataDir} with {@link StoreOptions#defaults()}. */
@@ -281,8 +301,90 @@ public final class BlazeStore implements AutoCloseable {
   }
 
   /**
-   * Commits what was handed in, then closes the file. Later calls fail with {@link
-   * StoreClosedException}; closing again does nothing.
+   * The changes of {@code collection} after {@code afterSequence}, at most {@code maxCount} and
+   * about {@code maxBytes} of operations (always at least one when there is one), as of one
+   * instant; see {@link #readChanges(String, long, int, long)}.
+   */
+  public ChangesResult readChanges(String collection, long afterSequence, int maxCount) {
+    return readChanges(collection, afterSequence, maxCount, Long.MAX_VALUE);
+  }
+
+  /**
+   * The changes of {@code collection} after {@code afterSequence}: a {@link ChangesPage} of the
+   * events {@code afterSequence + 1, + 2, ...} in order (empty when there are none yet), at most
+   * {@code maxCount} of them and no more operation bytes than {@code maxBytes} unless the first
+   * alone is larger; or {@link ResyncNeeded} when retention has trimmed some of them ({@link
+   * ResyncNeeded.Reason#EXPIRED}) or {@code afterSequence} is beyond the log's last ({@link
+   * ResyncNeeded.Reason#AHEAD_OF_LOG}). {@code afterSequence} 0 asks for everything kept. Reads
+   * committed data in the caller's thread.
+   *
+   * <pre>{@code
+   * long since = 0;
+   * while (true) {
+   *   if (!(store.readChanges("bugs", since, 500) instanceof ChangesPage page)) {
+   *     break; // ResyncNeeded: read the collection again
+   *   }
+   *   page.events().forEach(this::apply);
+   *   since = page.nextAfterSequence();
+   * }
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code afterSequence} is negative or {@code maxCount} or
+   *     {@code maxBytes} is below 1
+   */
+  public ChangesResult readChanges(
+      String collection, long afterSequence, int maxCount, long maxBytes) {
+    checkOpen();
+    CollectionNames.check(collection);
+    if (afterSequence < 0) {
+      throw new IllegalArgumentException("afterSequence must be at least 0, was " + afterSequence);
+    }
+    if (maxCount < 1) {
+      throw new IllegalArgumentException("maxCount must be at least 1, was " + maxCount);
+    }
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("maxBytes must be at least 1, was " + maxBytes);
+    }
+    return changeLog.read(reads, collection, afterSequence, maxCount, maxBytes);
+  }
+
+  /**
+   * The sequence of {@code collection}'s newest durable change (0 when it has had none): after it
+   * returns, {@link #readChanges} up to this sequence finds every change, and every later change
+   * reaches the {@link ChangeListener}s.
+   */
+  public long lastSequence(String collection) {
+    checkOpen();
+    CollectionNames.check(collection);
+    return changeLog.lastSequence(collection);
+  }
+
+  /**
+   * This server's node id: chosen at random when the data file was created and kept in it; the
+   * {@code nodeId} and Lamport node id of every operation the server logs.
+   */
+  public UUID nodeId() {
+    return changeLog.nodeId();
+  }
+
+  /**
+   * Adds a listener that hears of every change committed from now on ({@link ChangeListener} says
+   * on which thread and when).
+   */
+  public void addChangeListener(ChangeListener listener) {
+    checkOpen();
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a listener added before; it hears of no commit that starts after this returns. */
+  public void removeChangeListener(ChangeListener listener) {
+    listeners.remove(listener);
+  }
+
+  /**
+   * Commits what was handed in, tells the {@link ChangeListener}s that the store is closing, then
+   * closes the file. Later calls fail with {@link StoreClosedException}; closing again does
+   * nothing.
    */
   @Override
   public void close() {
@@ -291,10 +393,23 @@ public final class BlazeStore implements AutoCloseable {
     }
     try {
       writer.close();
+      notifyClosing();
       transactions.close();
     } finally {
       store.close();
     }
+  }
+
+  private void notifyClosing() {
+    for (ChangeListener listener : listeners) {
+      try {
+        listener.onStoreClosed();
+      } catch (RuntimeException e) {
+        System.getLogger(BlazeStore.class.getName())
+            .log(System.Logger.Level.WARNING, "a change listener failed while closing", e);
+      }
+    }
+    listeners.clear();
   }
 
   /**
@@ -306,6 +421,7 @@ public final class BlazeStore implements AutoCloseable {
       return;
     }
     writer.close();
+    notifyClosing();
     store.closeImmediately();
   }
 

@@ -56,6 +56,16 @@ import org.h2.mvstore.tx.TransactionStore;
  * <p>One caller's failure (a duplicate id, a missing record) rolls back to a savepoint taken before
  * its work, and the rest of the group commits. Callers wait without being interruptible: once work
  * is handed in, its caller learns whether it committed, never "maybe".
+ *
+ * <h2>The change log and its listeners</h2>
+ *
+ * Every change of the group appends its operation to the {@link OperationLog} inside the group's
+ * transaction ({@link ChangeLogGroup}), so the log and the data commit together or not at all.
+ * Sequence numbers are given on this one thread, so they follow commit order with no gap; a failed
+ * write gives its numbers back with its savepoint. Trimming for retention happens here too, in the
+ * same transaction, or in an idle round when the log has aged. Only after the commit (and the
+ * forced write, when due) are the group's events handed to the {@link ChangeListener}s, and only
+ * then are the callers answered: a listener never hears of a change that could still be lost.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -105,6 +115,8 @@ final class GroupCommitWriter implements AutoCloseable {
   private final MVStore store;
   private final CollectionMaps maps;
   private final RecordCodec codec;
+  private final OperationLog changeLog;
+  private final List<ChangeListener> listeners;
   private final StoreOptions options;
   private final BlockingQueue<Pending<?>> queue;
   private final ReadWriteLock closeLock = new ReentrantReadWriteLock();
@@ -120,6 +132,8 @@ final class GroupCommitWriter implements AutoCloseable {
       MVStore store,
       CollectionMaps maps,
       RecordCodec codec,
+      OperationLog changeLog,
+      List<ChangeListener> listeners,
       StoreOptions options,
       String name) {
     if (store.getAutoCommitDelay() != 0) {
@@ -131,6 +145,8 @@ final class GroupCommitWriter implements AutoCloseable {
     this.store = store;
     this.maps = maps;
     this.codec = codec;
+    this.changeLog = changeLog;
+    this.listeners = listeners;
     this.options = options;
     this.queue = new ArrayBlockingQueue<>(options.writeQueueCapacity());
     this.thread = new Thread(this::runLoop, "blazebench-store-committer " + name);
@@ -189,19 +205,24 @@ final class GroupCommitWriter implements AutoCloseable {
       failAll(group, new StoreClosedException("the store failed earlier", fatal));
       return;
     }
+    List<ChangeEvent> events = List.of();
     try {
       Transaction tx = transactions.begin();
-      WriteTransaction writes = new WriteTransaction(tx, maps, codec);
+      ChangeLogGroup logGroup = changeLog.beginGroup(tx);
+      WriteTransaction writes = new WriteTransaction(tx, maps, codec, logGroup);
       boolean anyApplied = false;
       for (Pending<?> pending : group) {
-        long savepoint = tx.setSavepoint();
+        WriteTransaction.Savepoint savepoint = writes.savepoint();
         try {
           pending.run(writes);
           anyApplied = true;
         } catch (RuntimeException | Error e) {
-          tx.rollbackToSavepoint(savepoint);
+          writes.rollbackTo(savepoint);
           pending.failure = e;
         }
+      }
+      if (anyApplied) {
+        events = logGroup.flush(); // log entries, heads, trimming: all in this transaction
       }
       tx.commit(); // writes the chunk: see the class comment, step 2
       if (anyApplied) {
@@ -213,6 +234,7 @@ final class GroupCommitWriter implements AutoCloseable {
         } else {
           syncIfDue(false);
         }
+        logGroup.committed(); // only now may readers and listeners rely on the new sequences
       }
     } catch (RuntimeException | Error e) {
       // The store could not commit (disk full, I/O error): MVStore closes itself after such a
@@ -222,8 +244,22 @@ final class GroupCommitWriter implements AutoCloseable {
       failAll(group, new StoreException("commit failed: " + e.getMessage(), e));
       return;
     }
+    if (!events.isEmpty()) {
+      publish(events);
+    }
     for (Pending<?> pending : group) {
       pending.finish();
+    }
+  }
+
+  private void publish(List<ChangeEvent> events) {
+    List<ChangeEvent> announced = List.copyOf(events);
+    for (ChangeListener listener : listeners) {
+      try {
+        listener.onCommitted(announced);
+      } catch (RuntimeException | Error e) {
+        LOG.log(Level.WARNING, "a change listener failed; the commit stands", e);
+      }
     }
   }
 
@@ -232,6 +268,7 @@ final class GroupCommitWriter implements AutoCloseable {
       return;
     }
     try {
+      trimIfDue();
       compactIfWritten();
       syncIfDue(true);
     } catch (RuntimeException | Error e) {
@@ -256,6 +293,24 @@ final class GroupCommitWriter implements AutoCloseable {
     store.sync();
     commitsSinceSync = 0;
     lastSyncNanos = System.nanoTime();
+  }
+
+  /** Trims the change log when retention says so and no write has come to do it. */
+  private void trimIfDue() {
+    if (store.isClosed() || !changeLog.trimDue()) {
+      return;
+    }
+    Transaction tx = transactions.begin();
+    try {
+      changeLog.trim(tx);
+      tx.commit();
+    } catch (RuntimeException | Error e) {
+      tx.rollback();
+      throw e;
+    }
+    store.commit();
+    commitsSinceCompaction++;
+    commitsSinceSync++;
   }
 
   private void compactIfWritten() {

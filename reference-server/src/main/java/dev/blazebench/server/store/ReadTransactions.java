@@ -8,7 +8,6 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.tx.Transaction;
 import org.h2.mvstore.tx.TransactionStore;
-import org.h2.value.VersionedValue;
 
 /**
  * Short read-only transactions. Each sees committed data, and registers its use of the current
@@ -33,14 +32,12 @@ final class ReadTransactions {
    * A read that sees {@code maps} as of one instant, so that entries read from one (an index) and
    * then looked up in another (the records) agree.
    */
-  <T> T readSnapshot(
-      List<MVMap<byte[], VersionedValue<byte[]>>> maps, Function<Transaction, T> work) {
+  <T> T readSnapshot(List<? extends MVMap<?, ?>> maps, Function<Transaction, T> work) {
     return read(maps, work);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"}) // MVStore's snapshot API takes maps of Object
-  private <T> T read(
-      List<MVMap<byte[], VersionedValue<byte[]>>> snapshotMaps, Function<Transaction, T> work) {
+  private <T> T read(List<? extends MVMap<?, ?>> snapshotMaps, Function<Transaction, T> work) {
     Transaction tx;
     try {
       tx = transactions.begin();

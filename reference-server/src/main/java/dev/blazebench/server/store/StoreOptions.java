@@ -1,6 +1,7 @@
 package dev.blazebench.server.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 
@@ -20,6 +21,11 @@ import java.util.Set;
  *     one of them with a limit reads only the records it returns (see {@link BlazeStore#source});
  *     each index costs a little on every write. An index is built when a field is added and dropped
  *     when it is removed, at {@link BlazeStore#open}.
+ * @param changeLogMaxOperations most operations the change log keeps per collection; older ones are
+ *     trimmed (see {@link BlazeStore#readChanges})
+ * @param changeLogRetention how long the change log keeps an operation after its commit; whichever
+ *     limit is reached first trims. Also the {@code expiresAt} the server writes into its own
+ *     operations, so a client never receives an operation that already counts as expired.
  */
 public record StoreOptions(
     Clock clock,
@@ -28,13 +34,21 @@ public record StoreOptions(
     int writeQueueCapacity,
     int scanPageRecords,
     int maxRecordBytes,
-    Set<String> indexedFields) {
+    Set<String> indexedFields,
+    long changeLogMaxOperations,
+    Duration changeLogRetention) {
 
   /** Default largest record: 16 MiB (gRPC's default message limit is 4 MiB). */
   public static final int DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
   /** Indexed by default: {@code createdAt}, the seed's default sort ("newest first"). */
   public static final Set<String> DEFAULT_INDEXED_FIELDS = Set.of("createdAt");
+
+  /** Default change log length per collection: 100,000 operations. */
+  public static final long DEFAULT_CHANGE_LOG_MAX_OPERATIONS = 100_000;
+
+  /** Default change log retention: 24 hours. */
+  public static final Duration DEFAULT_CHANGE_LOG_RETENTION = Duration.ofHours(24);
 
   private static final StoreOptions DEFAULTS =
       new StoreOptions(
@@ -44,7 +58,9 @@ public record StoreOptions(
           4096,
           256,
           DEFAULT_MAX_RECORD_BYTES,
-          DEFAULT_INDEXED_FIELDS);
+          DEFAULT_INDEXED_FIELDS,
+          DEFAULT_CHANGE_LOG_MAX_OPERATIONS,
+          DEFAULT_CHANGE_LOG_RETENTION);
 
   public StoreOptions {
     Objects.requireNonNull(clock, "clock");
@@ -58,11 +74,42 @@ public record StoreOptions(
         throw new IllegalArgumentException("indexedFields must not contain an empty name");
       }
     }
+    if (changeLogMaxOperations < 1) {
+      throw new IllegalArgumentException(
+          "changeLogMaxOperations must be at least 1, was " + changeLogMaxOperations);
+    }
+    Objects.requireNonNull(changeLogRetention, "changeLogRetention");
+    if (changeLogRetention.compareTo(Duration.ofMillis(1)) < 0) {
+      throw new IllegalArgumentException(
+          "changeLogRetention must be at least 1 ms, was " + changeLogRetention);
+    }
+  }
+
+  /** The options as before the change log existed, with its default retention. */
+  public StoreOptions(
+      Clock clock,
+      boolean syncOnCommit,
+      int maxWritesPerCommit,
+      int writeQueueCapacity,
+      int scanPageRecords,
+      int maxRecordBytes,
+      Set<String> indexedFields) {
+    this(
+        clock,
+        syncOnCommit,
+        maxWritesPerCommit,
+        writeQueueCapacity,
+        scanPageRecords,
+        maxRecordBytes,
+        indexedFields,
+        DEFAULT_CHANGE_LOG_MAX_OPERATIONS,
+        DEFAULT_CHANGE_LOG_RETENTION);
   }
 
   /**
    * System UTC clock, no fsync, up to 1024 writes per commit, 4096 queued, 256-record pages, 16 MiB
-   * records, {@code createdAt} indexed.
+   * records, {@code createdAt} indexed, a change log of 100,000 operations or 24 hours per
+   * collection.
    */
   public static StoreOptions defaults() {
     return DEFAULTS;
@@ -76,7 +123,9 @@ public record StoreOptions(
         writeQueueCapacity,
         scanPageRecords,
         maxRecordBytes,
-        indexedFields);
+        indexedFields,
+        changeLogMaxOperations,
+        changeLogRetention);
   }
 
   public StoreOptions withSyncOnCommit(boolean syncOnCommit) {
@@ -87,7 +136,9 @@ public record StoreOptions(
         writeQueueCapacity,
         scanPageRecords,
         maxRecordBytes,
-        indexedFields);
+        indexedFields,
+        changeLogMaxOperations,
+        changeLogRetention);
   }
 
   public StoreOptions withScanPageRecords(int scanPageRecords) {
@@ -98,7 +149,9 @@ public record StoreOptions(
         writeQueueCapacity,
         scanPageRecords,
         maxRecordBytes,
-        indexedFields);
+        indexedFields,
+        changeLogMaxOperations,
+        changeLogRetention);
   }
 
   public StoreOptions withMaxRecordBytes(int maxRecordBytes) {
@@ -109,7 +162,9 @@ public record StoreOptions(
         writeQueueCapacity,
         scanPageRecords,
         maxRecordBytes,
-        indexedFields);
+        indexedFields,
+        changeLogMaxOperations,
+        changeLogRetention);
   }
 
   public StoreOptions withIndexedFields(Set<String> indexedFields) {
@@ -120,7 +175,25 @@ public record StoreOptions(
         writeQueueCapacity,
         scanPageRecords,
         maxRecordBytes,
-        indexedFields);
+        indexedFields,
+        changeLogMaxOperations,
+        changeLogRetention);
+  }
+
+  /**
+   * The change log keeps at most {@code maxOperations} per collection, each at most {@code maxAge}.
+   */
+  public StoreOptions withChangeLogRetention(long maxOperations, Duration maxAge) {
+    return new StoreOptions(
+        clock,
+        syncOnCommit,
+        maxWritesPerCommit,
+        writeQueueCapacity,
+        scanPageRecords,
+        maxRecordBytes,
+        indexedFields,
+        maxOperations,
+        maxAge);
   }
 
   private static void requirePositive(int value, String name) {

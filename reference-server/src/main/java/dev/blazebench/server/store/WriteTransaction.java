@@ -1,6 +1,7 @@
 package dev.blazebench.server.store;
 
 import dev.blazebench.binary.BlazeRecord;
+import dev.blazebench.binary.OperationType;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +17,13 @@ import org.h2.value.VersionedValue;
  * committer's thread ({@link GroupCommitWriter}). They keep the collection's field indexes in step
  * in the same transaction.
  *
- * <p>That makes it the place for anything that must commit atomically with a write: the operation
- * log for Subscribe/Sync appends its entry here, in the same transaction, and because there is a
- * single writer thread the entries it appends are in commit order with no gaps.
+ * <p>That makes it the place for anything that must commit atomically with a write: each change
+ * appends its {@code BlazeOperation} to the collection's change log here, in the same transaction
+ * (see {@link BlazeStore#readChanges}); because there is a single writer thread the entries are in
+ * commit order with no gaps. The operation is the server's: its node id, the next tick of its
+ * Lamport clock, role server, no dependencies. Its {@code changes} are the whole record for an
+ * insert, what changed for an update (new and changed fields, a null for each removed one, and
+ * {@code updatedAt}), and nothing for a delete.
  *
  * <p>Every method checks the collection name ({@link InvalidCollectionNameException}). Reads
  * through {@link #get} see this transaction's own earlier writes (a batch that inserts the same id
@@ -26,14 +31,38 @@ import org.h2.value.VersionedValue;
  */
 public final class WriteTransaction {
 
+  /** A point to roll back to: the MVStore savepoint and the change log's. */
+  record Savepoint(long transactionSavepoint, ChangeLogGroup.Mark logMark) {}
+
   private final Transaction tx;
   private final CollectionMaps maps;
   private final RecordCodec codec;
+  private final ChangeLogGroup changeLog;
 
-  WriteTransaction(Transaction tx, CollectionMaps maps, RecordCodec codec) {
+  WriteTransaction(
+      Transaction tx, CollectionMaps maps, RecordCodec codec, ChangeLogGroup changeLog) {
     this.tx = tx;
     this.maps = maps;
     this.codec = codec;
+    this.changeLog = changeLog;
+  }
+
+  /**
+   * Moves the server's Lamport clock up to {@code remoteCounter} (an unsigned 64-bit value) if it
+   * is behind, so the next operation the server logs is ordered after it: what a sync service calls
+   * for each operation a client sends. Undone with the rest of the write if the write fails.
+   */
+  public void observeLamport(long remoteCounter) {
+    changeLog.observeLamport(remoteCounter);
+  }
+
+  Savepoint savepoint() {
+    return new Savepoint(tx.setSavepoint(), changeLog.mark());
+  }
+
+  void rollbackTo(Savepoint savepoint) {
+    tx.rollbackToSavepoint(savepoint.transactionSavepoint());
+    changeLog.rollbackTo(savepoint.logMark());
   }
 
   /** The stored record, soft-deleted or not, including this transaction's changes. */
@@ -69,6 +98,7 @@ public final class WriteTransaction {
       index(index.getValue())
           .put(IndexKeys.key(record, index.getKey(), id), CollectionMaps.NO_VALUE);
     }
+    changeLog.append(collection, OperationType.INSERT, id, record);
   }
 
   /**
@@ -89,10 +119,8 @@ public final class WriteTransaction {
       throw new RecordNotFoundException(collection, id);
     }
     records.put(key, bytes);
-    if (collectionMaps.indexes().isEmpty()) {
-      return;
-    }
     BlazeRecord previous = codec.decode(old, collection, key);
+    changeLog.append(collection, OperationType.UPDATE, id, UpdateChanges.between(previous, record));
     for (Map.Entry<String, MVMap<byte[], VersionedValue<byte[]>>> index :
         collectionMaps.indexes().entrySet()) {
       byte[] before = IndexKeys.key(previous, index.getKey(), id);
@@ -124,6 +152,7 @@ public final class WriteTransaction {
         index(index.getValue()).remove(IndexKeys.key(previous, index.getKey(), id));
       }
     }
+    changeLog.append(collection, OperationType.DELETE, id, BlazeRecord.empty());
     return true;
   }
 

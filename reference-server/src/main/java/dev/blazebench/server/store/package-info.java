@@ -24,12 +24,21 @@
  * (by default {@code createdAt}, the seed's "newest first" sort), all with H2's built-in byte-array
  * type, so the file names no class of ours ({@link dev.blazebench.server.store.CollectionMaps}).
  *
+ * <p>The change log sits beside them: per collection, {@code changes:<collection>} maps a sequence
+ * (H2's {@code LongDataType}) to an entry of version byte, commit time in microseconds and the
+ * {@code BlazeOperation}'s bytes, and {@code changes.meta} keeps the node id, the Lamport counter
+ * and each collection's last sequence ({@link dev.blazebench.server.store.OperationLog}). Entries
+ * are written in the transaction of the change they record.
+ *
  * <h2>Costs to know</h2>
  *
  * <ul>
  *   <li>Each commit writes a new chunk holding every B-tree page it changed (pages split at 16
  *       KiB), so a single-record write costs one page rewrite and a chunk; concurrent writers share
  *       commits. Ids are random, so a bulk load rewrites about one page per record.
+ *   <li>The change log stores each inserted record a second time (inside its operation) and a short
+ *       operation per update and delete, until retention trims it: by default up to 100,000
+ *       operations or 24 hours per collection.
  *   <li>Space of obsolete chunks is reused after 5 seconds (the file is forced to the device at
  *       least every second); the file does not shrink on its own.
  *   <li>Queries scan the collection and decode every record, except a sorted query with a limit

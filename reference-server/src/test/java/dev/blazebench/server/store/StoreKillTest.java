@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a writing process with SIGKILL ({@link Process#destroyForcibly()} on Unix) and checks that
- * every write it had acknowledged is in the store, and that no batch is half there.
+ * every write it had acknowledged is in the store, that no batch is half there, and that the change
+ * log holds exactly the writes that are there.
  */
 class StoreKillTest {
 
@@ -80,6 +81,16 @@ class StoreKillTest {
               });
       assertThat(perBatchNumber.values()).allMatch(count -> count == 5);
       assertThat(batches).isNotEmpty();
+
+      // The change log committed with the data: one insert per stored record, sequences 1..n.
+      ChangesPage log = (ChangesPage) store.readChanges("bugs", 0, Integer.MAX_VALUE);
+      List<UUID> logged = new ArrayList<>();
+      for (int i = 0; i < log.events().size(); i++) {
+        assertThat(log.events().get(i).sequence()).isEqualTo(i + 1);
+        logged.add(log.events().get(i).operation().recordId());
+      }
+      assertThat(logged).containsExactlyInAnyOrderElementsOf(stored);
+      assertThat(log.lastSequence()).isEqualTo(stored.size());
     }
   }
 
