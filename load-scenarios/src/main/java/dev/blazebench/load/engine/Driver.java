@@ -301,7 +301,7 @@ public final class Driver {
     OpOutcome outcome = scenario.classify(error);
     OperationRecorder recorder = recorders.first(iteration.isWarmup());
     recorder.recordFailure(clock.nanoTime() - iteration.intendedNanos(), outcome);
-    recorders.noteError(recorder.operationName(), outcome);
+    recorders.noteError(recorder, outcome);
   }
 
   private void release() {

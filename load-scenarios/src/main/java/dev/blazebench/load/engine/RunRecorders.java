@@ -93,7 +93,7 @@ final class RunRecorders {
       call.recorder.recordFailure(correctedNanos, outcome);
     }
     if (!recorded.isOk()) {
-      noteError(call.recorder.operationName(), recorded);
+      noteError(call.recorder, recorded);
     }
     call.result.complete(recorded);
   }
@@ -113,10 +113,18 @@ final class RunRecorders {
     return count;
   }
 
-  void noteError(String operationName, OpOutcome outcome) {
+  void noteError(OperationRecorder recorder, OpOutcome outcome) {
     if (firstErrors.size() < FIRST_ERRORS_KEPT) {
       String code = outcome.errorClass() == ErrorClass.STATUS ? " " + outcome.statusCode() : "";
-      firstErrors.add(operationName + ": " + outcome.errorClass() + code + ": " + outcome.detail());
+      String phase = warmup.get(recorder.operationName()) == recorder ? " (warm-up)" : "";
+      firstErrors.add(
+          recorder.operationName()
+              + phase
+              + ": "
+              + outcome.errorClass()
+              + code
+              + ": "
+              + outcome.detail());
     }
   }
 

@@ -35,6 +35,15 @@ public interface Scenario {
   CompletionStage<?> runIteration(Iteration iteration);
 
   /**
+   * Gets the target ready before the run (creates the data the scenario reads, computes the answer
+   * every call is checked against). Called once, blocking, never measured.
+   *
+   * @param deadline the deadline of each setup call
+   * @throws Exception if the target cannot be prepared; the run does not start
+   */
+  default void prepare(java.time.Duration deadline) throws Exception {}
+
+  /**
    * The failure a call's exception stands for. The default knows the JDK's exceptions; clients
    * override it for their transport's (gRPC statuses, HTTP errors).
    */

@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class WireCounter {
 
+  /** {@link WireCountingHandler}: a Netty handler first in each connection's pipeline. */
+  public static final String NETTY_SOCKET_HANDLER = "netty-socket-handler";
+
   private final String method;
   private final LongAdder sentBytes = new LongAdder();
   private final LongAdder receivedBytes = new LongAdder();

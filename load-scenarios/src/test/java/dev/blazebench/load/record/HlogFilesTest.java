@@ -73,12 +73,12 @@ class HlogFilesTest {
   @Test
   void verdictNamesEachThresholdCrossed() {
     assertThat(InjectorTotals.Verdict.judge(0.5, 200).saturated()).isFalse();
-    InjectorTotals.Verdict busy = InjectorTotals.Verdict.judge(0.95, 5_000);
+    InjectorTotals.Verdict busy = InjectorTotals.Verdict.judge(0.95, 6_000);
     assertThat(busy.label()).isEqualTo("injector saturated");
     assertThat(busy.reasons())
         .containsExactly(
             "injector CPU 95% of all cores (limit 90%)",
-            "dispatch lag p99 5000 us behind schedule (limit 1000 us)");
+            "dispatch lag p99 6000 us behind schedule (limit 5000 us)");
     assertThat(InjectorTotals.Verdict.judge(Double.NaN, 0).saturated()).isFalse();
   }
 }

@@ -1,0 +1,34 @@
+package dev.blazebench.load.run;
+
+import dev.blazebench.load.engine.DriverConfig;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * One {@code blazebench load} run, resolved and checked before anything connects.
+ *
+ * @param target where the load goes
+ * @param api which API's client to use
+ * @param scenario which scenario to run
+ * @param driver the load profile, in-flight cap, deadline, drain and interval
+ * @param connections TCP connections the client opens
+ * @param outDir the run folder
+ * @param startAt when to start (several drivers together), or null for now
+ */
+public record LoadRunOptions(
+    Target target,
+    String api,
+    String scenario,
+    DriverConfig driver,
+    int connections,
+    Path outDir,
+    Instant startAt) {
+
+  public LoadRunOptions {
+    Catalogue.checkApi(api);
+    Catalogue.checkScenario(scenario);
+    if (connections < 1) {
+      throw new IllegalArgumentException("connections must be at least 1, was " + connections);
+    }
+  }
+}
