@@ -9,9 +9,12 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Makes a server answer a request message it cannot parse with {@code INVALID_ARGUMENT} and the
@@ -34,10 +37,21 @@ public final class ParseFailures {
 
   /** The same service, reporting unparseable requests as INVALID_ARGUMENT. */
   public static ServerServiceDefinition reportAsInvalidArgument(ServerServiceDefinition service) {
-    ServerServiceDefinition.Builder builder =
-        ServerServiceDefinition.builder(service.getServiceDescriptor().getName());
+    ServiceDescriptor original = service.getServiceDescriptor();
+    List<ServerMethodDefinition<?, ?>> methods = new ArrayList<>();
+    // The new descriptor keeps the original's schema (the .proto file descriptor): without it,
+    // server reflection does not list the service and grpcurl cannot call it.
+    ServiceDescriptor.Builder descriptor =
+        ServiceDescriptor.newBuilder(original.getName())
+            .setSchemaDescriptor(original.getSchemaDescriptor());
     for (ServerMethodDefinition<?, ?> method : service.getMethods()) {
-      builder.addMethod(wrap(method));
+      ServerMethodDefinition<?, ?> wrapped = wrap(method);
+      methods.add(wrapped);
+      descriptor.addMethod(wrapped.getMethodDescriptor());
+    }
+    ServerServiceDefinition.Builder builder = ServerServiceDefinition.builder(descriptor.build());
+    for (ServerMethodDefinition<?, ?> method : methods) {
+      builder.addMethod(method);
     }
     return builder.build();
   }
