@@ -1,0 +1,350 @@
+package dev.blazebench.server;
+
+import dev.blazebench.protocol.workload.BugWorkload;
+import dev.blazebench.server.core.BlazeDatabase;
+import dev.blazebench.server.grpc.GrpcApis;
+import dev.blazebench.server.store.BlazeStore;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The reference server: one {@link BlazeStore} and one {@link BlazeDatabase} behind every API asked
+ * for — gRPC BlazeBinary (wrapped and native) and gRPC Protobuf on one gRPC port, REST/JSON on an
+ * HTTP port — plus the gRPC health service and server reflection, so that {@code grpcurl list} and
+ * health probes work.
+ *
+ * <p>{@link #start} opens the store (a temporary directory when none is given), seeds the canonical
+ * workload into collection {@value ServerOptions#SEED_COLLECTION} when that is empty, starts the
+ * listeners and logs one line per listener. {@link #close()} stops gracefully: health turns
+ * NOT_SERVING, the servers stop accepting calls, running calls get {@link
+ * ServerOptions#shutdownGrace()} to finish before they are cancelled, then the store is closed
+ * (every acknowledged write is already in its file, so a {@code kill -9} instead loses nothing
+ * acknowledged either). {@link #installShutdownHook()} makes SIGTERM and Ctrl-C do that.
+ *
+ * <pre>{@code
+ * try (ReferenceServer server = ReferenceServer.start(ServerOptions.defaults().withGrpcPort(0))) {
+ *   BlazeClient client = BlazeGrpcClient.forTarget("127.0.0.1:" + server.grpcPort());
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class ReferenceServer implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(ReferenceServer.class.getName());
+
+  /** Records per insertMany while seeding: one commit each, about 0.4 MB. */
+  private static final int SEED_BATCH_RECORDS = 1000;
+
+  /** How long cancelled calls get to unwind after the grace period, before the store closes. */
+  private static final long CANCEL_WAIT_MILLIS = 2_000;
+
+  private final ServerOptions options;
+  private final Path dataDir;
+  private final boolean temporaryDataDir;
+  private final BlazeStore store;
+  private final BlazeDatabase database;
+  private final HealthStatusManager health;
+  private Server grpcServer;
+  private AutoCloseable restServer; // the REST adapter, once wired
+  private boolean closed;
+  private volatile boolean logToStderr;
+
+  private ReferenceServer(
+      ServerOptions options, Path dataDir, boolean temporaryDataDir, BlazeStore store) {
+    this.options = options;
+    this.dataDir = dataDir;
+    this.temporaryDataDir = temporaryDataDir;
+    this.store = store;
+    this.database = new BlazeDatabase(store);
+    this.health = new HealthStatusManager();
+  }
+
+  /**
+   * Opens the store, seeds it if needed, starts every listener and returns once they all listen. If
+   * anything fails, what was started is stopped again and the store closed.
+   *
+   * @throws IOException when a port cannot be bound or the temporary directory cannot be made
+   * @throws dev.blazebench.server.store.StoreException when the store cannot be opened (for example
+   *     another server holds the directory)
+   */
+  public static ReferenceServer start(ServerOptions options) throws IOException {
+    boolean temporary = options.dataDir() == null;
+    Path dir = temporary ? Files.createTempDirectory("blazebench-serve-") : options.dataDir();
+    BlazeStore store;
+    try {
+      store = BlazeStore.open(dir, options.store());
+    } catch (RuntimeException e) {
+      if (temporary) {
+        deleteRecursively(dir);
+      }
+      throw e;
+    }
+    ReferenceServer server = new ReferenceServer(options, dir, temporary, store);
+    try {
+      server.seedIfEmpty();
+      server.startListeners();
+    } catch (IOException | RuntimeException | Error e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  private void seedIfEmpty() {
+    String collection = ServerOptions.SEED_COLLECTION;
+    int records = options.seedRecords();
+    if (records == 0 || store.scan(collection).hasNext()) {
+      LOG.info(
+          () ->
+              String.format(
+                  Locale.ROOT,
+                  "store %s (seeding skipped: %s)",
+                  store.dataFile(),
+                  records == 0 ? "--seed-records 0" : "\"" + collection + "\" is not empty"));
+      return;
+    }
+    long startNanos = System.nanoTime();
+    for (int from = 0; from < records; from += SEED_BATCH_RECORDS) {
+      int count = Math.min(SEED_BATCH_RECORDS, records - from);
+      database.insertMany(collection, BugWorkload.bugs(options.workloadSeed(), from, count));
+    }
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    LOG.info(
+        () ->
+            String.format(
+                Locale.ROOT,
+                "store %s: seeded %,d workload records (seed %d) into \"%s\" in %,d ms",
+                store.dataFile(),
+                records,
+                options.workloadSeed(),
+                collection,
+                millis));
+  }
+
+  private void startListeners() throws IOException {
+    if (options.servesGrpc()) {
+      NettyServerBuilder builder =
+          NettyServerBuilder.forAddress(new InetSocketAddress(options.host(), options.grpcPort()))
+              .maxInboundMessageSize(options.maxMessageBytes());
+      List<String> served = new ArrayList<>();
+      for (ServerServiceDefinition service : grpcServices()) {
+        builder.addService(service);
+        String name = service.getServiceDescriptor().getName();
+        served.add(name);
+        health.setStatus(name, ServingStatus.SERVING);
+      }
+      health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
+      builder.addService(health.getHealthService());
+      builder.addService(ProtoReflectionServiceV1.newInstance());
+      grpcServer = builder.build().start();
+      LOG.info(
+          () ->
+              String.format(
+                  Locale.ROOT,
+                  "%s on %s (services %s; health, reflection)",
+                  grpcDescription(),
+                  grpcAddress(),
+                  String.join(", ", served)));
+    }
+    if (options.serves(ServerApi.REST)) {
+      // Hook for the REST/JSON adapter (dev.blazebench.server.rest.RestServer), wired when it
+      // lands: RestServer.start(database, RestOptions with host, httpPort, maxMessageBytes).
+      throw new UnsupportedOperationException(
+          "--api rest: the REST/JSON adapter is not in this build yet; serve blaze,proto");
+    }
+  }
+
+  private List<ServerServiceDefinition> grpcServices() {
+    List<ServerServiceDefinition> services = new ArrayList<>();
+    if (options.serves(ServerApi.BLAZE)) {
+      services.add(GrpcApis.blazeWrapped(database));
+      services.add(GrpcApis.blazeNative(database));
+    }
+    if (options.serves(ServerApi.PROTO)) {
+      services.add(GrpcApis.protobuf(database));
+    }
+    return services;
+  }
+
+  private String grpcDescription() {
+    List<String> parts = new ArrayList<>();
+    if (options.serves(ServerApi.BLAZE)) {
+      parts.add("BlazeBinary (wrapped+native)");
+    }
+    if (options.serves(ServerApi.PROTO)) {
+      parts.add("Protobuf");
+    }
+    return "gRPC " + String.join(", ", parts);
+  }
+
+  public ServerOptions options() {
+    return options;
+  }
+
+  /** The database every API serves. */
+  public BlazeDatabase database() {
+    return database;
+  }
+
+  /** The store's directory (a temporary one when none was given). */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** The gRPC port actually bound (the chosen one when asked for 0), or -1 without gRPC. */
+  public int grpcPort() {
+    if (grpcServer == null) {
+      return -1;
+    }
+    for (SocketAddress address : grpcServer.getListenSockets()) {
+      if (address instanceof InetSocketAddress inet) {
+        return inet.getPort();
+      }
+    }
+    return grpcServer.getPort();
+  }
+
+  /** The HTTP port actually bound, or -1 without REST. */
+  public int httpPort() {
+    return -1; // no REST adapter yet
+  }
+
+  /** {@code host:port} of the gRPC listener, or null without gRPC. */
+  public String grpcAddress() {
+    return grpcServer == null ? null : hostPort(options.host(), grpcPort());
+  }
+
+  /** {@code host:port} of the HTTP listener, or null without REST. */
+  public String httpAddress() {
+    return restServer == null ? null : hostPort(options.host(), httpPort());
+  }
+
+  /**
+   * The listeners as {@code grpc=HOST:PORT http=HOST:PORT} (each only when served): what a ready
+   * line prints, so scripts can find the ports when they were chosen by the system.
+   */
+  public String listeners() {
+    List<String> parts = new ArrayList<>();
+    if (grpcServer != null) {
+      parts.add("grpc=" + grpcAddress());
+    }
+    if (restServer != null) {
+      parts.add("http=" + httpAddress());
+    }
+    return String.join(" ", parts);
+  }
+
+  /** Blocks until the gRPC server has terminated (after {@link #close()}). */
+  public void awaitTermination() throws InterruptedException {
+    if (grpcServer != null) {
+      grpcServer.awaitTermination();
+    }
+  }
+
+  /**
+   * Closes this server when the JVM is asked to stop (SIGTERM, SIGINT/Ctrl-C, {@code System.exit});
+   * returns the hook thread. A {@code kill -9} runs no hook, and needs none: every acknowledged
+   * write is already in the store's file.
+   */
+  public Thread installShutdownHook() {
+    Thread hook =
+        new Thread(
+            () -> {
+              // java.util.logging resets its handlers in a shutdown hook of its own, which may run
+              // first and silence LOG; what the stop does is written to stderr instead.
+              logToStderr = true;
+              log("shutdown requested (SIGTERM, Ctrl-C or exit); stopping gracefully");
+              close();
+            },
+            "blazebench-server-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return hook;
+  }
+
+  /**
+   * Stops gracefully: health NOT_SERVING, no new calls, running calls get the grace period, then
+   * are cancelled; the REST server stops; the store closes; a temporary directory is deleted.
+   * Closing again does nothing.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    health.enterTerminalState();
+    if (grpcServer != null) {
+      grpcServer.shutdown();
+    }
+    if (restServer != null) {
+      try {
+        restServer.close();
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "closing the REST server failed", e);
+      }
+    }
+    if (grpcServer != null) {
+      awaitGrpcTermination();
+    }
+    store.close();
+    if (temporaryDataDir) {
+      deleteRecursively(dataDir);
+    }
+    log("stopped; store closed");
+  }
+
+  private void log(String message) {
+    if (logToStderr) {
+      System.err.println("INFO: " + message);
+      System.err.flush();
+    } else {
+      LOG.info(message);
+    }
+  }
+
+  private void awaitGrpcTermination() {
+    try {
+      long graceMillis = options.shutdownGrace().toMillis();
+      if (!grpcServer.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
+        log("calls still running after the " + graceMillis + " ms grace period; cancelling them");
+        grpcServer.shutdownNow();
+        grpcServer.awaitTermination(CANCEL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      grpcServer.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String hostPort(String host, int port) {
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      LOG.log(Level.WARNING, "could not delete temporary data directory " + dir, e);
+    }
+  }
+}
