@@ -1,0 +1,116 @@
+package dev.blazebench.server.rest;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.blazebench.protocol.json.RecordJson;
+import dev.blazebench.server.core.ApiError;
+import dev.blazebench.server.core.ApiErrors;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Error answers of the REST API: HTTP status plus {@code {"error": "<code>", "message": "..."}},
+ * where {@code <code>} is the gRPC status name the same failure gets from the gRPC APIs ({@link
+ * ApiErrors#classify}, shared with them), so a client maps every API's errors alike.
+ *
+ * <table>
+ *   <caption>What answers with what</caption>
+ *   <tr><th>failure</th><th>HTTP</th><th>error</th></tr>
+ *   <tr><td>malformed JSON, invalid record, query or id</td><td>400</td><td>INVALID_ARGUMENT</td></tr>
+ *   <tr><td>no such record</td><td>404</td><td>NOT_FOUND</td></tr>
+ *   <tr><td>no such route</td><td>404</td><td>UNIMPLEMENTED</td></tr>
+ *   <tr><td>method not allowed on the route</td><td>405</td><td>UNIMPLEMENTED</td></tr>
+ *   <tr><td>id taken</td><td>409</td><td>ALREADY_EXISTS</td></tr>
+ *   <tr><td>body over the limit</td><td>413</td><td>RESOURCE_EXHAUSTED</td></tr>
+ *   <tr><td>a form or multipart body</td><td>415</td><td>INVALID_ARGUMENT</td></tr>
+ *   <tr><td>server shutting down</td><td>503</td><td>UNAVAILABLE</td></tr>
+ *   <tr><td>anything else</td><td>500</td><td>INTERNAL</td></tr>
+ * </table>
+ */
+final class ErrorResponses {
+
+  private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
+
+  private ErrorResponses() {}
+
+  /** Answers {@code error} (any exception) with its status and JSON body. */
+  static void send(HttpServerResponse response, Throwable error) {
+    ApiError apiError = ApiErrors.classify(error);
+    if (apiError.code() == ApiError.Code.INTERNAL) {
+      LOG.log(Level.WARNING, "internal error: " + apiError.message(), error);
+    }
+    send(response, apiError.code().httpStatus(), apiError.code().name(), apiError.message());
+  }
+
+  static void send(HttpServerResponse response, int httpStatus, String code, String message) {
+    if (response.headWritten()) {
+      // The status line is gone: all that is left is to cut the response, so the client sees an
+      // incomplete body instead of a truncated one that looks whole.
+      response.reset();
+      return;
+    }
+    response
+        .setStatusCode(httpStatus)
+        .putHeader("Content-Type", "application/json")
+        .end(Buffer.buffer(body(code, message)));
+  }
+
+  /**
+   * The router's failure handler: an exception a handler failed with, or a status Vert.x Web set
+   * itself (413 from the body limit, 404 when no route matches, 405 on a wrong method).
+   */
+  static void handleFailure(RoutingContext context, int maxBodyBytes) {
+    Throwable failure = context.failure();
+    int status = context.statusCode();
+    if (failure != null && !(failure instanceof io.vertx.ext.web.handler.HttpException)) {
+      send(context.response(), failure);
+      return;
+    }
+    if (failure instanceof io.vertx.ext.web.handler.HttpException http) {
+      status = http.getStatusCode();
+    }
+    sendForStatus(context, status, maxBodyBytes);
+  }
+
+  /** The JSON answer for an HTTP status Vert.x Web chose. */
+  static void sendForStatus(RoutingContext context, int status, int maxBodyBytes) {
+    String where = context.request().method() + " " + context.request().path();
+    switch (status) {
+      case 413 ->
+          send(
+              context.response(),
+              413,
+              ApiError.Code.RESOURCE_EXHAUSTED.name(),
+              "request body larger than the server's limit of " + maxBodyBytes + " bytes");
+      case 404 -> send(context.response(), 404, "UNIMPLEMENTED", "no route for " + where);
+      case 405 -> send(context.response(), 405, "UNIMPLEMENTED", "method not allowed for " + where);
+      case 400 -> send(context.response(), 400, "INVALID_ARGUMENT", "bad request: " + where);
+      default -> {
+        int code = status >= 400 ? status : 500;
+        send(
+            context.response(),
+            code,
+            code >= 500 ? "INTERNAL" : "INVALID_ARGUMENT",
+            "HTTP " + code + " for " + where);
+      }
+    }
+  }
+
+  static byte[] body(String code, String message) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + message.length());
+    try (JsonGenerator generator = RecordJson.FACTORY.createGenerator(out)) {
+      generator.writeStartObject();
+      generator.writeStringField("error", code);
+      generator.writeStringField("message", message);
+      generator.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}

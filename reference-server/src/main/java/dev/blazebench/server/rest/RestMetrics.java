@@ -1,0 +1,75 @@
+package dev.blazebench.server.rest;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counters of a {@link RestServer}, cumulative since it started. They make its transport behaviour
+ * observable without timing: {@link #connectionsOpened()} shows keep-alive and HTTP/2 reusing
+ * connections; {@link #backpressurePauses()} counts the times a streamed query stopped reading the
+ * database because the connection's write queue was full, and {@link #recordsRead()} how far the
+ * streams have read, so a test can check that a slow reader holds the server back instead of the
+ * server buffering the whole result.
+ */
+public final class RestMetrics {
+
+  private final AtomicLong connectionsOpened = new AtomicLong();
+  private final AtomicLong started = new AtomicLong();
+  private final AtomicLong completed = new AtomicLong();
+  private final AtomicLong aborted = new AtomicLong();
+  private final AtomicLong recordsRead = new AtomicLong();
+  private final AtomicLong backpressurePauses = new AtomicLong();
+
+  /** TCP connections accepted (an h2c upgrade keeps its connection). */
+  public long connectionsOpened() {
+    return connectionsOpened.get();
+  }
+
+  /** Streams whose response began (status 200 sent). */
+  public long started() {
+    return started.get();
+  }
+
+  /** Streams that sent their last record and ended the response. */
+  public long completed() {
+    return completed.get();
+  }
+
+  /** Streams that stopped early: the client went away, or the database read failed. */
+  public long aborted() {
+    return aborted.get();
+  }
+
+  /** Records read from the database by all streams (each is written before the next read). */
+  public long recordsRead() {
+    return recordsRead.get();
+  }
+
+  /** Times a stream waited for the connection to drain before reading its next batch. */
+  public long backpressurePauses() {
+    return backpressurePauses.get();
+  }
+
+  void connectionOpened() {
+    connectionsOpened.incrementAndGet();
+  }
+
+  void streamStarted() {
+    started.incrementAndGet();
+  }
+
+  void streamCompleted() {
+    completed.incrementAndGet();
+  }
+
+  void streamAborted() {
+    aborted.incrementAndGet();
+  }
+
+  void batchRead(int records) {
+    recordsRead.addAndGet(records);
+  }
+
+  void paused() {
+    backpressurePauses.incrementAndGet();
+  }
+}

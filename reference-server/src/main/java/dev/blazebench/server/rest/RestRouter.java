@@ -1,0 +1,87 @@
+package dev.blazebench.server.rest;
+
+import dev.blazebench.server.core.BlazeDatabase;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Locale;
+
+/**
+ * The REST API's routes (reference-server/README.md documents them with examples):
+ *
+ * <pre>
+ * POST   /v1/{collection}            insert            201 record | {"id"} with ?return=id
+ * POST   /v1/{collection}/batch      insert many       201 {"records",count} | {"ids",count}
+ * GET    /v1/{collection}/{id}       fetch             200 record
+ * PATCH  /v1/{collection}/{id}       merge update      200 record
+ * DELETE /v1/{collection}/{id}       delete            204
+ * POST   /v1/{collection}/query      query             200 {"records",count}
+ * POST   /v1/{collection}/aggregate  aggregate         200 {"rows",count}
+ * POST   /v1/{collection}/stream     streamed query    200 NDJSON, chunked
+ * GET    /api/{collection}?f=v&amp;limit=n  the seed's form  200 {"{collection}": [...]}
+ * </pre>
+ *
+ * A form or multipart body is refused with 415. Every body passes {@link BodyHandler} first, which
+ * refuses one over the limit with 413 before it is buffered in full; errors become JSON bodies in
+ * {@link ErrorResponses}.
+ */
+final class RestRouter {
+
+  private RestRouter() {}
+
+  static Router create(
+      Vertx vertx, BlazeDatabase db, RestOptions options, WorkerCalls calls, RestMetrics metrics) {
+    RecordRoutes records = new RecordRoutes(db, calls);
+    QueryRoutes queries = new QueryRoutes(db, calls);
+    StreamRoute stream = new StreamRoute(db, calls, metrics, options.streamBatchRecords());
+
+    Router router = Router.router(vertx);
+    // Two routes, since Vert.x Web allows no user handler before a body handler on one route.
+    router.route().handler(RestRouter::refuseForms);
+    router
+        .route()
+        .handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()))
+        .failureHandler(context -> ErrorResponses.handleFailure(context, options.maxBodyBytes()));
+
+    router.post("/v1/:collection/batch").handler(records::insertMany);
+    router.post("/v1/:collection/query").handler(queries::query);
+    router.post("/v1/:collection/aggregate").handler(queries::aggregate);
+    router.post("/v1/:collection/stream").handler(stream::stream);
+    router.post("/v1/:collection").handler(records::insert);
+    router.get("/v1/:collection/:id").handler(records::fetch);
+    router.route(HttpMethod.PATCH, "/v1/:collection/:id").handler(records::update);
+    router.delete("/v1/:collection/:id").handler(records::delete);
+    router.get("/api/:collection").handler(queries::simpleQuery);
+
+    // Vert.x Web's own answers (no route, wrong method, body too large) in our JSON shape.
+    for (int status : new int[] {400, 404, 405, 413, 500}) {
+      router.errorHandler(
+          status, context -> ErrorResponses.handleFailure(context, options.maxBodyBytes()));
+    }
+    return router;
+  }
+
+  /**
+   * Answers a form or multipart body with 415: the API speaks JSON, and Vert.x Web would otherwise
+   * decode such a body as form fields (what {@code curl -d} sends without {@code -H 'Content-Type:
+   * application/json'}). Any other content type, or none, is read as JSON.
+   */
+  private static void refuseForms(RoutingContext context) {
+    String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (type != null) {
+      String lower = type.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/")) {
+        ErrorResponses.send(
+            context.response(),
+            415,
+            "INVALID_ARGUMENT",
+            "Content-Type " + type + " is not accepted; send JSON (application/json)");
+        return;
+      }
+    }
+    context.next();
+  }
+}

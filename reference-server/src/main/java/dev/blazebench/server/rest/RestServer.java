@@ -1,0 +1,159 @@
+package dev.blazebench.server.rest;
+
+import dev.blazebench.server.core.BlazeDatabase;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The reference server's REST/JSON API on Vert.x: HTTP/1.1 with keep-alive, HTTP/2 over cleartext
+ * (h2c, by upgrade or prior knowledge) on the same port, gzip when the client asks, request bodies
+ * limited to {@link RestOptions#maxBodyBytes()}, NDJSON streaming with backpressure. It serves the
+ * same {@link BlazeDatabase} as the gRPC adapters, with the same semantics and error codes. Routes
+ * are listed in {@link RestRouter} and documented in reference-server/README.md.
+ *
+ * <p>Threads: {@link RestOptions#eventLoops()} event loops, each with its own HTTP server on the
+ * shared port, do HTTP and compression; a pool of {@link RestOptions#workerThreads()} workers does
+ * the JSON parsing, database calls and encoding ({@link WorkerCalls}). The server owns its Vert.x
+ * instance; {@link #close()} stops it. It does not own the database.
+ *
+ * <pre>{@code
+ * try (RestServer rest = RestServer.start(db, RestOptions.defaults().withPort(8080))) {
+ *   System.out.println("REST on port " + rest.actualPort());
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class RestServer implements AutoCloseable {
+
+  private static final long START_TIMEOUT_SECONDS = 30;
+  private static final long CLOSE_TIMEOUT_SECONDS = 10;
+
+  private final Vertx vertx;
+  private final int actualPort;
+  private final RestOptions options;
+  private final RestMetrics metrics;
+
+  private RestServer(Vertx vertx, int actualPort, RestOptions options, RestMetrics metrics) {
+    this.vertx = vertx;
+    this.actualPort = actualPort;
+    this.options = options;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Starts the server and returns once it listens.
+   *
+   * @throws IllegalStateException when it cannot listen (port taken, bad host), with the cause
+   */
+  public static RestServer start(BlazeDatabase db, RestOptions options) {
+    Objects.requireNonNull(db, "db");
+    Objects.requireNonNull(options, "options");
+    Vertx vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setEventLoopPoolSize(options.eventLoops())
+                // Vert.x's own worker pool is unused (we run on ours); keep it small.
+                .setWorkerPoolSize(2));
+    try {
+      WorkerExecutor worker =
+          vertx.createSharedWorkerExecutor("blazebench-rest-worker", options.workerThreads());
+      WorkerCalls calls = new WorkerCalls(worker);
+      RestMetrics metrics = new RestMetrics();
+
+      // One server per event loop, all on one port: Vert.x binds the socket once and hands new
+      // connections to the servers in turn. A negative port is Vert.x's "any free port, shared by
+      // every server asking for this same negative port"; 0 would give each its own port.
+      int listenPort = options.port() == 0 ? -1 : options.port();
+      AtomicReference<RestVerticle> first = new AtomicReference<>();
+      await(
+          vertx.deployVerticle(
+              () -> {
+                RestVerticle verticle =
+                    new RestVerticle(
+                        serverOptions(options, listenPort),
+                        v -> RestRouter.create(v, db, options, calls, metrics),
+                        metrics);
+                first.compareAndSet(null, verticle);
+                return verticle;
+              },
+              new DeploymentOptions().setInstances(options.eventLoops())));
+      int port = first.get().actualPort();
+      return new RestServer(vertx, port, options, metrics);
+    } catch (RuntimeException e) {
+      closeQuietly(vertx);
+      throw e;
+    }
+  }
+
+  static HttpServerOptions serverOptions(RestOptions options, int port) {
+    return new HttpServerOptions()
+        .setHost(options.host())
+        .setPort(port)
+        .setCompressionSupported(options.compression())
+        // Request bodies sent gzipped are inflated before the body limit counts them.
+        .setDecompressionSupported(true)
+        // h2c: "Upgrade: h2c" on an HTTP/1.1 request, or the HTTP/2 preface straight away.
+        .setHttp2ClearTextEnabled(true);
+  }
+
+  /** The port the server listens on (the chosen one when {@link RestOptions#port()} was 0). */
+  public int actualPort() {
+    return actualPort;
+  }
+
+  public RestOptions options() {
+    return options;
+  }
+
+  /** Counters: connections, streamed queries, backpressure pauses. */
+  public RestMetrics metrics() {
+    return metrics;
+  }
+
+  /** Stops listening, closes open connections and the worker pool. */
+  @Override
+  public void close() {
+    closeQuietly(vertx);
+  }
+
+  private static void closeQuietly(Vertx vertx) {
+    try {
+      vertx
+          .close()
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Closing is best effort: the event loops are daemon threads and go with the process.
+    }
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the REST server", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "cannot start the REST server: " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "the REST server did not start within " + START_TIMEOUT_SECONDS + " s", e);
+    }
+  }
+}

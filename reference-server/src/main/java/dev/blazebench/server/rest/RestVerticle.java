@@ -1,0 +1,45 @@
+package dev.blazebench.server.rest;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.util.function.Function;
+
+/**
+ * One HTTP server on one event loop. {@link RestServer} deploys one per event loop on the same
+ * port; Vert.x then hands each new connection to the next of them in turn, so connections spread
+ * over the loops.
+ */
+final class RestVerticle extends VerticleBase {
+
+  private final HttpServerOptions serverOptions;
+  private final Function<io.vertx.core.Vertx, Router> routes;
+  private final RestMetrics metrics;
+  private HttpServer server;
+
+  RestVerticle(
+      HttpServerOptions serverOptions,
+      Function<io.vertx.core.Vertx, Router> routes,
+      RestMetrics metrics) {
+    this.serverOptions = serverOptions;
+    this.routes = routes;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    server =
+        vertx
+            .createHttpServer(serverOptions)
+            .connectionHandler(connection -> metrics.connectionOpened())
+            .requestHandler(routes.apply(vertx));
+    return server.listen();
+  }
+
+  /** The port this server listens on (after {@link #start()} completed). */
+  int actualPort() {
+    return server.actualPort();
+  }
+}
