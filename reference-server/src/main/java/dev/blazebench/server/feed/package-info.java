@@ -31,12 +31,11 @@
  *           return call.isReady();
  *         }
  *         public void onEnd(SubscriptionEnd end) {
- *           Status status = switch (end) {
- *             case SubscriptionEnd.SubscriberTooSlow s -> Status.RESOURCE_EXHAUSTED;
- *             case SubscriptionEnd.ResyncRequired r -> Status.OUT_OF_RANGE;
- *             case SubscriptionEnd.FeedClosed c -> Status.UNAVAILABLE;
- *             case SubscriptionEnd.Failed f -> Status.INTERNAL;
- *           };
+ *           Status status =
+ *               end instanceof SubscriptionEnd.SubscriberTooSlow ? Status.RESOURCE_EXHAUSTED
+ *               : end instanceof SubscriptionEnd.ResyncRequired ? Status.OUT_OF_RANGE
+ *               : end instanceof SubscriptionEnd.FeedClosed ? Status.UNAVAILABLE
+ *               : Status.INTERNAL;
  *           call.onError(status.withDescription(end.message()).asRuntimeException());
  *         }
  *       });

@@ -6,9 +6,11 @@ package dev.blazebench.server.store;
  * read of the collection ({@link ResyncNeeded}). Never a silent gap.
  *
  * <pre>{@code
- * switch (store.readChanges("bugs", since, 1000)) {
- *   case ChangesPage page -> send(page.events(), page.nextAfterSequence(), page.hasMore());
- *   case ResyncNeeded resync -> sendResync(resync.oldestAvailableSequence(), resync.lastSequence());
+ * ChangesResult result = store.readChanges("bugs", since, 1000);
+ * if (result instanceof ChangesPage page) {
+ *   send(page.events(), page.nextAfterSequence(), page.hasMore());
+ * } else if (result instanceof ResyncNeeded resync) {
+ *   sendResync(resync.describe(), resync.lastSequence());   // e.g. HTTP 410 Gone
  * }
  * }</pre>
  */
