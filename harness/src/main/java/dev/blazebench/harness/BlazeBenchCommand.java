@@ -2,6 +2,8 @@ package dev.blazebench.harness;
 
 import dev.blazebench.harness.binary.BinaryCommand;
 import dev.blazebench.harness.codec.CodecCommand;
+import dev.blazebench.harness.load.LoadCommand;
+import dev.blazebench.harness.load.MergeCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -18,6 +20,11 @@ import picocli.CommandLine.Command;
         "Benchmark and load-testing harness for BlazeDB over gRPC with BlazeBinary payloads.",
     synopsisSubcommandLabel = "COMMAND",
     commandListHeading = "%nCommands:%n",
-    subcommands = {BinaryCommand.class, CodecCommand.class},
+    subcommands = {
+      BinaryCommand.class,
+      CodecCommand.class,
+      LoadCommand.class,
+      MergeCommand.class
+    },
     footer = "%nRun 'blazebench COMMAND --help' for a command's options.")
 public final class BlazeBenchCommand {}

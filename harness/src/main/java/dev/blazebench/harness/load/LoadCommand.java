@@ -1,0 +1,277 @@
+package dev.blazebench.harness.load;
+
+import dev.blazebench.harness.BadInputException;
+import dev.blazebench.harness.CheckFailedException;
+import dev.blazebench.harness.CliStreams;
+import dev.blazebench.harness.ExitCodes;
+import dev.blazebench.harness.HelpOption;
+import dev.blazebench.load.engine.DriverConfig;
+import dev.blazebench.load.grpc.TargetUnreachableException;
+import dev.blazebench.load.profile.Durations;
+import dev.blazebench.load.profile.LoadProfile;
+import dev.blazebench.load.profile.RateSegment;
+import dev.blazebench.load.profile.Rates;
+import dev.blazebench.load.run.LoadRun;
+import dev.blazebench.load.run.LoadRunOptions;
+import dev.blazebench.load.run.Target;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code blazebench load}: offers load to a BlazeDB server with load-scenarios' driver (open model,
+ * latency from each operation's intended start), and writes results.json, the interval logs and a
+ * summary. Parsing and checking the options happens here; the run is {@link LoadRun}.
+ */
+@Command(
+    name = "load",
+    sortOptions = false,
+    description = {
+      "Load a BlazeDB server with one scenario and record latency, throughput, errors and bytes.",
+      "Open model by default: operations start on a schedule whatever the server does, and"
+          + " latency counts from each one's intended start (wrk2's model), so stalls show."
+          + " Writes results.json, one .hlog interval log per operation, and prints a summary.",
+      "APIs: grpc-blazebinary, grpc-native (not yet: grpc-protobuf, rest-json, websocket-json)."
+          + " Scenarios: fetch-1000, insert-100."
+    },
+    footer = {
+      "%nExamples:",
+      "  blazebench load --target blaze://127.0.0.1:50051 --scenario fetch-1000 --rate 200/s",
+      "  blazebench load --target blaze://127.0.0.1:50051 --scenario insert-100 --rate 50/s..500/s"
+          + " --duration 60s",
+      "  blazebench load ... --start-at 2025-06-01T12:00:00Z   (on each driver; then merge)",
+      "%nExit code 2 when any call failed (results are still written)."
+    })
+public final class LoadCommand implements Callable<Integer> {
+
+  private static final DateTimeFormatter RUN_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  @Mixin HelpOption help;
+
+  @Option(
+      names = "--target",
+      required = true,
+      paramLabel = "URI",
+      description = "The server: blaze://host:port (the reference server's gRPC port).")
+  String target;
+
+  @Option(
+      names = "--scenario",
+      required = true,
+      paramLabel = "NAME",
+      description = "fetch-1000 or insert-100.")
+  String scenario;
+
+  @Option(
+      names = "--api",
+      paramLabel = "NAME",
+      defaultValue = "grpc-blazebinary",
+      description = "The API's client: grpc-blazebinary, grpc-native. Default: ${DEFAULT-VALUE}.")
+  String api;
+
+  @Option(
+      names = "--rate",
+      paramLabel = "RATE",
+      defaultValue = "100/s",
+      description = {
+        "Open model arrival rate: 200/s, 1k/s, 600/m; a ramp over the duration: 100/s..1k/s;"
+            + " equal steps: 100/s,200/s,400/s. Default: ${DEFAULT-VALUE}."
+      })
+  String rate;
+
+  @Option(
+      names = "--closed",
+      paramLabel = "N",
+      description = "Closed model instead: N operations in flight at all times (no --rate).")
+  Integer closedInFlight;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      description = "Measured part: 30s, 2m. Default: ${DEFAULT-VALUE}.")
+  String duration;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      description = "Warm-up before it, excluded from results. Default: ${DEFAULT-VALUE}.")
+  String warmup;
+
+  @Option(
+      names = "--connections",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "TCP connections the client opens. Default: ${DEFAULT-VALUE}.")
+  int connections;
+
+  @Option(
+      names = "--max-in-flight",
+      paramLabel = "N",
+      defaultValue = "64",
+      description =
+          "In-flight cap; operations due while it is reached wait (and the wait counts)."
+              + " Default: ${DEFAULT-VALUE}.")
+  int maxInFlight;
+
+  @Option(
+      names = "--deadline",
+      paramLabel = "DURATION",
+      defaultValue = "5s",
+      description = "Per-call deadline. Default: ${DEFAULT-VALUE}.")
+  String deadline;
+
+  @Option(
+      names = "--drain",
+      paramLabel = "DURATION",
+      defaultValue = "5s",
+      description =
+          "After the measured part, how long calls in flight may still finish. Default:"
+              + " ${DEFAULT-VALUE}.")
+  String drain;
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      description = "Run folder. Default: reports/out/<UTC time>-load.")
+  Path outDir;
+
+  @Option(
+      names = "--start-at",
+      paramLabel = "INSTANT",
+      description =
+          "Start at this instant (ISO-8601, e.g. 2025-06-01T12:00:00Z), so several drivers start"
+              + " together.")
+  String startAt;
+
+  private final CliStreams streams;
+  private final Clock clock;
+
+  public LoadCommand(CliStreams streams) {
+    this(streams, Clock.systemUTC());
+  }
+
+  LoadCommand(CliStreams streams, Clock clock) {
+    this.streams = streams;
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    LoadRunOptions options = resolveOptions();
+    LoadRun.Outcome outcome;
+    try {
+      outcome = LoadRun.execute(options, streams.err(), streams.outText());
+    } catch (TargetUnreachableException | IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage(), e);
+    } catch (IllegalStateException e) {
+      throw new CheckFailedException(e.getMessage());
+    }
+    if (outcome.interrupted()) {
+      throw new CheckFailedException("the run was interrupted; partial results are written");
+    }
+    if (outcome.failedCalls() > 0) {
+      throw new CheckFailedException(
+          outcome.failedCalls()
+              + " calls failed (errors by class above; results written to "
+              + options.outDir()
+              + ")");
+    }
+    return ExitCodes.OK;
+  }
+
+  /** The run as the options say, every value checked before anything connects. */
+  LoadRunOptions resolveOptions() {
+    try {
+      Duration measured = positive("--duration", Durations.parse(duration));
+      LoadProfile profile =
+          closedInFlight != null
+              ? closedProfile(measured)
+              : LoadProfile.open(segments(rate, measured));
+      profile = profile.withWarmup(Durations.parse(warmup));
+      Duration callDeadline = positive("--deadline", Durations.parse(deadline));
+      DriverConfig config =
+          new DriverConfig(
+              profile,
+              closedInFlight != null ? Math.max(maxInFlight, closedInFlight) : maxInFlight,
+              callDeadline,
+              Durations.parse(drain),
+              DriverConfig.DEFAULT_INTERVAL);
+      Path out =
+          outDir != null
+              ? outDir
+              : Path.of("reports", "out", RUN_TIME.format(clock.instant()) + "-load");
+      return new LoadRunOptions(
+          Target.parse(target),
+          api,
+          scenario,
+          config,
+          connections,
+          out.toAbsolutePath(),
+          startAt == null ? null : parseInstant(startAt));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage(), e);
+    }
+  }
+
+  private LoadProfile closedProfile(Duration measured) {
+    if (!"100/s".equals(rate)) {
+      throw new IllegalArgumentException("--closed and --rate exclude each other");
+    }
+    return LoadProfile.closed(closedInFlight, measured);
+  }
+
+  /** {@code 200/s}, {@code 100/s..1k/s} (a ramp) or {@code 100/s,200/s} (equal steps). */
+  static List<RateSegment> segments(String text, Duration measured) {
+    if (text.contains("..")) {
+      String[] ends = text.split("\\.\\.", -1);
+      if (ends.length != 2) {
+        throw new IllegalArgumentException(
+            "--rate '" + text + "': a ramp is FROM..TO, e.g. 100/s..1k/s");
+      }
+      return List.of(
+          RateSegment.ramp(Rates.parsePerSecond(ends[0]), Rates.parsePerSecond(ends[1]), measured));
+    }
+    String[] steps = text.split(",", -1);
+    long stepNanos = measured.toNanos() / steps.length;
+    if (stepNanos <= 0) {
+      throw new IllegalArgumentException("--rate '" + text + "': more steps than nanoseconds");
+    }
+    List<RateSegment> segments = new ArrayList<>();
+    for (int i = 0; i < steps.length; i++) {
+      // The last step takes the remainder, so the steps add up to the duration exactly.
+      long nanos = i < steps.length - 1 ? stepNanos : measured.toNanos() - stepNanos * i;
+      double rps = Rates.parsePerSecond(steps[i]);
+      segments.add(new RateSegment(rps, rps, nanos));
+    }
+    return segments;
+  }
+
+  private static Duration positive(String flag, Duration value) {
+    if (value.isZero()) {
+      throw new IllegalArgumentException(flag + " must be positive");
+    }
+    return value;
+  }
+
+  private static Instant parseInstant(String text) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "--start-at '" + text + "': not an ISO-8601 instant (e.g. 2025-06-01T12:00:00Z)");
+    }
+  }
+}
