@@ -3,6 +3,8 @@ package dev.blazebench.server;
 import dev.blazebench.protocol.workload.BugWorkload;
 import dev.blazebench.server.core.BlazeDatabase;
 import dev.blazebench.server.grpc.GrpcApis;
+import dev.blazebench.server.rest.RestOptions;
+import dev.blazebench.server.rest.RestServer;
 import dev.blazebench.server.store.BlazeStore;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
@@ -63,7 +65,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final BlazeDatabase database;
   private final HealthStatusManager health;
   private Server grpcServer;
-  private AutoCloseable restServer; // the REST adapter, once wired
+  private RestServer restServer;
   private boolean closed;
   private volatile boolean logToStderr;
 
@@ -165,10 +167,14 @@ public final class ReferenceServer implements AutoCloseable {
                   String.join(", ", served)));
     }
     if (options.serves(ServerApi.REST)) {
-      // Hook for the REST/JSON adapter (dev.blazebench.server.rest.RestServer), wired when it
-      // lands: RestServer.start(database, RestOptions with host, httpPort, maxMessageBytes).
-      throw new UnsupportedOperationException(
-          "--api rest: the REST/JSON adapter is not in this build yet; serve blaze,proto");
+      restServer =
+          RestServer.start(
+              database,
+              RestOptions.defaults()
+                  .withHost(options.host())
+                  .withPort(options.httpPort())
+                  .withMaxBodyBytes(options.maxMessageBytes()));
+      LOG.info(() -> "REST/JSON on " + httpAddress());
     }
   }
 
@@ -224,7 +230,7 @@ public final class ReferenceServer implements AutoCloseable {
 
   /** The HTTP port actually bound, or -1 without REST. */
   public int httpPort() {
-    return -1; // no REST adapter yet
+    return restServer == null ? -1 : restServer.actualPort();
   }
 
   /** {@code host:port} of the gRPC listener, or null without gRPC. */
@@ -295,11 +301,7 @@ public final class ReferenceServer implements AutoCloseable {
       grpcServer.shutdown();
     }
     if (restServer != null) {
-      try {
-        restServer.close();
-      } catch (Exception e) {
-        LOG.log(Level.WARNING, "closing the REST server failed", e);
-      }
+      restServer.close();
     }
     if (grpcServer != null) {
       awaitGrpcTermination();

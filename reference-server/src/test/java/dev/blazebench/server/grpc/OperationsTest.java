@@ -3,10 +3,15 @@ package dev.blazebench.server.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.blazebench.binary.BlazeRecord;
+import dev.blazebench.protocol.client.BlazeClient;
 import dev.blazebench.protocol.client.BlazeClientException;
 import dev.blazebench.protocol.client.BlazeGrpcClient;
+import dev.blazebench.protocol.client.BlazeNativeClient;
 import dev.blazebench.protocol.client.ProtoBugClient;
+import dev.blazebench.protocol.client.RestJsonClient;
 import dev.blazebench.protocol.query.Query;
+import dev.blazebench.protocol.workload.BugWorkload;
 import dev.blazebench.server.ServerApi;
 import dev.blazebench.server.ServerOptions;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -21,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -98,6 +104,27 @@ class OperationsTest {
           .isInstanceOfSatisfying(
               BlazeClientException.class,
               e -> assertThat(e.kind()).isEqualTo(BlazeClientException.Kind.UNIMPLEMENTED));
+    }
+  }
+
+  @Test
+  void everyApiServesTheSameStoreAndTheListenersAreNamed() throws Exception {
+    ServerOptions all =
+        RunningServer.options(dataDir).withApis(EnumSet.allOf(ServerApi.class)).withHttpPort(0);
+    try (RunningServer grpc = RunningServer.start(all);
+        BlazeClient blaze = BlazeNativeClient.create(grpc.channel);
+        BlazeClient proto = ProtoBugClient.create(grpc.channel);
+        BlazeClient rest = RestJsonClient.forTarget("127.0.0.1:" + grpc.server.httpPort())) {
+      assertThat(grpc.server.listeners())
+          .isEqualTo(
+              "grpc=127.0.0.1:"
+                  + grpc.server.grpcPort()
+                  + " http=127.0.0.1:"
+                  + grpc.server.httpPort());
+      BlazeRecord bug = BugWorkload.bug(BugWorkload.DEFAULT_SEED, 3);
+      UUID id = blaze.insertMany("bugs", List.of(bug)).get(0);
+      assertThat(proto.fetch("bugs", id)).isEqualTo(bug);
+      assertThat(rest.fetch("bugs", id)).isEqualTo(bug);
     }
   }
 
