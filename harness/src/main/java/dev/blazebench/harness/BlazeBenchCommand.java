@@ -4,6 +4,7 @@ import dev.blazebench.harness.binary.BinaryCommand;
 import dev.blazebench.harness.codec.CodecCommand;
 import dev.blazebench.harness.load.LoadCommand;
 import dev.blazebench.harness.load.MergeCommand;
+import dev.blazebench.harness.serve.ServeCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
       BinaryCommand.class,
       CodecCommand.class,
       LoadCommand.class,
-      MergeCommand.class
+      MergeCommand.class,
+      ServeCommand.class
     },
     footer = "%nRun 'blazebench COMMAND --help' for a command's options.")
 public final class BlazeBenchCommand {}
