@@ -1,0 +1,13 @@
+package dev.blazebench.server.contract;
+
+import dev.blazebench.protocol.client.BlazeClient;
+import dev.blazebench.protocol.client.RestJsonClient;
+
+/** The contract on REST/JSON over HTTP/1.1, uncompressed. */
+class RestJsonContractTest extends AbstractApiContractTest {
+
+  @Override
+  protected BlazeClient connect(ContractServers servers) {
+    return RestJsonClient.builder(servers.httpUri()).build();
+  }
+}
