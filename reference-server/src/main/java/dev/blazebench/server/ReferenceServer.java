@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,6 +69,7 @@ public final class ReferenceServer implements AutoCloseable {
   private RestServer restServer;
   private boolean closed;
   private volatile boolean logToStderr;
+  private final CountDownLatch terminated = new CountDownLatch(1);
 
   private ReferenceServer(
       ServerOptions options, Path dataDir, boolean temporaryDataDir, BlazeStore store) {
@@ -258,11 +260,14 @@ public final class ReferenceServer implements AutoCloseable {
     return String.join(" ", parts);
   }
 
-  /** Blocks until the gRPC server has terminated (after {@link #close()}). */
+  /** Blocks until {@link #close()} has finished (every listener stopped, the store closed). */
   public void awaitTermination() throws InterruptedException {
-    if (grpcServer != null) {
-      grpcServer.awaitTermination();
-    }
+    terminated.await();
+  }
+
+  /** Whether {@link #close()} has finished. */
+  public boolean isTerminated() {
+    return terminated.getCount() == 0;
   }
 
   /**
@@ -296,21 +301,25 @@ public final class ReferenceServer implements AutoCloseable {
       return;
     }
     closed = true;
-    health.enterTerminalState();
-    if (grpcServer != null) {
-      grpcServer.shutdown();
+    try {
+      health.enterTerminalState();
+      if (grpcServer != null) {
+        grpcServer.shutdown();
+      }
+      if (restServer != null) {
+        restServer.close();
+      }
+      if (grpcServer != null) {
+        awaitGrpcTermination();
+      }
+      store.close();
+      log("stopped; store closed");
+    } finally {
+      if (temporaryDataDir) {
+        deleteRecursively(dataDir);
+      }
+      terminated.countDown();
     }
-    if (restServer != null) {
-      restServer.close();
-    }
-    if (grpcServer != null) {
-      awaitGrpcTermination();
-    }
-    store.close();
-    if (temporaryDataDir) {
-      deleteRecursively(dataDir);
-    }
-    log("stopped; store closed");
   }
 
   private void log(String message) {

@@ -39,8 +39,8 @@ import picocli.CommandLine.Option;
     footer = {
       "%nExamples:",
       "  blazebench serve",
-      "  blazebench serve --api blaze,proto --grpc-port 0 --data-dir /var/tmp/blaze"
-          + " --seed-records 100k",
+      "  blazebench serve --api blaze,proto --grpc-port 0 --seed-records 100k",
+      "  blazebench serve --data-dir /var/tmp/blaze --sync-on-commit",
       "  grpcurl -plaintext 127.0.0.1:50051 list"
     })
 public final class ServeCommand implements Callable<Integer> {

@@ -12,6 +12,7 @@ import dev.blazebench.protocol.client.ProtoBugClient;
 import dev.blazebench.protocol.client.RestJsonClient;
 import dev.blazebench.protocol.query.Query;
 import dev.blazebench.protocol.workload.BugWorkload;
+import dev.blazebench.server.ReferenceServer;
 import dev.blazebench.server.ServerApi;
 import dev.blazebench.server.ServerOptions;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -126,6 +127,31 @@ class OperationsTest {
       assertThat(proto.fetch("bugs", id)).isEqualTo(bug);
       assertThat(rest.fetch("bugs", id)).isEqualTo(bug);
     }
+  }
+
+  @Test
+  void awaitTerminationBlocksUntilCloseEvenWithoutGrpc() throws Exception {
+    ServerOptions restOnly =
+        RunningServer.options(dataDir).withApis(EnumSet.of(ServerApi.REST)).withHttpPort(0);
+    ReferenceServer server = ReferenceServer.start(restOnly);
+    CompletableFuture<Boolean> terminatedWhenReturned = new CompletableFuture<>();
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                server.awaitTermination();
+                terminatedWhenReturned.complete(server.isTerminated());
+              } catch (InterruptedException e) {
+                terminatedWhenReturned.completeExceptionally(e);
+              }
+            });
+    waiter.start();
+    assertThat(server.grpcPort()).isEqualTo(-1);
+    assertThat(server.listeners()).isEqualTo("http=127.0.0.1:" + server.httpPort());
+    server.close();
+    // It returned only once close() had finished (a REST-only server has no gRPC server to wait
+    // on).
+    assertThat(terminatedWhenReturned.get(30, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test
