@@ -7,6 +7,7 @@ import dev.blazebench.server.core.ApiErrors;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +49,9 @@ final class ErrorResponses {
   }
 
   static void send(HttpServerResponse response, int httpStatus, String code, String message) {
+    if (response.ended() || response.closed()) {
+      return; // answered already, or the client has gone: nobody to tell
+    }
     if (response.headWritten()) {
       // The status line is gone: all that is left is to cut the response, so the client sees an
       // incomplete body instead of a truncated one that looks whole.
@@ -67,11 +71,11 @@ final class ErrorResponses {
   static void handleFailure(RoutingContext context, int maxBodyBytes) {
     Throwable failure = context.failure();
     int status = context.statusCode();
-    if (failure != null && !(failure instanceof io.vertx.ext.web.handler.HttpException)) {
+    if (failure != null && !(failure instanceof HttpException)) {
       send(context.response(), failure);
       return;
     }
-    if (failure instanceof io.vertx.ext.web.handler.HttpException http) {
+    if (failure instanceof HttpException http) {
       status = http.getStatusCode();
     }
     sendForStatus(context, status, maxBodyBytes);
