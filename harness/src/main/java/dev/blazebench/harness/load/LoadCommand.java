@@ -5,8 +5,8 @@ import dev.blazebench.harness.CheckFailedException;
 import dev.blazebench.harness.CliStreams;
 import dev.blazebench.harness.ExitCodes;
 import dev.blazebench.harness.HelpOption;
+import dev.blazebench.load.api.TargetUnreachableException;
 import dev.blazebench.load.engine.DriverConfig;
-import dev.blazebench.load.grpc.TargetUnreachableException;
 import dev.blazebench.load.profile.Durations;
 import dev.blazebench.load.profile.LoadProfile;
 import dev.blazebench.load.profile.RateSegment;
@@ -41,8 +41,9 @@ import picocli.CommandLine.Option;
       "Open model by default: operations start on a schedule whatever the server does, and"
           + " latency counts from each one's intended start (wrk2's model), so stalls show."
           + " Writes results.json, one .hlog interval log per operation, and prints a summary.",
-      "APIs: grpc-blazebinary, grpc-native (not yet: grpc-protobuf, rest-json, websocket-json)."
-          + " Scenarios: fetch-1000, insert-100."
+      "The target's scheme names the API: blaze:// (gRPC + BlazeBinary in protobuf),"
+          + " blaze-native:// (gRPC, messages are BlazeBinary), proto:// (gRPC + Protobuf,"
+          + " bugs.v1). Scenarios: fetch-1000, insert-100."
     },
     footer = {
       "%nExamples:",
@@ -63,7 +64,9 @@ public final class LoadCommand implements Callable<Integer> {
       names = "--target",
       required = true,
       paramLabel = "URI",
-      description = "The server: blaze://host:port (the reference server's gRPC port).")
+      description =
+          "The server and API: blaze://, blaze-native:// or proto://host:port (the reference"
+              + " server's gRPC port, 50051).")
   String target;
 
   @Option(
@@ -76,8 +79,9 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(
       names = "--api",
       paramLabel = "NAME",
-      defaultValue = "grpc-blazebinary",
-      description = "The API's client: grpc-blazebinary, grpc-native. Default: ${DEFAULT-VALUE}.")
+      description =
+          "The API's client, if not the target scheme's: another API over the same transport"
+              + " (grpc-blazebinary, grpc-native, grpc-protobuf share a gRPC port).")
   String api;
 
   @Option(

@@ -1,5 +1,6 @@
 package dev.blazebench.load.grpc;
 
+import dev.blazebench.load.api.TargetUnreachableException;
 import dev.blazebench.load.wire.CountingSocketChannel;
 import dev.blazebench.load.wire.WireCounter;
 import io.grpc.ConnectivityState;
@@ -58,6 +59,11 @@ public final class GrpcConnections implements AutoCloseable {
   /** The next connection, round-robin. */
   public ManagedChannel next() {
     return channels.get(Math.floorMod(next.getAndIncrement(), channels.size()));
+  }
+
+  /** How many connections. */
+  public int size() {
+    return channels.size();
   }
 
   public WireCounter wireCounter() {

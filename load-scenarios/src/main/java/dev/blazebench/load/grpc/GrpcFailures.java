@@ -1,6 +1,7 @@
 package dev.blazebench.load.grpc;
 
 import dev.blazebench.binary.BlazeBinaryException;
+import dev.blazebench.load.api.DecodeFailure;
 import dev.blazebench.load.engine.ErrorClass;
 import dev.blazebench.load.engine.Failures;
 import dev.blazebench.load.engine.OpOutcome;

@@ -4,6 +4,13 @@ import dev.blazebench.binary.BlazeBinaryDecoder;
 import dev.blazebench.binary.BlazeBinaryEncoder;
 import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.binary.BlazeSequences;
+import dev.blazebench.binary.BlazeValue;
+import dev.blazebench.load.api.BlazeRecords;
+import dev.blazebench.load.api.LoadClient;
+import dev.blazebench.load.api.PreparedBlazeRecords;
+import dev.blazebench.load.api.PreparedRecords;
+import dev.blazebench.load.api.RecordChecksum;
+import dev.blazebench.load.api.StreamedRecords;
 import dev.blazebench.load.engine.OpOutcome;
 import dev.blazebench.load.wire.WireCounter;
 import dev.blazebench.protocol.nativegrpc.BlazeNativeMethods;
@@ -12,19 +19,20 @@ import dev.blazebench.protocol.query.Query;
 import dev.blazebench.protocol.query.QueryDocument;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.ClientCall;
 import io.grpc.ClientInterceptors;
 import io.grpc.MethodDescriptor;
-import io.grpc.stub.ClientCalls;
-import io.grpc.stub.StreamObserver;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * {@code blazedb.v1.BlazeDBNative}: messages that are BlazeBinary, the collection in a header. The
@@ -32,7 +40,7 @@ import java.util.function.Function;
  * marshaller and encodes and decodes the BlazeBinary itself, so it knows each message's exact size
  * (its payload bytes) and decodes every answer in full, as the wrapped API's client does.
  */
-public final class NativeGrpcApi implements BlazeApi {
+public final class NativeGrpcApi implements LoadClient {
 
   /** The API's name in results. */
   public static final String NAME = "grpc-native";
@@ -54,24 +62,32 @@ public final class NativeGrpcApi implements BlazeApi {
         }
       };
 
-  private static final MethodDescriptor<byte[], byte[]> QUERY =
-      raw(BlazeNativeMethods.QUERY_METHOD);
+  private static final MethodDescriptor<byte[], byte[]> INSERT = raw(BlazeNativeMethods.INSERT);
   private static final MethodDescriptor<byte[], byte[]> INSERT_MANY =
       raw(BlazeNativeMethods.INSERT_MANY);
+  private static final MethodDescriptor<byte[], byte[]> FETCH = raw(BlazeNativeMethods.FETCH);
+  private static final MethodDescriptor<byte[], byte[]> UPDATE = raw(BlazeNativeMethods.UPDATE);
+  private static final MethodDescriptor<byte[], byte[]> DELETE = raw(BlazeNativeMethods.DELETE);
+  private static final MethodDescriptor<byte[], byte[]> QUERY =
+      raw(BlazeNativeMethods.QUERY_METHOD);
+  private static final MethodDescriptor<byte[], byte[]> AGGREGATE =
+      raw(BlazeNativeMethods.AGGREGATE);
+  private static final MethodDescriptor<byte[], byte[]> STREAM_QUERY =
+      raw(BlazeNativeMethods.STREAM_QUERY);
 
   private final GrpcConnections connections;
   private final List<Channel> channels;
   private final BlazeBinaryDecoder decoder = BlazeBinaryDecoder.withDefaults();
   private int next;
 
-  public NativeGrpcApi(GrpcConnections connections, int connectionCount) {
+  public NativeGrpcApi(GrpcConnections connections) {
     this.connections = connections;
-    Channel[] withHeaders = new Channel[connectionCount];
-    for (int i = 0; i < connectionCount; i++) {
-      withHeaders[i] =
-          ClientInterceptors.intercept(connections.next(), NativeHeaders.clientInterceptor());
+    List<Channel> withHeaders = new ArrayList<>();
+    for (int i = 0; i < connections.size(); i++) {
+      withHeaders.add(
+          ClientInterceptors.intercept(connections.next(), NativeHeaders.clientInterceptor()));
     }
-    this.channels = List.of(withHeaders);
+    this.channels = List.copyOf(withHeaders);
   }
 
   @Override
@@ -80,87 +96,130 @@ public final class NativeGrpcApi implements BlazeApi {
   }
 
   @Override
-  public CompletableFuture<Answer> query(String collection, Query query, Duration deadline) {
-    byte[] request =
-        BlazeBinaryEncoder.encode(QueryDocument.toRecord(query), BlazeNativeMethods.WRITE_VERSION);
-    return call(
-        QUERY,
-        collection,
-        deadline,
+  public PreparedRecords prepare(List<BlazeRecord> records) {
+    return new PreparedBlazeRecords(records);
+  }
+
+  @Override
+  public CompletableFuture<Answer> insert(
+      String collection, PreparedRecords record, Duration deadline) {
+    byte[] request = encode(PreparedBlazeRecords.single(record));
+    return GrpcCalls.unary(
+        call(INSERT, collection, deadline),
         request,
-        "Query",
-        response -> {
-          List<BlazeRecord> records =
-              BlazeSequences.decodeRecords(java.nio.ByteBuffer.wrap(response), decoder);
-          return new Answer(records, records.size(), request.length, response.length);
-        });
+        "Insert",
+        response ->
+            Answer.ofIds(List.of(idOf(decoder.decode(response))), request.length, response.length));
   }
 
   @Override
   public CompletableFuture<Answer> insertMany(
-      String collection, List<BlazeRecord> records, Duration deadline) {
-    byte[] request = BlazeSequences.encodeRecords(records, BlazeNativeMethods.WRITE_VERSION);
-    return call(
-        INSERT_MANY,
-        collection,
-        deadline,
+      String collection, PreparedRecords records, Duration deadline) {
+    byte[] request =
+        BlazeSequences.encodeRecords(
+            PreparedBlazeRecords.of(records), BlazeNativeMethods.WRITE_VERSION);
+    return GrpcCalls.unary(
+        call(INSERT_MANY, collection, deadline),
         request,
         "InsertMany",
         response -> {
           // One {"id": uuid} record per inserted record, decoded in full.
-          List<BlazeRecord> ids =
-              BlazeSequences.decodeRecords(
-                  java.nio.ByteBuffer.wrap(response).asReadOnlyBuffer(), decoder);
-          return new Answer(List.of(), ids.size(), request.length, response.length);
+          List<BlazeRecord> idRecords = BlazeSequences.decodeRecords(wrap(response), decoder);
+          List<UUID> ids = new ArrayList<>(idRecords.size());
+          for (BlazeRecord idRecord : idRecords) {
+            ids.add(idOf(idRecord));
+          }
+          return Answer.ofIds(ids, request.length, response.length);
         });
   }
 
-  private CompletableFuture<Answer> call(
-      MethodDescriptor<byte[], byte[]> method,
-      String collection,
-      Duration deadline,
-      byte[] request,
-      String operation,
-      Function<byte[], Answer> decode) {
-    CallOptions options =
-        CallOptions.DEFAULT
-            .withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS)
-            .withOption(NativeHeaders.COLLECTION_OPTION, collection);
-    CompletableFuture<Answer> answer = new CompletableFuture<>();
-    ClientCalls.asyncUnaryCall(
-        nextChannel().newCall(method, options),
+  @Override
+  public CompletableFuture<Answer> fetch(String collection, UUID id, Duration deadline) {
+    byte[] request = encode(idRecord(id));
+    return GrpcCalls.unary(
+        call(FETCH, collection, deadline),
         request,
-        new StreamObserver<byte[]>() {
-          @Override
-          public void onNext(byte[] response) {
-            try {
-              answer.complete(decode.apply(response));
-            } catch (RuntimeException e) {
-              answer.completeExceptionally(new DecodeFailure(operation, e));
-            }
-          }
-
-          @Override
-          public void onError(Throwable t) {
-            answer.completeExceptionally(t);
-          }
-
-          @Override
-          public void onCompleted() {
-            if (!answer.isDone()) {
-              answer.completeExceptionally(
-                  new DecodeFailure(operation, new IllegalStateException("no response message")));
-            }
-          }
-        });
-    return answer;
+        "Fetch",
+        response -> Answer.ofRecords(one(response), request.length, response.length));
   }
 
-  private Channel nextChannel() {
-    // Called from the driver's one dispatch thread; a benign race elsewhere only skews the spread.
-    int i = next;
-    next = (i + 1) % channels.size();
-    return channels.get(i);
+  @Override
+  public CompletableFuture<Answer> update(
+      String collection, UUID id, BlazeRecord changes, Duration deadline) {
+    // The native Update names its target by the changes' own "id".
+    byte[] request = encode(changes.toBuilder().put("id", BlazeValue.uuid(id)).build());
+    return GrpcCalls.unary(
+        call(UPDATE, collection, deadline),
+        request,
+        "Update",
+        response -> Answer.ofRecords(one(response), request.length, response.length));
+  }
+
+  @Override
+  public CompletableFuture<Answer> delete(String collection, UUID id, Duration deadline) {
+    byte[] request = encode(idRecord(id));
+    return GrpcCalls.unary(
+        call(DELETE, collection, deadline),
+        request,
+        "Delete",
+        response -> {
+          decoder.decode(response); // the empty record {}
+          return Answer.empty(request.length, response.length);
+        });
+  }
+
+  @Override
+  public CompletableFuture<Answer> query(String collection, Query query, Duration deadline) {
+    byte[] request = encode(QueryDocument.toRecord(query));
+    return GrpcCalls.unary(
+        call(QUERY, collection, deadline),
+        request,
+        "Query",
+        response -> Answer.ofRecords(sequence(response), request.length, response.length));
+  }
+
+  @Override
+  public CompletableFuture<Answer> aggregate(String collection, Query query, Duration deadline) {
+    byte[] request = encode(QueryDocument.toRecord(query));
+    return GrpcCalls.unary(
+        call(AGGREGATE, collection, deadline),
+        request,
+        "Aggregate",
+        response -> Answer.ofRecords(sequence(response), request.length, response.length));
+  }
+
+  @Override
+  public CompletableFuture<Answer> streamQuery(
+      String collection, Query query, int batchSize, Duration deadline) {
+    byte[] request = encode(QueryDocument.toRecord(query));
+    CallOptions options = options(collection, deadline);
+    if (batchSize > 0) {
+      options = options.withOption(NativeHeaders.BATCH_SIZE_OPTION, batchSize);
+    }
+    return GrpcCalls.serverStream(
+        nextChannel().newCall(STREAM_QUERY, options),
+        request,
+        "StreamQuery",
+        new GrpcCalls.StreamFold<byte[]>() {
+          private final RecordChecksum.Accumulator checksum = new RecordChecksum.Accumulator();
+          private long received;
+
+          @Override
+          public void add(byte[] batch) {
+            received += batch.length;
+            for (BlazeRecord record : BlazeSequences.decodeRecords(wrap(batch), decoder)) {
+              checksum.add(RecordChecksum.ofRecord(record));
+            }
+          }
+
+          @Override
+          public Answer finish() {
+            return Answer.ofRecords(
+                new StreamedRecords(Math.toIntExact(checksum.count()), checksum.value()),
+                request.length,
+                received);
+          }
+        });
   }
 
   @Override
@@ -181,6 +240,51 @@ public final class NativeGrpcApi implements BlazeApi {
   @Override
   public void close() {
     connections.close();
+  }
+
+  private ClientCall<byte[], byte[]> call(
+      MethodDescriptor<byte[], byte[]> method, String collection, Duration deadline) {
+    return nextChannel().newCall(method, options(collection, deadline));
+  }
+
+  private static CallOptions options(String collection, Duration deadline) {
+    return CallOptions.DEFAULT
+        .withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS)
+        .withOption(NativeHeaders.COLLECTION_OPTION, collection);
+  }
+
+  private Channel nextChannel() {
+    // Called from the driver's one dispatch thread; a benign race elsewhere only skews the spread.
+    int i = next;
+    next = (i + 1) % channels.size();
+    return channels.get(i);
+  }
+
+  private static byte[] encode(BlazeRecord record) {
+    return BlazeBinaryEncoder.encode(record, BlazeNativeMethods.WRITE_VERSION);
+  }
+
+  private static BlazeRecord idRecord(UUID id) {
+    return BlazeRecord.builder().put("id", BlazeValue.uuid(id)).build();
+  }
+
+  private static UUID idOf(BlazeRecord record) {
+    if (record.get("id") instanceof BlazeValue.UuidValue id) {
+      return id.value();
+    }
+    throw new IllegalStateException("expected a {\"id\": uuid} record, got " + record);
+  }
+
+  private BlazeRecords one(byte[] response) {
+    return new BlazeRecords(List.of(decoder.decode(response)));
+  }
+
+  private BlazeRecords sequence(byte[] response) {
+    return new BlazeRecords(BlazeSequences.decodeRecords(wrap(response), decoder));
+  }
+
+  private static ByteBuffer wrap(byte[] bytes) {
+    return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
   }
 
   private static MethodDescriptor<byte[], byte[]> raw(MethodDescriptor<?, ?> method) {

@@ -6,34 +6,52 @@ import dev.blazebench.binary.BlazeBinaryEncoder;
 import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.binary.BlazeSequences;
 import dev.blazebench.binary.FormatVersion;
+import dev.blazebench.load.api.BlazeRecords;
+import dev.blazebench.load.api.LoadClient;
+import dev.blazebench.load.api.PreparedBlazeRecords;
+import dev.blazebench.load.api.PreparedRecords;
+import dev.blazebench.load.api.RecordChecksum;
+import dev.blazebench.load.api.StreamedRecords;
 import dev.blazebench.load.engine.OpOutcome;
 import dev.blazebench.load.wire.WireCounter;
+import dev.blazebench.protocol.grpc.AggregateRequest;
+import dev.blazebench.protocol.grpc.AggregateResponse;
 import dev.blazebench.protocol.grpc.BlazeDBServiceGrpc;
+import dev.blazebench.protocol.grpc.DeleteRequest;
+import dev.blazebench.protocol.grpc.FetchRequest;
+import dev.blazebench.protocol.grpc.FetchResponse;
 import dev.blazebench.protocol.grpc.InsertManyRequest;
 import dev.blazebench.protocol.grpc.InsertManyResponse;
+import dev.blazebench.protocol.grpc.InsertRequest;
+import dev.blazebench.protocol.grpc.InsertResponse;
 import dev.blazebench.protocol.grpc.QueryRequest;
 import dev.blazebench.protocol.grpc.QueryResponse;
+import dev.blazebench.protocol.grpc.RecordBatch;
+import dev.blazebench.protocol.grpc.StreamQueryRequest;
+import dev.blazebench.protocol.grpc.UpdateRequest;
+import dev.blazebench.protocol.grpc.UpdateResponse;
 import dev.blazebench.protocol.query.Query;
 import dev.blazebench.protocol.query.QueryDocument;
-import io.grpc.stub.StreamObserver;
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.MethodDescriptor;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
- * {@code blazedb.v1.BlazeDBService}: protobuf messages whose payload fields carry BlazeBinary.
- * Calls go out on grpc-java's async stubs; the BlazeBinary inside each answer is decoded on the
+ * {@code blazedb.v1.BlazeDBService}: protobuf messages whose payload fields carry BlazeBinary, on
+ * grpc-java's asynchronous calls. The BlazeBinary inside each answer is decoded in full on the
  * thread that receives it, before the future completes. Payload bytes are the protobuf messages'
- * serialized sizes.
+ * serialized sizes. Works against any server of {@code blazedb.proto}.
  */
-public final class WrappedGrpcApi implements BlazeApi {
+public final class WrappedGrpcApi implements LoadClient {
 
   /** The API's name in results. */
   public static final String NAME = "grpc-blazebinary";
-
-  private static final int ID_BYTES = 16;
 
   private final GrpcConnections connections;
   private final BlazeBinaryDecoder decoder = BlazeBinaryDecoder.withDefaults();
@@ -48,57 +66,157 @@ public final class WrappedGrpcApi implements BlazeApi {
   }
 
   @Override
-  public CompletableFuture<Answer> query(String collection, Query query, Duration deadline) {
-    QueryRequest request =
-        QueryRequest.newBuilder()
+  public PreparedRecords prepare(List<BlazeRecord> records) {
+    return new PreparedBlazeRecords(records);
+  }
+
+  @Override
+  public CompletableFuture<Answer> insert(
+      String collection, PreparedRecords record, Duration deadline) {
+    InsertRequest request =
+        InsertRequest.newBuilder()
             .setCollection(collection)
-            .setQuery(
-                ByteString.copyFrom(
-                    BlazeBinaryEncoder.encode(QueryDocument.toRecord(query), FormatVersion.V1)))
+            .setRecord(bytes(PreparedBlazeRecords.single(record)))
             .build();
     long sent = request.getSerializedSize();
-    CompletableFuture<Answer> answer = new CompletableFuture<>();
-    stub(deadline)
-        .query(
-            request,
-            observer(
-                answer,
-                "Query",
-                (QueryResponse response) -> {
-                  List<BlazeRecord> records =
-                      BlazeSequences.decodeRecords(
-                          response.getRecords().asReadOnlyByteBuffer(), decoder);
-                  return new Answer(records, records.size(), sent, response.getSerializedSize());
-                }));
-    return answer;
+    return GrpcCalls.unary(
+        call(BlazeDBServiceGrpc.getInsertMethod(), deadline),
+        request,
+        "Insert",
+        (InsertResponse response) ->
+            Answer.ofIds(
+                List.of(IdBytes.single(response.getId())), sent, response.getSerializedSize()));
   }
 
   @Override
   public CompletableFuture<Answer> insertMany(
-      String collection, List<BlazeRecord> records, Duration deadline) {
+      String collection, PreparedRecords records, Duration deadline) {
     InsertManyRequest request =
         InsertManyRequest.newBuilder()
             .setCollection(collection)
             .setRecords(
-                ByteString.copyFrom(BlazeSequences.encodeRecords(records, FormatVersion.V1)))
+                ByteString.copyFrom(
+                    BlazeSequences.encodeRecords(
+                        PreparedBlazeRecords.of(records), FormatVersion.V1)))
             .build();
     long sent = request.getSerializedSize();
-    CompletableFuture<Answer> answer = new CompletableFuture<>();
-    stub(deadline)
-        .insertMany(
-            request,
-            observer(
-                answer,
-                "InsertMany",
-                (InsertManyResponse response) -> {
-                  int ids = response.getIds().size() / ID_BYTES;
-                  if (response.getIds().size() % ID_BYTES != 0) {
-                    throw new IllegalStateException(
-                        "ids field of " + response.getIds().size() + " bytes is not 16 per id");
-                  }
-                  return new Answer(List.of(), ids, sent, response.getSerializedSize());
-                }));
-    return answer;
+    return GrpcCalls.unary(
+        call(BlazeDBServiceGrpc.getInsertManyMethod(), deadline),
+        request,
+        "InsertMany",
+        (InsertManyResponse response) ->
+            Answer.ofIds(
+                IdBytes.concatenated(response.getIds()), sent, response.getSerializedSize()));
+  }
+
+  @Override
+  public CompletableFuture<Answer> fetch(String collection, UUID id, Duration deadline) {
+    FetchRequest request =
+        FetchRequest.newBuilder().setCollection(collection).setId(IdBytes.of(id)).build();
+    long sent = request.getSerializedSize();
+    return GrpcCalls.unary(
+        call(BlazeDBServiceGrpc.getFetchMethod(), deadline),
+        request,
+        "Fetch",
+        (FetchResponse response) ->
+            Answer.ofRecords(one(response.getRecord()), sent, response.getSerializedSize()));
+  }
+
+  @Override
+  public CompletableFuture<Answer> update(
+      String collection, UUID id, BlazeRecord changes, Duration deadline) {
+    UpdateRequest request =
+        UpdateRequest.newBuilder()
+            .setCollection(collection)
+            .setId(IdBytes.of(id))
+            .setChanges(bytes(changes))
+            .build();
+    long sent = request.getSerializedSize();
+    return GrpcCalls.unary(
+        call(BlazeDBServiceGrpc.getUpdateMethod(), deadline),
+        request,
+        "Update",
+        (UpdateResponse response) ->
+            Answer.ofRecords(one(response.getRecord()), sent, response.getSerializedSize()));
+  }
+
+  @Override
+  public CompletableFuture<Answer> delete(String collection, UUID id, Duration deadline) {
+    DeleteRequest request =
+        DeleteRequest.newBuilder().setCollection(collection).setId(IdBytes.of(id)).build();
+    long sent = request.getSerializedSize();
+    return GrpcCalls.unary(
+        call(BlazeDBServiceGrpc.getDeleteMethod(), deadline),
+        request,
+        "Delete",
+        response -> Answer.empty(sent, response.getSerializedSize()));
+  }
+
+  @Override
+  public CompletableFuture<Answer> query(String collection, Query query, Duration deadline) {
+    QueryRequest request =
+        QueryRequest.newBuilder().setCollection(collection).setQuery(document(query)).build();
+    long sent = request.getSerializedSize();
+    return GrpcCalls.unary(
+        call(BlazeDBServiceGrpc.getQueryMethod(), deadline),
+        request,
+        "Query",
+        (QueryResponse response) -> {
+          long received = response.getSerializedSize();
+          return Answer.ofRecords(sequence(response.getRecords()), sent, received);
+        });
+  }
+
+  @Override
+  public CompletableFuture<Answer> aggregate(String collection, Query query, Duration deadline) {
+    AggregateRequest request =
+        AggregateRequest.newBuilder().setCollection(collection).setQuery(document(query)).build();
+    long sent = request.getSerializedSize();
+    return GrpcCalls.unary(
+        call(BlazeDBServiceGrpc.getAggregateMethod(), deadline),
+        request,
+        "Aggregate",
+        (AggregateResponse response) -> {
+          long received = response.getSerializedSize();
+          return Answer.ofRecords(sequence(response.getRows()), sent, received);
+        });
+  }
+
+  @Override
+  public CompletableFuture<Answer> streamQuery(
+      String collection, Query query, int batchSize, Duration deadline) {
+    StreamQueryRequest request =
+        StreamQueryRequest.newBuilder()
+            .setCollection(collection)
+            .setQuery(document(query))
+            .setBatchSize(batchSize)
+            .build();
+    long sent = request.getSerializedSize();
+    return GrpcCalls.serverStream(
+        call(BlazeDBServiceGrpc.getStreamQueryMethod(), deadline),
+        request,
+        "StreamQuery",
+        new GrpcCalls.StreamFold<RecordBatch>() {
+          private final RecordChecksum.Accumulator checksum = new RecordChecksum.Accumulator();
+          private long received;
+
+          @Override
+          public void add(RecordBatch batch) {
+            received += batch.getSerializedSize();
+            for (BlazeRecord record :
+                BlazeSequences.decodeRecords(batch.getRecords().asReadOnlyByteBuffer(), decoder)) {
+              checksum.add(RecordChecksum.ofRecord(record));
+            }
+          }
+
+          @Override
+          public Answer finish() {
+            return Answer.ofRecords(
+                new StreamedRecords(Math.toIntExact(checksum.count()), checksum.value()),
+                sent,
+                received);
+          }
+        });
   }
 
   @Override
@@ -121,36 +239,28 @@ public final class WrappedGrpcApi implements BlazeApi {
     connections.close();
   }
 
-  private BlazeDBServiceGrpc.BlazeDBServiceStub stub(Duration deadline) {
-    return BlazeDBServiceGrpc.newStub(connections.next())
-        .withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
+  private <Q, R> ClientCall<Q, R> call(MethodDescriptor<Q, R> method, Duration deadline) {
+    return connections
+        .next()
+        .newCall(
+            method,
+            CallOptions.DEFAULT.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS));
   }
 
-  /** Completes {@code answer} with the decoded response, or with why the call or decode failed. */
-  private static <R> StreamObserver<R> observer(
-      CompletableFuture<Answer> answer, String operation, Function<R, Answer> decode) {
-    return new StreamObserver<>() {
-      @Override
-      public void onNext(R response) {
-        try {
-          answer.complete(decode.apply(response));
-        } catch (RuntimeException e) {
-          answer.completeExceptionally(new DecodeFailure(operation, e));
-        }
-      }
+  private static ByteString bytes(BlazeRecord record) {
+    return ByteString.copyFrom(BlazeBinaryEncoder.encode(record, FormatVersion.V1));
+  }
 
-      @Override
-      public void onError(Throwable t) {
-        answer.completeExceptionally(t);
-      }
+  private static ByteString document(Query query) {
+    return bytes(QueryDocument.toRecord(query));
+  }
 
-      @Override
-      public void onCompleted() {
-        if (!answer.isDone()) {
-          answer.completeExceptionally(
-              new DecodeFailure(operation, new IllegalStateException("no response message")));
-        }
-      }
-    };
+  private BlazeRecords sequence(ByteString records) {
+    return new BlazeRecords(BlazeSequences.decodeRecords(records.asReadOnlyByteBuffer(), decoder));
+  }
+
+  private BlazeRecords one(ByteString record) {
+    ByteBuffer buffer = record.asReadOnlyByteBuffer();
+    return new BlazeRecords(List.of(decoder.decode(buffer)));
   }
 }

@@ -1,10 +1,10 @@
 package dev.blazebench.load.run;
 
+import dev.blazebench.load.api.LoadClient;
+import dev.blazebench.load.api.TargetUnreachableException;
 import dev.blazebench.load.engine.Driver;
 import dev.blazebench.load.engine.RunRecording;
 import dev.blazebench.load.engine.Scenario;
-import dev.blazebench.load.grpc.BlazeApi;
-import dev.blazebench.load.grpc.TargetUnreachableException;
 import dev.blazebench.load.record.HlogFiles;
 import dev.blazebench.load.results.ConsoleSummary;
 import dev.blazebench.load.results.Environment;
@@ -58,7 +58,8 @@ public final class LoadRun {
           "--start-at " + options.startAt() + " is in the past (now " + Instant.now() + ")");
     }
     Files.createDirectories(options.outDir());
-    try (BlazeApi api = Catalogue.openApi(options.api(), options.target(), options.connections())) {
+    try (LoadClient api =
+        Catalogue.openApi(options.api(), options.target(), options.connections())) {
       progress.printf(
           "blazebench load: connecting to %s (%s, %d connections)%n",
           options.target().text(), options.api(), options.connections());

@@ -8,7 +8,7 @@ import java.time.Instant;
  * One {@code blazebench load} run, resolved and checked before anything connects.
  *
  * @param target where the load goes
- * @param api which API's client to use
+ * @param api which API's client to use; null for the target scheme's
  * @param scenario which scenario to run
  * @param driver the load profile, in-flight cap, deadline, drain and interval
  * @param connections TCP connections the client opens
@@ -25,7 +25,7 @@ public record LoadRunOptions(
     Instant startAt) {
 
   public LoadRunOptions {
-    Catalogue.checkApi(api);
+    api = Catalogue.resolveApi(target, api);
     Catalogue.checkScenario(scenario);
     if (connections < 1) {
       throw new IllegalArgumentException("connections must be at least 1, was " + connections);

@@ -1,28 +1,27 @@
 package dev.blazebench.load.scenario;
 
-import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.binary.BlazeValue;
+import dev.blazebench.load.api.LoadClient;
+import dev.blazebench.load.api.Records;
 import dev.blazebench.load.engine.Iteration;
 import dev.blazebench.load.engine.OpOutcome;
 import dev.blazebench.load.engine.Scenario;
-import dev.blazebench.load.grpc.BlazeApi;
 import dev.blazebench.load.wire.WireCounter;
 import dev.blazebench.protocol.query.Query;
-import dev.blazebench.protocol.workload.BugWorkload;
+import dev.blazebench.protocol.workload.BugFields;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code fetch-1000}: the seed's "fetch 1,000 records" test. Each call queries the open bugs, limit
  * 1000, and decodes them all; it succeeds only if exactly 1,000 came back and their checksum equals
  * that of the reference answer taken before the run.
  *
- * <p>{@link #prepare} inserts canonical workload records ({@link BugWorkload}, default seed) until
- * the collection holds at least 1,000 open bugs. Do not write to the collection during the run: the
- * answer would change and every call would fail validation (as it should).
+ * <p>{@link #prepare} inserts canonical workload records until the collection holds at least 1,000
+ * open bugs. Do not write to the collection during the run: the answer would change and every call
+ * would fail validation (as it should).
  */
 public final class Fetch1000 implements Scenario {
 
@@ -32,15 +31,18 @@ public final class Fetch1000 implements Scenario {
   /** Records per answer. */
   public static final int LIMIT = 1000;
 
-  private static final int SEED_BATCH = 500;
+  /** The query every call sends: open bugs, at most {@link #LIMIT}. */
+  public static final Query QUERY =
+      Query.builder()
+          .whereEquals(BugFields.STATUS, BlazeValue.string(BugFields.STATUS_OPEN))
+          .limit(LIMIT)
+          .build();
 
-  private final BlazeApi api;
+  private final LoadClient api;
   private final String collection;
-  private final Query query =
-      Query.builder().whereEquals("status", BlazeValue.string("open")).limit(LIMIT).build();
   private long expectedChecksum;
 
-  public Fetch1000(BlazeApi api, String collection) {
+  public Fetch1000(LoadClient api, String collection) {
     this.api = api;
     this.collection = collection;
   }
@@ -62,19 +64,15 @@ public final class Fetch1000 implements Scenario {
 
   @Override
   public void prepare(Duration deadline) throws Exception {
-    int index = 0;
-    while (fetch(deadline).count() < LIMIT) {
-      List<BlazeRecord> batch = BugWorkload.newBugs(BugWorkload.DEFAULT_SEED, index, SEED_BATCH);
-      api.insertMany(collection, batch, deadline)
-          .get(deadline.toMillis() * 2, TimeUnit.MILLISECONDS);
-      index += SEED_BATCH;
+    Setup setup = new Setup(api, collection, deadline);
+    int inserted = 0;
+    Records answer = setup.query(QUERY);
+    while (answer.size() < LIMIT) {
+      // Workload records are 40% open: insert in batches until 1,000 are.
+      inserted += setup.insertWorkload(inserted, 500);
+      answer = setup.query(QUERY);
     }
-    expectedChecksum = RecordsChecksum.of(fetch(deadline).records());
-  }
-
-  private BlazeApi.Answer fetch(Duration deadline) throws Exception {
-    return api.query(collection, query, deadline)
-        .get(deadline.toMillis() * 2, TimeUnit.MILLISECONDS);
+    expectedChecksum = answer.checksum();
   }
 
   @Override
@@ -82,11 +80,12 @@ public final class Fetch1000 implements Scenario {
     return iteration.call(
         "query",
         deadline ->
-            api.query(collection, query, deadline)
+            api.query(collection, QUERY, deadline)
                 .thenApply(
                     answer -> {
-                      long checksum = RecordsChecksum.of(answer.records());
-                      boolean matched = answer.count() == LIMIT && checksum == expectedChecksum;
+                      Records records = answer.records();
+                      long checksum = records.checksum();
+                      boolean matched = records.size() == LIMIT && checksum == expectedChecksum;
                       return OpOutcome.checked(
                           matched,
                           matched
@@ -94,7 +93,7 @@ public final class Fetch1000 implements Scenario {
                               : "expected "
                                   + LIMIT
                                   + " records with the reference checksum, got "
-                                  + answer.count()
+                                  + records.size()
                                   + (checksum == expectedChecksum ? "" : " with another checksum"),
                           answer.requestPayloadBytes(),
                           answer.responsePayloadBytes());

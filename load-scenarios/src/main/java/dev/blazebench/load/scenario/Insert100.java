@@ -1,10 +1,10 @@
 package dev.blazebench.load.scenario;
 
-import dev.blazebench.binary.BlazeRecord;
+import dev.blazebench.load.api.LoadClient;
+import dev.blazebench.load.api.PreparedRecords;
 import dev.blazebench.load.engine.Iteration;
 import dev.blazebench.load.engine.OpOutcome;
 import dev.blazebench.load.engine.Scenario;
-import dev.blazebench.load.grpc.BlazeApi;
 import dev.blazebench.load.wire.WireCounter;
 import dev.blazebench.protocol.workload.BugWorkload;
 import java.time.Duration;
@@ -17,8 +17,9 @@ import java.util.concurrent.CompletionStage;
  * {@code insert-100}: the seed's batch insert. Each call inserts 100 canonical workload records
  * ({@link BugWorkload#newBugs}, the iteration picking which 100, so calls differ) in one
  * InsertMany, and succeeds only if 100 ids come back. Encoding the records is client work inside
- * the timed call, as in an application; building them is done once, in {@link #prepare}. The server
- * gives each insert a new id, so the collection grows by 100 records per call.
+ * the timed call, as in an application; building them (in the client's own representation: {@link
+ * LoadClient#prepare}) is done once, in {@link #prepare}. The server gives each insert a new id, so
+ * the collection grows by 100 records per call.
  */
 public final class Insert100 implements Scenario {
 
@@ -35,12 +36,12 @@ public final class Insert100 implements Scenario {
    */
   private static final int DISTINCT_BATCHES = 100;
 
-  private final List<List<BlazeRecord>> batches = new ArrayList<>();
+  private final List<PreparedRecords> batches = new ArrayList<>();
 
-  private final BlazeApi api;
+  private final LoadClient api;
   private final String collection;
 
-  public Insert100(BlazeApi api, String collection) {
+  public Insert100(LoadClient api, String collection) {
     this.api = api;
     this.collection = collection;
   }
@@ -64,25 +65,24 @@ public final class Insert100 implements Scenario {
   public void prepare(Duration deadline) {
     batches.clear();
     for (int b = 0; b < DISTINCT_BATCHES; b++) {
-      batches.add(BugWorkload.newBugs(BugWorkload.DEFAULT_SEED, b * BATCH, BATCH));
+      batches.add(api.prepare(BugWorkload.newBugs(BugWorkload.DEFAULT_SEED, b * BATCH, BATCH)));
     }
   }
 
   @Override
   public CompletionStage<?> runIteration(Iteration iteration) {
-    List<BlazeRecord> records = batches.get((int) (iteration.index() % batches.size()));
+    PreparedRecords records = batches.get((int) (iteration.index() % batches.size()));
     return iteration.call(
         "insertMany",
-        deadline -> {
-          return api.insertMany(collection, records, deadline)
-              .thenApply(
-                  answer ->
-                      OpOutcome.checked(
-                          answer.count() == BATCH,
-                          "expected " + BATCH + " ids, got " + answer.count(),
-                          answer.requestPayloadBytes(),
-                          answer.responsePayloadBytes()));
-        });
+        deadline ->
+            api.insertMany(collection, records, deadline)
+                .thenApply(
+                    answer ->
+                        OpOutcome.checked(
+                            answer.ids().size() == BATCH,
+                            "expected " + BATCH + " ids, got " + answer.ids().size(),
+                            answer.requestPayloadBytes(),
+                            answer.responsePayloadBytes())));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.blazebench.load.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.blazebench.load.api.DecodeFailure;
 import dev.blazebench.load.engine.ErrorClass;
 import dev.blazebench.load.engine.OpOutcome;
 import io.grpc.Status;

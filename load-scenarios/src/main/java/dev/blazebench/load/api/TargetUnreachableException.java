@@ -1,4 +1,4 @@
-package dev.blazebench.load.grpc;
+package dev.blazebench.load.api;
 
 /** The target could not be reached before the run: the message says where and why. */
 public final class TargetUnreachableException extends RuntimeException {
