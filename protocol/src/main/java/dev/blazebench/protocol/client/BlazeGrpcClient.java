@@ -19,9 +19,12 @@ import dev.blazebench.protocol.grpc.QueryRequest;
 import dev.blazebench.protocol.grpc.QueryResponse;
 import dev.blazebench.protocol.grpc.RecordBatch;
 import dev.blazebench.protocol.grpc.StreamQueryRequest;
+import dev.blazebench.protocol.grpc.SubscribeRequest;
+import dev.blazebench.protocol.grpc.SyncUpdate;
 import dev.blazebench.protocol.grpc.UpdateRequest;
 import dev.blazebench.protocol.query.Query;
 import dev.blazebench.protocol.query.QueryDocument;
+import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
@@ -199,6 +202,46 @@ public final class BlazeGrpcClient implements BlazeClient {
         batches,
         (RecordBatch batch) -> decodeRecords("StreamQuery", batch.getRecords()),
         "StreamQuery");
+  }
+
+  /**
+   * Follows {@code collection}'s changes after {@code fromSequence} (0: every change still kept;
+   * after a disconnect: the last sequence received), delivering them to {@code listener} until the
+   * subscription is cancelled or ends. No deadline applies.
+   */
+  public ChangeSubscription subscribe(
+      String collection, long fromSequence, ChangeListener listener) {
+    return subscribe(
+        SubscribeRequest.newBuilder()
+            .setCollection(collection)
+            .setFromSequence(fromSequence)
+            .build(),
+        listener);
+  }
+
+  /** Follows only the changes of {@code collection} committed from now on. */
+  public ChangeSubscription subscribeFromLatest(String collection, ChangeListener listener) {
+    return subscribe(
+        SubscribeRequest.newBuilder().setCollection(collection).setFromLatest(true).build(),
+        listener);
+  }
+
+  private ChangeSubscription subscribe(SubscribeRequest request, ChangeListener listener) {
+    if (request.getFromSequence() < 0) {
+      throw new IllegalArgumentException(
+          "fromSequence must be at least 0, was " + request.getFromSequence());
+    }
+    return ChangeSubscription.start(
+        channel,
+        BlazeDBServiceGrpc.getSubscribeMethod(),
+        CallOptions.DEFAULT.withMaxInboundMessageSize(settings.maxInboundMessageBytes()),
+        request,
+        (SyncUpdate update) ->
+            ChangeBatches.decode(
+                update.getFirstSequence(),
+                update.getCommitTimeMicrosList().stream().mapToLong(Long::longValue).toArray(),
+                update.getOperations().asReadOnlyByteBuffer()),
+        listener);
   }
 
   @Override

@@ -2,11 +2,14 @@ package dev.blazebench.protocol.client;
 
 import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.binary.BlazeValue;
+import dev.blazebench.protocol.nativegrpc.BlazeNativeMethods;
 import dev.blazebench.protocol.nativegrpc.BlazeNativeStub;
+import dev.blazebench.protocol.nativegrpc.NativeUpdates;
 import dev.blazebench.protocol.query.Query;
 import io.grpc.Channel;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -139,6 +142,41 @@ public final class BlazeNativeClient implements BlazeClient {
           "StreamQuery", e instanceof RuntimeException r ? r : new IllegalStateException(e));
     }
     return new BatchStream(context, batches, (List<BlazeRecord> batch) -> batch, "StreamQuery");
+  }
+
+  /**
+   * Follows {@code collection}'s changes after {@code fromSequence} (0: every change still kept;
+   * after a disconnect: the last sequence received), delivering them to {@code listener} until the
+   * subscription is cancelled or ends. No deadline applies.
+   */
+  public ChangeSubscription subscribe(
+      String collection, long fromSequence, ChangeListener listener) {
+    if (fromSequence < 0) {
+      throw new IllegalArgumentException("fromSequence must be at least 0, was " + fromSequence);
+    }
+    return subscribe(collection, NativeUpdates.request(fromSequence, false), listener);
+  }
+
+  /** Follows only the changes of {@code collection} committed from now on. */
+  public ChangeSubscription subscribeFromLatest(String collection, ChangeListener listener) {
+    return subscribe(collection, NativeUpdates.request(0, true), listener);
+  }
+
+  private ChangeSubscription subscribe(
+      String collection, BlazeRecord request, ChangeListener listener) {
+    return ChangeSubscription.start(
+        baseStub.channel(),
+        BlazeNativeMethods.SUBSCRIBE,
+        baseStub
+            .callOptions(collection)
+            .withMaxInboundMessageSize(settings.maxInboundMessageBytes()),
+        request,
+        (BlazeRecord update) ->
+            ChangeBatches.decode(
+                NativeUpdates.first(update),
+                NativeUpdates.commitTimesMicros(update),
+                ByteBuffer.wrap(NativeUpdates.operations(update))),
+        listener);
   }
 
   @Override

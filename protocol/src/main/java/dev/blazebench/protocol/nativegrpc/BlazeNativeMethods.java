@@ -28,9 +28,12 @@ import java.util.UUID;
  * Query        query document                 sequence of records
  * Aggregate    query document                 sequence of rows (groupBy fields and aliases)
  * StreamQuery  query document                 stream of sequences, blazedb-batch-size records each
+ * Subscribe    {"fromSequence": int}          stream of updates {"first", "commitTimes", "operations"}
  * </pre>
  *
- * Servers write records in BlazeBinary v1 (BlazeDB's default); both sides read v1 and v2.
+ * Subscribe's messages are described by {@link NativeUpdates}.
+ *
+ * <p>Servers write records in BlazeBinary v1 (BlazeDB's default); both sides read v1 and v2.
  */
 public final class BlazeNativeMethods {
 
@@ -68,6 +71,15 @@ public final class BlazeNativeMethods {
           .setResponseMarshaller(RECORDS)
           .build();
 
+  /** Subscribe: a request record in, a stream of update records ({@link NativeUpdates}) out. */
+  public static final MethodDescriptor<BlazeRecord, BlazeRecord> SUBSCRIBE =
+      MethodDescriptor.<BlazeRecord, BlazeRecord>newBuilder()
+          .setType(MethodType.SERVER_STREAMING)
+          .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Subscribe"))
+          .setRequestMarshaller(RECORD)
+          .setResponseMarshaller(RECORD)
+          .build();
+
   /** The service: every method above. */
   public static final ServiceDescriptor SERVICE =
       ServiceDescriptor.newBuilder(SERVICE_NAME)
@@ -79,6 +91,7 @@ public final class BlazeNativeMethods {
           .addMethod(QUERY_METHOD)
           .addMethod(AGGREGATE)
           .addMethod(STREAM_QUERY)
+          .addMethod(SUBSCRIBE)
           .build();
 
   private BlazeNativeMethods() {}

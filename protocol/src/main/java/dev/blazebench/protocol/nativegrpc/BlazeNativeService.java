@@ -62,6 +62,17 @@ public final class BlazeNativeService {
         throws Exception;
   }
 
+  /**
+   * Handles one Subscribe call: sends update records ({@link NativeUpdates}) to {@code updates}
+   * until it fails it with the status that ends the subscription. An exception thrown before
+   * anything was sent fails the call.
+   */
+  @FunctionalInterface
+  public interface SubscribeHandler {
+    void handle(NativeCall call, BlazeRecord request, ServerCallStreamObserver<BlazeRecord> updates)
+        throws Exception;
+  }
+
   /** Collects handlers; unset methods answer UNIMPLEMENTED. */
   public static final class Builder {
     private UnaryHandler<BlazeRecord, BlazeRecord> insert;
@@ -72,6 +83,7 @@ public final class BlazeNativeService {
     private UnaryHandler<Query, List<BlazeRecord>> query;
     private UnaryHandler<Query, List<BlazeRecord>> aggregate;
     private StreamHandler streamQuery;
+    private SubscribeHandler subscribe;
 
     private Builder() {}
 
@@ -119,6 +131,11 @@ public final class BlazeNativeService {
       return this;
     }
 
+    public Builder subscribe(SubscribeHandler handler) {
+      this.subscribe = handler;
+      return this;
+    }
+
     /** The service definition, with header checking in front of every method. */
     public ServerServiceDefinition build() {
       ServerServiceDefinition definition =
@@ -134,6 +151,7 @@ public final class BlazeNativeService {
               .addMethod(
                   BlazeNativeMethods.AGGREGATE, unary(BlazeNativeMethods.AGGREGATE, aggregate))
               .addMethod(BlazeNativeMethods.STREAM_QUERY, stream(streamQuery))
+              .addMethod(BlazeNativeMethods.SUBSCRIBE, subscription(subscribe))
               .build();
       // Parse failures must reach the client as INVALID_ARGUMENT (see ParseFailures).
       return ServerInterceptors.intercept(
@@ -173,6 +191,23 @@ public final class BlazeNativeService {
               (ServerCallStreamObserver<List<BlazeRecord>>) responses;
           try {
             handler.handle(CALL.get(), request, batches);
+          } catch (Exception e) {
+            responses.onError(GrpcErrors.toException(e));
+          }
+        });
+  }
+
+  private static ServerCallHandler<BlazeRecord, BlazeRecord> subscription(
+      SubscribeHandler handler) {
+    if (handler == null) {
+      return ServerCalls.asyncServerStreamingCall(
+          (request, responses) ->
+              ServerCalls.asyncUnimplementedUnaryCall(BlazeNativeMethods.SUBSCRIBE, responses));
+    }
+    return ServerCalls.asyncServerStreamingCall(
+        (BlazeRecord request, StreamObserver<BlazeRecord> responses) -> {
+          try {
+            handler.handle(CALL.get(), request, (ServerCallStreamObserver<BlazeRecord>) responses);
           } catch (Exception e) {
             responses.onError(GrpcErrors.toException(e));
           }

@@ -3,8 +3,10 @@ package dev.blazebench.server.core;
 import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.protocol.query.InvalidQueryException;
 import dev.blazebench.protocol.query.Query;
+import dev.blazebench.server.feed.ChangeFeed;
 import dev.blazebench.server.query.QueryEngine;
 import dev.blazebench.server.store.BlazeStore;
+import dev.blazebench.server.store.ChangesResult;
 import dev.blazebench.server.store.RecordNotFoundException;
 import java.util.Iterator;
 import java.util.List;
@@ -40,6 +42,8 @@ public final class BlazeDatabase {
 
   private final BlazeStore store;
   private final QueryEngine engine;
+  private final Object feedLock = new Object();
+  private ChangeFeed feed; // guarded by feedLock; made on first subscription
 
   public BlazeDatabase(BlazeStore store) {
     this(store, new QueryEngine());
@@ -139,5 +143,32 @@ public final class BlazeDatabase {
   /** The number of visible records in {@code collection} (0 for one never written). */
   public long count(String collection) {
     return store.count(collection);
+  }
+
+  /**
+   * Up to {@code maxCount} changes of {@code collection} after {@code afterSequence}, or the news
+   * that they are no longer kept: what REST polling answers.
+   */
+  public ChangesResult readChanges(String collection, long afterSequence, int maxCount) {
+    return store.readChanges(collection, afterSequence, maxCount);
+  }
+
+  /** The newest sequence of {@code collection}'s change log (0 when it has had no change). */
+  public long lastSequence(String collection) {
+    return store.lastSequence(collection);
+  }
+
+  /**
+   * The change feed every push adapter (gRPC Subscribe, WebSocket) subscribes through, attached to
+   * the store on first use. It needs no closing of its own: closing the store ends its
+   * subscriptions, and its delivery threads stop when idle.
+   */
+  public ChangeFeed changeFeed() {
+    synchronized (feedLock) {
+      if (feed == null) {
+        feed = ChangeFeed.attach(store);
+      }
+      return feed;
+    }
   }
 }

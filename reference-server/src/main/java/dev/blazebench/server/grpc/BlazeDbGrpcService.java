@@ -19,6 +19,8 @@ import dev.blazebench.protocol.grpc.QueryRequest;
 import dev.blazebench.protocol.grpc.QueryResponse;
 import dev.blazebench.protocol.grpc.RecordBatch;
 import dev.blazebench.protocol.grpc.StreamQueryRequest;
+import dev.blazebench.protocol.grpc.SubscribeRequest;
+import dev.blazebench.protocol.grpc.SyncUpdate;
 import dev.blazebench.protocol.grpc.UpdateRequest;
 import dev.blazebench.protocol.grpc.UpdateResponse;
 import dev.blazebench.protocol.query.Query;
@@ -176,6 +178,24 @@ final class BlazeDbGrpcService extends BlazeDBServiceGrpc.BlazeDBServiceImplBase
                 .setCount(batch.size())
                 .build(),
         (ServerCallStreamObserver<RecordBatch>) responses);
+  }
+
+  @Override
+  public void subscribe(SubscribeRequest request, StreamObserver<SyncUpdate> responses) {
+    String collection;
+    try {
+      collection = BlazePayloads.collection(request.getCollection(), "collection");
+    } catch (RuntimeException e) {
+      responses.onError(GrpcStatuses.toException(e));
+      return;
+    }
+    SubscribeStream.start(
+        database.changeFeed(),
+        collection,
+        request.getFromSequence(),
+        request.getFromLatest(),
+        ChangeMessages::syncUpdate,
+        (ServerCallStreamObserver<SyncUpdate>) responses);
   }
 
   static UUID idOf(BlazeRecord stored) {

@@ -4,6 +4,7 @@ import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.binary.BlazeValue;
 import dev.blazebench.protocol.nativegrpc.BlazeNativeService;
 import dev.blazebench.protocol.nativegrpc.BlazeNativeService.UnaryHandler;
+import dev.blazebench.protocol.nativegrpc.NativeUpdates;
 import dev.blazebench.server.core.BlazeDatabase;
 import dev.blazebench.server.core.InvalidRequestException;
 import dev.blazebench.server.core.RecordBatches;
@@ -75,6 +76,15 @@ final class BlazeNativeHandlers {
               }
               FlowControlledStream.start(batches, batch -> batch, responses);
             })
+        .subscribe(
+            (call, request, updates) ->
+                SubscribeStream.start(
+                    database.changeFeed(),
+                    call.collection(),
+                    NativeUpdates.fromSequence(request),
+                    NativeUpdates.fromLatest(request),
+                    ChangeMessages::nativeUpdate,
+                    updates))
         .build();
   }
 

@@ -5,9 +5,11 @@ import dev.blazebench.protocol.UuidBytes;
 import dev.blazebench.protocol.bugs.AggregateBugsRequest;
 import dev.blazebench.protocol.bugs.AggregateBugsResponse;
 import dev.blazebench.protocol.bugs.BugBatch;
+import dev.blazebench.protocol.bugs.BugChanges;
 import dev.blazebench.protocol.bugs.BugMapping;
 import dev.blazebench.protocol.bugs.BugQueryMapping;
 import dev.blazebench.protocol.bugs.BugServiceGrpc;
+import dev.blazebench.protocol.bugs.BugSubscribeRequest;
 import dev.blazebench.protocol.bugs.DeleteBugRequest;
 import dev.blazebench.protocol.bugs.DeleteBugResponse;
 import dev.blazebench.protocol.bugs.FetchBugRequest;
@@ -173,5 +175,16 @@ final class BugGrpcService extends BugServiceGrpc.BugServiceImplBase {
           return message.build();
         },
         (ServerCallStreamObserver<BugBatch>) responses);
+  }
+
+  @Override
+  public void subscribe(BugSubscribeRequest request, StreamObserver<BugChanges> responses) {
+    SubscribeStream.start(
+        database.changeFeed(),
+        BugCollection.current(),
+        request.getFromSequence(),
+        request.getFromLatest(),
+        ChangeMessages::bugChanges,
+        (ServerCallStreamObserver<BugChanges>) responses);
   }
 }
