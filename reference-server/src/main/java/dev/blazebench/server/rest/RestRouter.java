@@ -22,6 +22,7 @@ import java.util.Locale;
  * POST   /v1/{collection}/aggregate  aggregate         200 {"rows",count}
  * POST   /v1/{collection}/stream     streamed query    200 NDJSON, chunked
  * GET    /api/{collection}?f=v&amp;limit=n  the seed's form  200 {"{collection}": [...]}
+ * GET    /v1/{collection}/changes?since=SEQ&amp;limit=N  poll the change log  200 / 410 (see ChangeRoutes)
  * </pre>
  *
  * A form or multipart body is refused with 415. Every body passes {@link BodyHandler} first, which
@@ -37,6 +38,7 @@ final class RestRouter {
     RecordRoutes records = new RecordRoutes(db, calls);
     QueryRoutes queries = new QueryRoutes(db, calls);
     StreamRoute stream = new StreamRoute(db, calls, metrics, options.streamBatchRecords());
+    ChangeRoutes changes = new ChangeRoutes(db, calls);
 
     Router router = Router.router(vertx);
     // Two routes, since Vert.x Web allows no user handler before a body handler on one route.
@@ -51,6 +53,7 @@ final class RestRouter {
     router.post("/v1/:collection/aggregate").handler(queries::aggregate);
     router.post("/v1/:collection/stream").handler(stream::stream);
     router.post("/v1/:collection").handler(records::insert);
+    router.get("/v1/:collection/changes").handler(changes::changes); // before :id
     router.get("/v1/:collection/:id").handler(records::fetch);
     router.route(HttpMethod.PATCH, "/v1/:collection/:id").handler(records::update);
     router.delete("/v1/:collection/:id").handler(records::delete);
