@@ -81,7 +81,8 @@ public final class RestServer implements AutoCloseable {
                     new RestVerticle(
                         serverOptions(options, listenPort),
                         v -> RestRouter.create(v, db, options, calls, metrics),
-                        metrics);
+                        metrics,
+                        new WebSocketPush(db));
                 first.compareAndSet(null, verticle);
                 return verticle;
               },

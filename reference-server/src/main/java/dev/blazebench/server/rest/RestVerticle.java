@@ -1,9 +1,11 @@
 package dev.blazebench.server.rest;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
 import java.util.function.Function;
 
@@ -17,12 +19,15 @@ final class RestVerticle extends VerticleBase {
   private final HttpServerOptions serverOptions;
   private final Function<io.vertx.core.Vertx, Router> routes;
   private final RestMetrics metrics;
+  private final Handler<ServerWebSocket> webSockets;
   private HttpServer server;
 
   RestVerticle(
       HttpServerOptions serverOptions,
       Function<io.vertx.core.Vertx, Router> routes,
-      RestMetrics metrics) {
+      RestMetrics metrics,
+      Handler<ServerWebSocket> webSockets) {
+    this.webSockets = webSockets;
     this.serverOptions = serverOptions;
     this.routes = routes;
     this.metrics = metrics;
@@ -34,6 +39,7 @@ final class RestVerticle extends VerticleBase {
         vertx
             .createHttpServer(serverOptions)
             .connectionHandler(connection -> metrics.connectionOpened())
+            .webSocketHandler(webSockets)
             .requestHandler(routes.apply(vertx));
     return server.listen();
   }
