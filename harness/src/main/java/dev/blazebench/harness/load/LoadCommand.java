@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
           + " Writes results.json, one .hlog interval log per operation, and prints a summary.",
       "The target's scheme names the API: blaze:// (gRPC + BlazeBinary in protobuf),"
           + " blaze-native:// (gRPC, messages are BlazeBinary), proto:// (gRPC + Protobuf,"
-          + " bugs.v1). Scenarios: fetch-1000, insert-100."
+          + " bugs.v1), rest:// (REST/JSON over HTTP/1.1), rest+gzip:// (the same, gzip answers)."
+          + " Scenarios: fetch-1000, insert-100."
     },
     footer = {
       "%nExamples:",
@@ -65,8 +66,9 @@ public final class LoadCommand implements Callable<Integer> {
       required = true,
       paramLabel = "URI",
       description =
-          "The server and API: blaze://, blaze-native:// or proto://host:port (the reference"
-              + " server's gRPC port, 50051).")
+          "The server and API: blaze://, blaze-native://, proto://host:port (the reference"
+              + " server's gRPC port, 50051) or rest://, rest+gzip://host:port (its HTTP port,"
+              + " 8080).")
   String target;
 
   @Option(

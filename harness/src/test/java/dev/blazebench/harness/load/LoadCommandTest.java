@@ -71,6 +71,15 @@ class LoadCommandTest {
     assertThat(steps.stream().mapToLong(RateSegment::durationNanos).sum())
         .isEqualTo(10_000_000_000L);
 
+    assertThat(resolve("--target", "proto://h:1", "--scenario", "fetch-1000").api())
+        .isEqualTo("grpc-protobuf");
+    assertThat(resolve("--target", "rest+gzip://h:8080", "--scenario", "fetch-1000").api())
+        .isEqualTo("rest-json-gzip");
+    assertThat(
+            resolve("--target", "blaze://h:1", "--scenario", "fetch-1000", "--api", "grpc-native")
+                .api())
+        .isEqualTo("grpc-native");
+
     LoadRunOptions closed =
         resolve("--target", "blaze://h:1", "--scenario", "insert-100", "--closed", "8");
     assertThat(closed.driver().profile().model()).isEqualTo(LoadModel.CLOSED);
@@ -103,7 +112,10 @@ class LoadCommandTest {
             "--api",
             "rest-json");
     assertThat(planned.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(planned.stderr()).contains("api 'rest-json' is not available yet");
+    assertThat(planned.stderr()).contains("api 'rest-json' does not run over blaze://");
+    CliRun websocket = CliRun.run("", "load", "--target", "ws://h:1", "--scenario", "fetch-1000");
+    assertThat(websocket.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(websocket.stderr()).contains("api 'websocket-json' is not available yet");
     CliRun unknownScenario =
         CliRun.run("", "load", "--target", "blaze://h:1", "--scenario", "fetch-7");
     assertThat(unknownScenario.stderr())

@@ -6,6 +6,8 @@ import dev.blazebench.load.grpc.GrpcConnections;
 import dev.blazebench.load.grpc.NativeGrpcApi;
 import dev.blazebench.load.grpc.ProtobufGrpcApi;
 import dev.blazebench.load.grpc.WrappedGrpcApi;
+import dev.blazebench.load.rest.RestConnections;
+import dev.blazebench.load.rest.RestJsonApi;
 import dev.blazebench.load.scenario.Fetch1000;
 import dev.blazebench.load.scenario.Insert100;
 import java.util.List;
@@ -20,14 +22,16 @@ public final class Catalogue {
 
   /** APIs with a client. */
   public static final List<String> APIS =
-      List.of(WrappedGrpcApi.NAME, NativeGrpcApi.NAME, ProtobufGrpcApi.NAME);
+      List.of(
+          WrappedGrpcApi.NAME,
+          NativeGrpcApi.NAME,
+          ProtobufGrpcApi.NAME,
+          RestJsonApi.NAME,
+          RestJsonApi.GZIP_NAME);
 
   /** APIs planned but without a load client yet, and what is missing. */
   private static final Map<String, String> PLANNED_APIS =
-      Map.of(
-          "rest-json", "the REST/JSON load client",
-          "rest-json-gzip", "the REST/JSON load client",
-          "websocket-json", "the reference server's WebSocket adapter and its load client");
+      Map.of("websocket-json", "the reference server's WebSocket adapter and its load client");
 
   /** Scenarios. */
   public static final List<String> SCENARIOS = List.of(Fetch1000.NAME, Insert100.NAME);
@@ -68,6 +72,11 @@ public final class Catalogue {
   /** A client of {@code api} on {@code connections} connections to {@code target}. */
   public static LoadClient openApi(String api, Target target, int connections) {
     checkApi(api);
+    if (api.equals(RestJsonApi.NAME) || api.equals(RestJsonApi.GZIP_NAME)) {
+      boolean gzip = api.equals(RestJsonApi.GZIP_NAME);
+      return new RestJsonApi(
+          new RestConnections(target.host(), target.port(), connections, gzip), gzip);
+    }
     GrpcConnections channels =
         new GrpcConnections(target.host(), target.port(), connections, MAX_INBOUND_BYTES);
     return switch (api) {
