@@ -251,7 +251,7 @@ class GrpcSubscribeTest {
       for (int i = 0; i < 20; i++) {
         RecordingListener listener = new RecordingListener();
         listeners.add(listener);
-        subscriptions.add(client.subscribeFromLatest(BUGS, listener));
+        subscriptions.add(client.subscribe(BUGS, 0, listener)); // from 0: no race with the insert
       }
       client.insert(BUGS, BugWorkload.bugs(5, 0, 1).get(0));
       for (RecordingListener listener : listeners) {
@@ -293,21 +293,30 @@ class GrpcSubscribeTest {
     }
 
     @Override
-    public void onError(Throwable error) {
+    public synchronized void onError(Throwable error) {
       end.complete(error);
+      notifyAll();
     }
 
     @Override
-    public void onCompleted() {
+    public synchronized void onCompleted() {
       end.complete(null);
+      notifyAll();
     }
 
     synchronized List<BugChange> awaitChanges(int count) throws InterruptedException {
       long deadline = System.nanoTime() + RecordingListener.WAIT.toNanos();
       while (changes.size() < count) {
         long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new AssertionError("only " + changes.size() + " of " + count + " changes arrived");
+        if (left <= 0 || end.isDone()) {
+          throw new AssertionError(
+              "only "
+                  + changes.size()
+                  + " of "
+                  + count
+                  + " changes arrived; end: "
+                  + end.getNow(null),
+              end.getNow(null));
         }
         TimeUnit.NANOSECONDS.timedWait(this, left);
       }
