@@ -14,6 +14,8 @@ import dev.blazebench.load.profile.Rates;
 import dev.blazebench.load.run.LoadRun;
 import dev.blazebench.load.run.LoadRunOptions;
 import dev.blazebench.load.run.Target;
+import dev.blazebench.load.scenario.CrudMix;
+import dev.blazebench.load.scenario.ScenarioOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +46,7 @@ import picocli.CommandLine.Option;
       "The target's scheme names the API: blaze:// (gRPC + BlazeBinary in protobuf),"
           + " blaze-native:// (gRPC, messages are BlazeBinary), proto:// (gRPC + Protobuf,"
           + " bugs.v1), rest:// (REST/JSON over HTTP/1.1), rest+gzip:// (the same, gzip answers)."
-          + " Scenarios: fetch-1000, insert-100."
+          + " Scenarios: fetch-1000, insert-100, get-one, crud-mix, aggregate, stream-1m."
     },
     footer = {
       "%nExamples:",
@@ -75,8 +77,37 @@ public final class LoadCommand implements Callable<Integer> {
       names = "--scenario",
       required = true,
       paramLabel = "NAME",
-      description = "fetch-1000 or insert-100.")
+      description =
+          "fetch-1000, insert-100, get-one, crud-mix, aggregate or stream-1m"
+              + " (load-scenarios/RESULTS.md lists what each does and checks).")
   String scenario;
+
+  @Option(
+      names = "--collection",
+      paramLabel = "NAME",
+      description =
+          "The collection to use. Default: bugs (stream-1m: stream). For proto:// another"
+              + " collection than bugs is named in the reference server's blazedb-collection"
+              + " header.")
+  String collection;
+
+  @Option(
+      names = "--mix",
+      paramLabel = "RATIOS",
+      description = "crud-mix's operation weights. Default: read=80,insert=10,update=5,delete=5.")
+  String mix;
+
+  @Option(
+      names = "--records",
+      paramLabel = "N",
+      description = "stream-1m's records per stream: 1000000, 1m, 10k. Default: 1m.")
+  String records;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      description = "stream-1m's records per batch. Default: the server's (1000).")
+  Integer batchSize;
 
   @Option(
       names = "--api",
@@ -219,10 +250,17 @@ public final class LoadCommand implements Callable<Integer> {
           outDir != null
               ? outDir
               : Path.of("reports", "out", RUN_TIME.format(clock.instant()) + "-load");
+      ScenarioOptions scenarioOptions =
+          new ScenarioOptions(
+              collection,
+              mix == null ? null : CrudMix.Ratios.parse(mix),
+              records == null ? 0 : Rates.parseCount("--records", records),
+              batchSize == null ? 0 : positiveInt("--batch-size", batchSize));
       return new LoadRunOptions(
           Target.parse(target),
           api,
           scenario,
+          scenarioOptions,
           config,
           connections,
           out.toAbsolutePath(),
@@ -263,6 +301,13 @@ public final class LoadCommand implements Callable<Integer> {
       segments.add(new RateSegment(rps, rps, nanos));
     }
     return segments;
+  }
+
+  private static int positiveInt(String flag, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(flag + " must be at least 1, was " + value);
+    }
+    return value;
   }
 
   private static Duration positive(String flag, Duration value) {

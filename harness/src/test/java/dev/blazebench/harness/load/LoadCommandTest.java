@@ -86,6 +86,32 @@ class LoadCommandTest {
   }
 
   @Test
+  void scenarioOptionsResolveAndApplyOnlyToTheirScenario() {
+    LoadRunOptions stream =
+        resolve(
+            "--target", "rest://h:8080",
+            "--scenario", "stream-1m",
+            "--records", "10k",
+            "--batch-size", "500",
+            "--collection", "big");
+    assertThat(stream.scenarioOptions().records()).isEqualTo(10_000);
+    assertThat(stream.scenarioOptions().batchSize()).isEqualTo(500);
+    assertThat(stream.scenarioOptions().collection()).isEqualTo("big");
+    LoadRunOptions mix =
+        resolve("--target", "blaze://h:1", "--scenario", "crud-mix", "--mix", "read=90,update=10");
+    assertThat(mix.scenarioOptions().mix().describe())
+        .isEqualTo("read=90,insert=0,update=10,delete=0");
+
+    assertThat(runLoad("--mix", "read=1").stderr()).contains("--mix applies to crud-mix only");
+    assertThat(runLoad("--records", "1m").stderr()).contains("--records applies to stream-1m only");
+    CliRun badMix =
+        CliRun.run(
+            "", "load", "--target", "blaze://h:1", "--scenario", "crud-mix", "--mix", "read=x");
+    assertThat(badMix.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(badMix.stderr()).contains("weight 'x' of read is not a whole number");
+  }
+
+  @Test
   void badFlagsAreErrorsNamingTheFlag() {
     CliRun unknown =
         CliRun.run(
@@ -119,7 +145,9 @@ class LoadCommandTest {
     CliRun unknownScenario =
         CliRun.run("", "load", "--target", "blaze://h:1", "--scenario", "fetch-7");
     assertThat(unknownScenario.stderr())
-        .contains("unknown scenario 'fetch-7' (available: fetch-1000, insert-100)");
+        .contains(
+            "unknown scenario 'fetch-7' (available: fetch-1000, insert-100, get-one, crud-mix,"
+                + " aggregate, stream-1m)");
   }
 
   @Test

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * Payload bytes are counted each way, wire bytes at the socket ({@link #wireCounter}).
  *
  * <pre>{@code
- * LoadClient client = Clients.open(target, "grpc-blazebinary", 4);
+ * LoadClient client = Catalogue.openApi("grpc-blazebinary", Target.parse("blaze://h:50051"), 4);
  * client.awaitReady(3000);
  * client.query("bugs", query, Duration.ofSeconds(5))
  *     .thenAccept(answer -> check(answer.records().checksum()));

@@ -3,6 +3,7 @@ package dev.blazebench.load.engine;
 import dev.blazebench.load.profile.LoadModel;
 import dev.blazebench.load.profile.LoadProfile;
 import dev.blazebench.load.profile.Schedule;
+import dev.blazebench.load.record.HeapGauge;
 import dev.blazebench.load.record.InjectorInterval;
 import dev.blazebench.load.record.InjectorMonitor;
 import dev.blazebench.load.record.IntervalCount;
@@ -89,6 +90,7 @@ public final class Driver {
    * A driver with every dependency given: tests pass a manual clock that is also the waiter.
    *
    * @param cores cores available to this process, for the CPU self-watch
+   * @param heap this process's heap, for the self-watch
    */
   public Driver(
       DriverConfig config,
@@ -98,6 +100,7 @@ public final class Driver {
       Clock wallClock,
       ProcessCpu cpu,
       int cores,
+      HeapGauge heap,
       SinkFactory sinkFactory) {
     this.config = config;
     this.scenario = scenario;
@@ -105,7 +108,7 @@ public final class Driver {
     this.waiter = waiter;
     this.wallClock = wallClock;
     this.sinkFactory = sinkFactory;
-    this.monitor = new InjectorMonitor(cpu, cores);
+    this.monitor = new InjectorMonitor(cpu, cores, heap);
     this.recorders = new RunRecorders(scenario, clock);
     LoadProfile profile = config.profile();
     this.slots =
@@ -115,7 +118,7 @@ public final class Driver {
     }
   }
 
-  /** A driver on {@link System#nanoTime()}, the system clock and this JVM's CPU time. */
+  /** A driver on {@link System#nanoTime()}, the system clock and this JVM's CPU time and heap. */
   public static Driver create(DriverConfig config, Scenario scenario, SinkFactory sinkFactory) {
     NanoClock clock = NanoClock.system();
     return new Driver(
@@ -126,6 +129,7 @@ public final class Driver {
         Clock.systemUTC(),
         ProcessCpu.jvm(),
         Runtime.getRuntime().availableProcessors(),
+        HeapGauge.jvm(),
         sinkFactory);
   }
 

@@ -12,6 +12,8 @@ package dev.blazebench.load.engine;
  *     HTTP status), otherwise -1
  * @param payloadBytesSent bytes of the request's payload (the encoded message, before framing)
  * @param payloadBytesReceived bytes of the answer's payload
+ * @param recordsReceived records (or rows) the answer held, for records-per-second figures; 0 for
+ *     answers that hold none
  * @param detail what went wrong, for the first failures' log; null on success
  */
 public record OpOutcome(
@@ -19,6 +21,7 @@ public record OpOutcome(
     int statusCode,
     long payloadBytesSent,
     long payloadBytesReceived,
+    long recordsReceived,
     String detail) {
 
   public OpOutcome {
@@ -29,18 +32,20 @@ public record OpOutcome(
               + " for "
               + errorClass);
     }
-    if (payloadBytesSent < 0 || payloadBytesReceived < 0) {
+    if (payloadBytesSent < 0 || payloadBytesReceived < 0 || recordsReceived < 0) {
       throw new IllegalArgumentException(
-          "payload bytes must not be negative, were "
+          "payload bytes and records must not be negative, were "
               + payloadBytesSent
               + ", "
-              + payloadBytesReceived);
+              + payloadBytesReceived
+              + ", "
+              + recordsReceived);
     }
   }
 
   /** A success whose answer was decoded and checked. */
   public static OpOutcome ok(long payloadBytesSent, long payloadBytesReceived) {
-    return new OpOutcome(null, -1, payloadBytesSent, payloadBytesReceived, null);
+    return new OpOutcome(null, -1, payloadBytesSent, payloadBytesReceived, 0, null);
   }
 
   /** A failure of {@code errorClass} (not STATUS: use {@link #status}). */
@@ -48,12 +53,12 @@ public record OpOutcome(
     if (errorClass == null || errorClass == ErrorClass.STATUS) {
       throw new IllegalArgumentException("use OpOutcome.status(code, detail) for STATUS failures");
     }
-    return new OpOutcome(errorClass, -1, 0, 0, detail);
+    return new OpOutcome(errorClass, -1, 0, 0, 0, detail);
   }
 
   /** The server answered with error status {@code code}. */
   public static OpOutcome status(int code, String detail) {
-    return new OpOutcome(ErrorClass.STATUS, code, 0, 0, detail);
+    return new OpOutcome(ErrorClass.STATUS, code, 0, 0, 0, detail);
   }
 
   /**
@@ -66,7 +71,13 @@ public record OpOutcome(
       return ok(payloadBytesSent, payloadBytesReceived);
     }
     return new OpOutcome(
-        ErrorClass.VALIDATION, -1, payloadBytesSent, payloadBytesReceived, mismatch);
+        ErrorClass.VALIDATION, -1, payloadBytesSent, payloadBytesReceived, 0, mismatch);
+  }
+
+  /** This outcome, saying the answer held {@code records} records (or rows). */
+  public OpOutcome withRecords(long records) {
+    return new OpOutcome(
+        errorClass, statusCode, payloadBytesSent, payloadBytesReceived, records, detail);
   }
 
   public boolean isOk() {

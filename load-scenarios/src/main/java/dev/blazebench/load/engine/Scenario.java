@@ -44,6 +44,15 @@ public interface Scenario {
   default void prepare(java.time.Duration deadline) throws Exception {}
 
   /**
+   * {@link #prepare(java.time.Duration)}, telling {@code progress} how a long preparation goes
+   * (inserting a million records takes a while). By default, the one-argument form.
+   */
+  default void prepare(java.time.Duration deadline, java.util.function.Consumer<String> progress)
+      throws Exception {
+    prepare(deadline);
+  }
+
+  /**
    * The failure a call's exception stands for. The default knows the JDK's exceptions; clients
    * override it for their transport's (gRPC statuses, HTTP errors).
    */

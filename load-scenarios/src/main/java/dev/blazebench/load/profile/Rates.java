@@ -50,6 +50,37 @@ public final class Rates {
     return rps;
   }
 
+  /**
+   * A count as people write one: {@code 1000000}, {@code 10k}, {@code 1m} or {@code 1M} (a
+   * million); a positive whole number. The error names {@code flag}.
+   */
+  public static long parseCount(String flag, String text) {
+    String t = text.strip();
+    long multiplier = 1;
+    if (t.endsWith("k")) {
+      multiplier = 1_000;
+      t = t.substring(0, t.length() - 1);
+    } else if (t.endsWith("m") || t.endsWith("M")) {
+      multiplier = 1_000_000;
+      t = t.substring(0, t.length() - 1);
+    }
+    BigDecimal count;
+    try {
+      count = new BigDecimal(t).multiply(BigDecimal.valueOf(multiplier));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          flag + " '" + text + "': not a number (examples: 1000000, 10k, 1m)");
+    }
+    if (count.signum() <= 0 || count.stripTrailingZeros().scale() > 0) {
+      throw new IllegalArgumentException(flag + " '" + text + "': must be a positive whole number");
+    }
+    try {
+      return count.longValueExact();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(flag + " '" + text + "': too large");
+    }
+  }
+
   /** "200/s", "1.5/s", "12500/s": plain digits, Locale.US. */
   public static String format(double rps) {
     if (rps == Math.rint(rps) && rps < 1e15) {

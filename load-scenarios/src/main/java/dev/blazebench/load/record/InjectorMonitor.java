@@ -14,6 +14,7 @@ public final class InjectorMonitor {
 
   private final ProcessCpu cpu;
   private final int cores;
+  private final HeapGauge heap;
   private final Recorder dispatchLag = new Recorder(LatencyUnits.SIGNIFICANT_DIGITS);
   private final Histogram dispatchLagTotal = OperationRecorder.newHistogram();
   private Histogram dispatchLagInterval;
@@ -25,13 +26,15 @@ public final class InjectorMonitor {
   /**
    * @param cpu the process's CPU time
    * @param cores the cores this process may use ({@code Runtime.availableProcessors()})
+   * @param heap the process's heap
    */
-  public InjectorMonitor(ProcessCpu cpu, int cores) {
+  public InjectorMonitor(ProcessCpu cpu, int cores, HeapGauge heap) {
     if (cores < 1) {
       throw new IllegalArgumentException("cores must be at least 1, was " + cores);
     }
     this.cpu = cpu;
     this.cores = cores;
+    this.heap = heap;
   }
 
   /** Measurement starts now. */
@@ -40,6 +43,7 @@ public final class InjectorMonitor {
     startCpuNanos = cpu.processCpuNanos();
     intervalStartNanos = nowNanos;
     intervalStartCpuNanos = startCpuNanos;
+    heap.start();
   }
 
   /** An operation went out {@code lagNanos} after its intended start, through no cap's fault. */
@@ -59,6 +63,7 @@ public final class InjectorMonitor {
     }
     intervalStartNanos = nowNanos;
     intervalStartCpuNanos = cpuNanos;
+    heap.sample();
     dispatchLagInterval = dispatchLag.getIntervalHistogram(dispatchLagInterval);
     dispatchLagTotal.add(dispatchLagInterval);
     return new Interval(fraction, dispatchLagInterval);
@@ -69,7 +74,8 @@ public final class InjectorMonitor {
     sampleInterval(nowNanos);
     long endCpuNanos = cpu.processCpuNanos();
     long cpuNanos = startCpuNanos < 0 || endCpuNanos < 0 ? -1 : endCpuNanos - startCpuNanos;
-    return new InjectorTotals(cpuNanos, nowNanos - startNanos, cores, dispatchLagTotal.copy());
+    return new InjectorTotals(
+        cpuNanos, nowNanos - startNanos, cores, dispatchLagTotal.copy(), heap.finish());
   }
 
   private double cpuFraction(long cpuNanos, long wallNanos) {

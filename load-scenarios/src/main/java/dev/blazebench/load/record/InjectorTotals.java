@@ -13,8 +13,10 @@ import org.HdrHistogram.Histogram;
  * @param cores cores available to the process
  * @param dispatchLag how late operations went out against their intended start, µs, leaving out
  *     those held back by the in-flight cap (that wait is the server's doing)
+ * @param heap the process's heap peaks (the client's memory for what it received)
  */
-public record InjectorTotals(long cpuNanos, long wallNanos, int cores, Histogram dispatchLag) {
+public record InjectorTotals(
+    long cpuNanos, long wallNanos, int cores, Histogram dispatchLag, HeapGauge.HeapPeaks heap) {
 
   /** Above this fraction of all cores, the injector may be starving itself or the server. */
   public static final double SATURATED_CPU_FRACTION = 0.90;

@@ -39,6 +39,7 @@ public final class OperationRecorder {
   private final Map<Integer, LongAdder> errorsByStatus = new ConcurrentHashMap<>();
   private final LongAdder payloadBytesSent = new LongAdder();
   private final LongAdder payloadBytesReceived = new LongAdder();
+  private final LongAdder recordsReceived = new LongAdder();
   private final LongAdder delayedByInFlightCap = new LongAdder();
   private final LongAdder unfinishedAtEnd = new LongAdder();
   private final LongAdder lateSuccesses = new LongAdder();
@@ -74,6 +75,7 @@ public final class OperationRecorder {
     successes.increment();
     payloadBytesSent.add(outcome.payloadBytesSent());
     payloadBytesReceived.add(outcome.payloadBytesReceived());
+    recordsReceived.add(outcome.recordsReceived());
   }
 
   /** A failure, timed from the intended start; counted under its class (and status code). */
@@ -132,6 +134,7 @@ public final class OperationRecorder {
         byStatus,
         payloadBytesSent.sum(),
         payloadBytesReceived.sum(),
+        recordsReceived.sum(),
         delayedByInFlightCap.sum(),
         unfinishedAtEnd.sum(),
         lateSuccesses.sum(),

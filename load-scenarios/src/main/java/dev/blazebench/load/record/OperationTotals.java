@@ -13,6 +13,7 @@ import org.HdrHistogram.Histogram;
  * @param errorsByStatus {@link ErrorClass#STATUS} failures per status code
  * @param payloadBytesSent request payload bytes of the successes
  * @param payloadBytesReceived answer payload bytes of the successes
+ * @param recordsReceived records (or rows) in the successes' answers
  * @param delayedByInFlightCap operations that waited for an in-flight slot
  * @param unfinishedAtEnd calls still unanswered when the drain ended (counted as DEADLINE)
  * @param lateSuccesses answers that came after the deadline (counted as DEADLINE)
@@ -27,6 +28,7 @@ public record OperationTotals(
     Map<Integer, Long> errorsByStatus,
     long payloadBytesSent,
     long payloadBytesReceived,
+    long recordsReceived,
     long delayedByInFlightCap,
     long unfinishedAtEnd,
     long lateSuccesses,

@@ -12,7 +12,7 @@ import dev.blazebench.load.wire.WireCounter;
 import dev.blazebench.protocol.json.RecordJson;
 import dev.blazebench.protocol.query.Query;
 import dev.blazebench.protocol.query.QueryJson;
-import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -164,45 +164,44 @@ public final class RestJsonApi implements LoadClient {
     String uri = path(collection) + "/stream" + (batchSize > 0 ? "?batchSize=" + batchSize : "");
     CompletableFuture<Answer> answer = new CompletableFuture<>();
     AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-    send(HttpMethod.POST, uri, body, answer, sent)
-        .onComplete(
-            received -> {
-              if (received.failed()) {
-                answer.completeExceptionally(received.cause());
-                return;
-              }
-              HttpClientResponse response = received.result();
-              if (response.statusCode() != 200) {
-                failWithStatus(response, "StreamQuery", answer);
-                return;
-              }
-              NdjsonFold fold = new NdjsonFold();
-              response.handler(
-                  chunk -> {
-                    if (answer.isDone()) {
-                      return;
-                    }
-                    try {
-                      fold.add(chunk.getBytes());
-                    } catch (RuntimeException e) {
-                      answer.completeExceptionally(new DecodeFailure("StreamQuery", e));
-                      sent.get().reset();
-                    }
-                  });
-              response.exceptionHandler(answer::completeExceptionally);
-              response.endHandler(
-                  end -> {
-                    try {
-                      answer.complete(
-                          Answer.ofRecords(
-                              new StreamedRecords(Math.toIntExact(fold.count()), fold.checksum()),
-                              body.length,
-                              fold.bodyBytes()));
-                    } catch (RuntimeException e) {
-                      answer.completeExceptionally(new DecodeFailure("StreamQuery", e));
-                    }
-                  });
-            });
+    send(
+        HttpMethod.POST,
+        uri,
+        body,
+        answer,
+        sent,
+        response -> {
+          if (response.statusCode() != 200) {
+            failWithStatus(response, "StreamQuery", answer);
+            return;
+          }
+          NdjsonFold fold = new NdjsonFold();
+          response.handler(
+              chunk -> {
+                if (answer.isDone()) {
+                  return;
+                }
+                try {
+                  fold.add(chunk.getBytes());
+                } catch (RuntimeException e) {
+                  answer.completeExceptionally(new DecodeFailure("StreamQuery", e));
+                  sent.get().reset();
+                }
+              });
+          response.exceptionHandler(answer::completeExceptionally);
+          response.endHandler(
+              end -> {
+                try {
+                  answer.complete(
+                      Answer.ofRecords(
+                          new StreamedRecords(Math.toIntExact(fold.count()), fold.checksum()),
+                          body.length,
+                          fold.bodyBytes()));
+                } catch (RuntimeException e) {
+                  answer.completeExceptionally(new DecodeFailure("StreamQuery", e));
+                }
+              });
+        });
     return withDeadline(answer, sent, deadline);
   }
 
@@ -239,43 +238,50 @@ public final class RestJsonApi implements LoadClient {
       Function<byte[], Answer> decode) {
     CompletableFuture<Answer> answer = new CompletableFuture<>();
     AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-    send(method, uri, body, answer, sent)
-        .onComplete(
-            received -> {
-              if (received.failed()) {
-                answer.completeExceptionally(received.cause());
-                return;
-              }
-              HttpClientResponse response = received.result();
-              int status = response.statusCode();
-              if (status < 200 || status > 299) {
-                failWithStatus(response, operation, answer);
-                return;
-              }
-              response
-                  .body()
-                  .onComplete(
-                      whole -> {
-                        if (whole.failed()) {
-                          answer.completeExceptionally(whole.cause());
-                          return;
-                        }
-                        try {
-                          answer.complete(decode.apply(whole.result().getBytes()));
-                        } catch (RuntimeException e) {
-                          answer.completeExceptionally(new DecodeFailure(operation, e));
-                        }
-                      });
-            });
+    send(
+        method,
+        uri,
+        body,
+        answer,
+        sent,
+        response -> {
+          int status = response.statusCode();
+          if (status < 200 || status > 299) {
+            failWithStatus(response, operation, answer);
+            return;
+          }
+          response
+              .body()
+              .onComplete(
+                  whole -> {
+                    if (whole.failed()) {
+                      answer.completeExceptionally(whole.cause());
+                      return;
+                    }
+                    try {
+                      answer.complete(decode.apply(whole.result().getBytes()));
+                    } catch (RuntimeException e) {
+                      answer.completeExceptionally(new DecodeFailure(operation, e));
+                    }
+                  });
+        });
     return withDeadline(answer, sent, deadline);
   }
 
-  private Future<HttpClientResponse> send(
+  /**
+   * Sends the request once the pool gives it a connection, and hands the response to {@code
+   * onResponse}, failing {@code answer} if there is none. Everything after the pool hands out the
+   * request runs on the request's Vert.x context, where {@code onResponse} is registered before the
+   * request goes out: registered later from another thread, it could run after the response's body
+   * had already been delivered to nobody, and the call would hang.
+   */
+  private void send(
       HttpMethod method,
       String uri,
       byte[] body,
       CompletableFuture<Answer> answer,
-      AtomicReference<HttpClientRequest> sent) {
+      AtomicReference<HttpClientRequest> sent,
+      Handler<HttpClientResponse> onResponse) {
     RequestOptions options =
         new RequestOptions().setMethod(method).setURI(uri).putHeader(HttpHeaders.ACCEPT, JSON);
     if (gzip) {
@@ -284,18 +290,30 @@ public final class RestJsonApi implements LoadClient {
     if (body != null) {
       options.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
     }
-    return connections
+    connections
         .client()
         .request(options)
-        .compose(
-            request -> {
+        .onComplete(
+            obtained -> {
+              if (obtained.failed()) {
+                answer.completeExceptionally(obtained.cause());
+                return;
+              }
+              HttpClientRequest request = obtained.result();
               sent.set(request);
               if (answer.isDone()) {
-                // The deadline passed while the request waited for a connection.
-                request.reset();
-                return Future.failedFuture(new TimeoutException("deadline passed in the queue"));
+                request.reset(); // the deadline passed while it waited for a connection
+                return;
               }
-              return body == null ? request.send() : request.send(Buffer.buffer(body));
+              (body == null ? request.send() : request.send(Buffer.buffer(body)))
+                  .onComplete(
+                      received -> {
+                        if (received.failed()) {
+                          answer.completeExceptionally(received.cause());
+                        } else {
+                          onResponse.handle(received.result());
+                        }
+                      });
             });
   }
 

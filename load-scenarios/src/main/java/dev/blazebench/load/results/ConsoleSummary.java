@@ -90,6 +90,15 @@ public final class ConsoleSummary {
           }
           out.append(prefix).append("errors: ").append(classes).append('\n');
         }
+        if (op.recordsReceived() > 0 && op.recordsPerSec() != null) {
+          out.append(
+              String.format(
+                  Locale.US,
+                  "%s%d records received, %.0f records/s%n",
+                  prefix,
+                  op.recordsReceived(),
+                  op.recordsPerSec()));
+        }
         if (op.delayedByInFlightCap() > 0) {
           out.append(
               String.format(
@@ -134,12 +143,25 @@ public final class ConsoleSummary {
               injector.cores(),
               millis(injector.dispatchLagMicros().p99()),
               injector.reasons().isEmpty() ? "" : ": " + String.join("; ", injector.reasons())));
+      if (injector.heapPeakUsedBytes() >= 0) {
+        out.append(
+            String.format(
+                Locale.US,
+                "injector heap: peak %s used, %s after a collection, limit %s%n",
+                mebibytes(injector.heapPeakUsedBytes()),
+                mebibytes(injector.heapPeakAfterGcBytes()),
+                mebibytes(injector.heapMaxBytes())));
+      }
     }
     return out.toString();
   }
 
   private static String millis(long micros) {
     return String.format(Locale.US, "%.3f", micros / 1000.0);
+  }
+
+  private static String mebibytes(long bytes) {
+    return bytes < 0 ? "unknown" : String.format(Locale.US, "%.1f MiB", bytes / 1048576.0);
   }
 
   private static String bytes(Double sent, Double received) {

@@ -12,6 +12,10 @@ import java.util.List;
  * @param cpuUtilization cpuNanos / (wallNanos × cores), 0..1; null if unknown
  * @param dispatchLagMicros how late operations went out against their intended start (those held by
  *     the in-flight cap left out)
+ * @param heapPeakUsedBytes the most heap the driver used at once; -1 if unknown
+ * @param heapPeakAfterGcBytes the most heap still used just after a collection (an upper bound of
+ *     what the client held); -1 if unknown or no collection ran
+ * @param heapMaxBytes the driver's heap limit; -1 if unknown
  * @param verdict "ok" or "injector saturated"
  * @param reasons each threshold crossed, with its value
  * @param intervals per interval: CPU fraction and the latest dispatch
@@ -22,6 +26,9 @@ public record InjectorResult(
     int cores,
     Double cpuUtilization,
     LatencyResult dispatchLagMicros,
+    long heapPeakUsedBytes,
+    long heapPeakAfterGcBytes,
+    long heapMaxBytes,
     String verdict,
     List<String> reasons,
     List<InjectorInterval> intervals) {}

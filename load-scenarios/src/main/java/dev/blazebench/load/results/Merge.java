@@ -213,6 +213,9 @@ public final class Merge {
             byStatus,
             x.payloadBytesSent() + y.payloadBytesSent(),
             x.payloadBytesReceived() + y.payloadBytesReceived(),
+            x.recordsReceived() < 0 || y.recordsReceived() < 0
+                ? -1 // a version-1 file did not count them
+                : x.recordsReceived() + y.recordsReceived(),
             x.delayedByInFlightCap() + y.delayedByInFlightCap(),
             x.unfinishedAtEnd() + y.unfinishedAtEnd(),
             x.lateSuccesses() + y.lateSuccesses(),

@@ -18,6 +18,9 @@ import java.util.Map;
  *     start and waited (the wait is in their corrected latency)
  * @param unfinishedAtEnd calls unanswered when the drain ended (in DEADLINE)
  * @param lateAnswers successes that came after the deadline (in DEADLINE)
+ * @param recordsReceived records (or rows) the successes' answers held (0 for writes); -1 if
+ *     unknown (results of schema version 1)
+ * @param recordsPerSec recordsReceived per second of the measured part; null if unknown
  * @param latencyMicros the distributions
  * @param bytes payload and wire bytes
  * @param clientCpuMicrosPerCall the driver's CPU time per call of the scenario; null if unknown
@@ -34,6 +37,8 @@ public record OperationResult(
     long delayedByInFlightCap,
     long unfinishedAtEnd,
     long lateAnswers,
+    long recordsReceived,
+    Double recordsPerSec,
     Latencies latencyMicros,
     ByteCounts bytes,
     Double clientCpuMicrosPerCall,

@@ -161,6 +161,8 @@ public final class ResultsAssembler {
         t.delayedByInFlightCap(),
         t.unfinishedAtEnd(),
         t.lateSuccesses(),
+        t.recordsReceived(),
+        t.recordsReceived() < 0 ? null : durationSec > 0 ? t.recordsReceived() / durationSec : 0,
         new Latencies(
             LatencyResult.of(t.corrected()),
             LatencyResult.of(t.uncorrected()),
@@ -181,6 +183,9 @@ public final class ResultsAssembler {
         totals.cores(),
         Double.isNaN(fraction) ? null : fraction,
         LatencyResult.of(totals.dispatchLag()),
+        totals.heap().peakUsedBytes(),
+        totals.heap().peakAfterGcBytes(),
+        totals.heap().maxBytes(),
         verdict.label(),
         verdict.reasons(),
         intervals.stream()
@@ -208,6 +213,7 @@ public final class ResultsAssembler {
             byStatus,
             result.bytes().payloadSent(),
             result.bytes().payloadReceived(),
+            result.recordsReceived(),
             result.delayedByInFlightCap(),
             result.unfinishedAtEnd(),
             result.lateAnswers(),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,8 @@ public final class ResultsJson {
   }
 
   /**
-   * Reads a results file, checking first that it is one, in this schema version.
+   * Reads a results file, checking first that it is one, in this schema version or version 1 (whose
+   * missing figures read as unknown).
    *
    * @throws InvalidResultsException naming the file and the problem
    */
@@ -80,12 +82,16 @@ public final class ResultsJson {
           source + ": not blazebench load results (\"kind\" is not \"" + LoadResults.KIND + "\")");
     }
     JsonNode version = tree.get("schemaVersion");
-    if (version == null || !version.isInt() || version.intValue() != LoadResults.SCHEMA_VERSION) {
+    if (version != null && version.isInt() && version.intValue() == 1) {
+      SchemaUpgrade.fromVersion1((ObjectNode) tree);
+    } else if (version == null
+        || !version.isInt()
+        || version.intValue() != LoadResults.SCHEMA_VERSION) {
       throw new InvalidResultsException(
           source
               + ": schemaVersion "
               + version
-              + " is not supported (this blazebench reads "
+              + " is not supported (this blazebench reads 1 and "
               + LoadResults.SCHEMA_VERSION
               + ")");
     }

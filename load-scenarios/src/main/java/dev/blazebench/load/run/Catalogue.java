@@ -8,8 +8,13 @@ import dev.blazebench.load.grpc.ProtobufGrpcApi;
 import dev.blazebench.load.grpc.WrappedGrpcApi;
 import dev.blazebench.load.rest.RestConnections;
 import dev.blazebench.load.rest.RestJsonApi;
+import dev.blazebench.load.scenario.AggregateByStatus;
+import dev.blazebench.load.scenario.CrudMix;
 import dev.blazebench.load.scenario.Fetch1000;
+import dev.blazebench.load.scenario.GetOne;
 import dev.blazebench.load.scenario.Insert100;
+import dev.blazebench.load.scenario.ScenarioOptions;
+import dev.blazebench.load.scenario.Stream1m;
 import java.util.List;
 import java.util.Map;
 
@@ -34,14 +39,17 @@ public final class Catalogue {
       Map.of("websocket-json", "the reference server's WebSocket adapter and its load client");
 
   /** Scenarios. */
-  public static final List<String> SCENARIOS = List.of(Fetch1000.NAME, Insert100.NAME);
+  public static final List<String> SCENARIOS =
+      List.of(
+          Fetch1000.NAME,
+          Insert100.NAME,
+          GetOne.NAME,
+          CrudMix.NAME,
+          AggregateByStatus.NAME,
+          Stream1m.NAME);
 
   /** Scenarios of the seed's test list not written yet. */
-  public static final List<String> PLANNED_SCENARIOS =
-      List.of("get-one", "crud-mix", "aggregate", "stream-1m", "realtime");
-
-  /** The collection every scenario uses by default: the Protobuf baseline serves this one. */
-  public static final String COLLECTION = "bugs";
+  public static final List<String> PLANNED_SCENARIOS = List.of("realtime");
 
   /** Largest answer accepted: 64 MiB, as protocol's clients. */
   private static final int MAX_INBOUND_BYTES = 64 * 1024 * 1024;
@@ -103,12 +111,26 @@ public final class Catalogue {
         "unknown scenario '" + scenario + "' (available: " + String.join(", ", SCENARIOS) + ")");
   }
 
-  /** Scenario {@code name} over {@code api}. */
-  public static Scenario scenario(String name, LoadClient api) {
+  /** Scenario {@code name} over {@code api}, with {@code options}. */
+  public static Scenario scenario(String name, LoadClient api, ScenarioOptions options) {
     checkScenario(name);
-    return name.equals(Fetch1000.NAME)
-        ? new Fetch1000(api, COLLECTION)
-        : new Insert100(api, COLLECTION);
+    options.checkAppliesTo(name);
+    String collection = options.collectionOr(ScenarioOptions.DEFAULT_COLLECTION);
+    return switch (name) {
+      case Fetch1000.NAME -> new Fetch1000(api, collection);
+      case Insert100.NAME -> new Insert100(api, collection);
+      case GetOne.NAME -> new GetOne(api, collection);
+      case CrudMix.NAME ->
+          new CrudMix(
+              api, collection, options.mix() == null ? CrudMix.Ratios.DEFAULT : options.mix());
+      case AggregateByStatus.NAME -> new AggregateByStatus(api, collection);
+      default ->
+          new Stream1m(
+              api,
+              options.collectionOr(Stream1m.DEFAULT_COLLECTION),
+              options.records() == 0 ? Stream1m.DEFAULT_RECORDS : (int) options.records(),
+              options.batchSize());
+    };
   }
 
   /** Checks an API name before anything connects. */

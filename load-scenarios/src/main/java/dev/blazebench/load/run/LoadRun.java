@@ -64,10 +64,15 @@ public final class LoadRun {
           "blazebench load: connecting to %s (%s, %d connections)%n",
           options.target().text(), options.api(), options.connections());
       api.awaitReady(CONNECT_TIMEOUT.toMillis());
-      Scenario scenario = Catalogue.scenario(options.scenario(), api);
+      Scenario scenario = Catalogue.scenario(options.scenario(), api, options.scenarioOptions());
       progress.printf("blazebench load: preparing %s%n", scenario.name());
       try {
-        scenario.prepare(options.driver().callDeadline());
+        scenario.prepare(
+            options.driver().callDeadline(),
+            line -> {
+              progress.println("blazebench load:   " + line);
+              progress.flush();
+            });
       } catch (Exception e) {
         throw new IllegalStateException(
             "preparing scenario " + scenario.name() + " failed: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.blazebench.load.run;
 
 import dev.blazebench.load.engine.DriverConfig;
+import dev.blazebench.load.scenario.ScenarioOptions;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -10,6 +11,7 @@ import java.time.Instant;
  * @param target where the load goes
  * @param api which API's client to use; null for the target scheme's
  * @param scenario which scenario to run
+ * @param scenarioOptions the scenario's choices (collection, mix, records, batch size)
  * @param driver the load profile, in-flight cap, deadline, drain and interval
  * @param connections TCP connections the client opens
  * @param outDir the run folder
@@ -19,6 +21,7 @@ public record LoadRunOptions(
     Target target,
     String api,
     String scenario,
+    ScenarioOptions scenarioOptions,
     DriverConfig driver,
     int connections,
     Path outDir,
@@ -27,6 +30,10 @@ public record LoadRunOptions(
   public LoadRunOptions {
     api = Catalogue.resolveApi(target, api);
     Catalogue.checkScenario(scenario);
+    if (scenarioOptions == null) {
+      scenarioOptions = ScenarioOptions.DEFAULTS;
+    }
+    scenarioOptions.checkAppliesTo(scenario);
     if (connections < 1) {
       throw new IllegalArgumentException("connections must be at least 1, was " + connections);
     }

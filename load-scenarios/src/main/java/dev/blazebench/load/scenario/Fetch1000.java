@@ -5,13 +5,10 @@ import dev.blazebench.load.api.LoadClient;
 import dev.blazebench.load.api.Records;
 import dev.blazebench.load.engine.Iteration;
 import dev.blazebench.load.engine.OpOutcome;
-import dev.blazebench.load.engine.Scenario;
-import dev.blazebench.load.wire.WireCounter;
 import dev.blazebench.protocol.query.Query;
 import dev.blazebench.protocol.workload.BugFields;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -23,7 +20,7 @@ import java.util.concurrent.CompletionStage;
  * open bugs. Do not write to the collection during the run: the answer would change and every call
  * would fail validation (as it should).
  */
-public final class Fetch1000 implements Scenario {
+public final class Fetch1000 extends ClientScenario {
 
   /** The scenario's name. */
   public static final String NAME = "fetch-1000";
@@ -38,18 +35,10 @@ public final class Fetch1000 implements Scenario {
           .limit(LIMIT)
           .build();
 
-  private final LoadClient api;
-  private final String collection;
   private long expectedChecksum;
 
   public Fetch1000(LoadClient api, String collection) {
-    this.api = api;
-    this.collection = collection;
-  }
-
-  @Override
-  public String api() {
-    return api.name();
+    super(api, collection);
   }
 
   @Override
@@ -87,26 +76,19 @@ public final class Fetch1000 implements Scenario {
                       long checksum = records.checksum();
                       boolean matched = records.size() == LIMIT && checksum == expectedChecksum;
                       return OpOutcome.checked(
-                          matched,
-                          matched
-                              ? null
-                              : "expected "
-                                  + LIMIT
-                                  + " records with the reference checksum, got "
-                                  + records.size()
-                                  + (checksum == expectedChecksum ? "" : " with another checksum"),
-                          answer.requestPayloadBytes(),
-                          answer.responsePayloadBytes());
+                              matched,
+                              matched
+                                  ? null
+                                  : "expected "
+                                      + LIMIT
+                                      + " records with the reference checksum, got "
+                                      + records.size()
+                                      + (checksum == expectedChecksum
+                                          ? ""
+                                          : " with another checksum"),
+                              answer.requestPayloadBytes(),
+                              answer.responsePayloadBytes())
+                          .withRecords(records.size());
                     }));
-  }
-
-  @Override
-  public OpOutcome classify(Throwable error) {
-    return api.classify(error);
-  }
-
-  @Override
-  public Optional<WireCounter> wireCounter() {
-    return Optional.of(api.wireCounter());
   }
 }

@@ -4,13 +4,10 @@ import dev.blazebench.load.api.LoadClient;
 import dev.blazebench.load.api.PreparedRecords;
 import dev.blazebench.load.engine.Iteration;
 import dev.blazebench.load.engine.OpOutcome;
-import dev.blazebench.load.engine.Scenario;
-import dev.blazebench.load.wire.WireCounter;
 import dev.blazebench.protocol.workload.BugWorkload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -21,7 +18,7 @@ import java.util.concurrent.CompletionStage;
  * LoadClient#prepare}) is done once, in {@link #prepare}. The server gives each insert a new id, so
  * the collection grows by 100 records per call.
  */
-public final class Insert100 implements Scenario {
+public final class Insert100 extends ClientScenario {
 
   /** The scenario's name. */
   public static final String NAME = "insert-100";
@@ -38,17 +35,8 @@ public final class Insert100 implements Scenario {
 
   private final List<PreparedRecords> batches = new ArrayList<>();
 
-  private final LoadClient api;
-  private final String collection;
-
   public Insert100(LoadClient api, String collection) {
-    this.api = api;
-    this.collection = collection;
-  }
-
-  @Override
-  public String api() {
-    return api.name();
+    super(api, collection);
   }
 
   @Override
@@ -83,15 +71,5 @@ public final class Insert100 implements Scenario {
                             "expected " + BATCH + " ids, got " + answer.ids().size(),
                             answer.requestPayloadBytes(),
                             answer.responsePayloadBytes())));
-  }
-
-  @Override
-  public OpOutcome classify(Throwable error) {
-    return api.classify(error);
-  }
-
-  @Override
-  public Optional<WireCounter> wireCounter() {
-    return Optional.of(api.wireCounter());
   }
 }

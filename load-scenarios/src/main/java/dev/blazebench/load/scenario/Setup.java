@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -24,6 +26,12 @@ import java.util.function.LongConsumer;
  * workload records, taking reference answers) through the same client the run uses, never measured.
  */
 final class Setup {
+
+  /** Records per insert when seeding a collection. */
+  static final int SEED_BATCH = 1000;
+
+  /** Seeding inserts in flight at once. */
+  static final int SEED_IN_FLIGHT = 4;
 
   private final LoadClient api;
   private final String collection;
@@ -101,6 +109,40 @@ final class Setup {
       await(pending.removeFirst());
     }
     progress.accept(count);
+  }
+
+  /**
+   * Makes the collection hold at least {@code atLeast} records, inserting canonical workload
+   * records (from index {@code count()} on, so that repeated runs add different ones) in batches;
+   * returns how many it holds.
+   */
+  long ensureRecords(long atLeast, Consumer<String> progress) throws Exception {
+    long count = count();
+    if (count >= atLeast) {
+      return count;
+    }
+    long missing = atLeast - count;
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "collection \"%s\" holds %d records; inserting %d workload records",
+            collection,
+            count,
+            missing));
+    long reportEvery = Math.max(SEED_BATCH, missing / 10 / SEED_BATCH * SEED_BATCH);
+    long[] nextReport = {reportEvery};
+    insertWorkloadInBatches(
+        count,
+        missing,
+        SEED_BATCH,
+        SEED_IN_FLIGHT,
+        done -> {
+          if (done >= nextReport[0] && done < missing) {
+            progress.accept(String.format(Locale.ROOT, "  %d of %d inserted", done, missing));
+            nextReport[0] += reportEvery;
+          }
+        });
+    return count();
   }
 
   <T> T await(CompletableFuture<T> call) throws Exception {

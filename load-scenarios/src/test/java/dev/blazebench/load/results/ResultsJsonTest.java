@@ -58,10 +58,34 @@ class ResultsJsonTest {
   void anotherSchemaVersionIsRefusedByName() {
     String json =
         ResultsJson.toJson(SampleRuns.results())
-            .replaceFirst("\"schemaVersion\" : 1", "\"schemaVersion\" : 2");
-    assertThatThrownBy(() -> ResultsJson.parse(json, "old/results.json"))
+            .replaceFirst("\"schemaVersion\" : 2", "\"schemaVersion\" : 3");
+    assertThatThrownBy(() -> ResultsJson.parse(json, "new/results.json"))
         .isInstanceOf(InvalidResultsException.class)
-        .hasMessage("old/results.json: schemaVersion 2 is not supported (this blazebench reads 1)");
+        .hasMessage(
+            "new/results.json: schemaVersion 3 is not supported (this blazebench reads 1 and 2)");
+  }
+
+  /** A version 1 file (kept as written then) reads, its missing figures unknown. */
+  @Test
+  void aVersion1FileReadsWithItsNewFiguresUnknown() throws IOException {
+    String v1;
+    try (InputStream in = getClass().getResourceAsStream("results-v1.json")) {
+      v1 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    LoadResults read = ResultsJson.parse(v1, "results-v1.json");
+    LoadResults current = SampleRuns.results();
+
+    assertThat(read.schemaVersion()).isEqualTo(LoadResults.SCHEMA_VERSION);
+    OperationResult op = read.results().get(0).operations().get(0);
+    assertThat(op.recordsReceived()).isEqualTo(-1);
+    assertThat(op.recordsPerSec()).isNull();
+    assertThat(op.latencyMicros())
+        .isEqualTo(current.results().get(0).operations().get(0).latencyMicros());
+    assertThat(read.drivers().get(0).injector().heapPeakUsedBytes()).isEqualTo(-1);
+    LoadResults merged =
+        Merge.runs(java.util.List.of(read, current), java.util.List.of("v1", "v2"));
+    assertThat(merged.results().get(0).operations().get(0).recordsReceived()).isEqualTo(-1);
+    assertThat(merged.results().get(0).operations().get(0).count()).isEqualTo(2 * op.count());
   }
 
   @Test

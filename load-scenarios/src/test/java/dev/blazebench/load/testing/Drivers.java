@@ -3,6 +3,7 @@ package dev.blazebench.load.testing;
 import dev.blazebench.load.engine.Driver;
 import dev.blazebench.load.engine.DriverConfig;
 import dev.blazebench.load.engine.Scenario;
+import dev.blazebench.load.record.HeapGauge;
 import dev.blazebench.load.record.IntervalSink;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +32,7 @@ public final class Drivers {
         Clock.fixed(WALL_START, ZoneOffset.UTC),
         () -> 0L,
         2,
+        HeapGauge.NONE,
         sinks);
   }
 }

@@ -45,7 +45,7 @@ public final class SampleRuns {
                       ? OpOutcome.status(14, "unavailable")
                       : i % 13 == 0
                           ? OpOutcome.checked(false, "expected 1000 records, got 999", 40, 900)
-                          : OpOutcome.ok(40, 1000);
+                          : OpOutcome.ok(40, 1000).withRecords(10);
               return new FakeServer(clock, (1 + i % 7) * MS).call(outcome);
             });
     DriverConfig config =
