@@ -106,11 +106,13 @@ class RestJsonClientTest {
   @Test
   void deadlineCoversTheWholeStreamNotOnlyItsHeaders() throws Exception {
     rest.db.insertMany("bugs", BugWorkload.bugs(BugWorkload.DEFAULT_SEED, 0, 3000));
-    BlazeClient shortDeadline = client.withDeadline(Duration.ofMillis(500));
+    // Generous enough that the first batch arrives in time on a loaded 2-core CI machine; the
+    // sleep below then outlasts it by a clear margin.
+    BlazeClient shortDeadline = client.withDeadline(Duration.ofSeconds(3));
 
     try (BatchStream batches = shortDeadline.streamQuery("bugs", Query.all(), 100)) {
       assertThat(batches.next()).hasSize(100);
-      Thread.sleep(1_000); // past the deadline: what follows must fail, not trickle in
+      Thread.sleep(4_000); // past the deadline: what follows must fail, not trickle in
 
       assertThatThrownBy(
               () -> {
