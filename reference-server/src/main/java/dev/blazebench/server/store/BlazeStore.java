@@ -125,6 +125,9 @@ public final class BlazeStore implements AutoCloseable {
       throw new StoreException("cannot create data directory " + dir + ": " + e, e);
     }
     Path file = dir.resolve(DATA_FILE_NAME);
+    // MVStore's quick start-up after a kill can settle on an older chunk than the newest one
+    // committed; a full scan first finds the newest (CrashRecovery explains).
+    CrashRecovery.recoverIfNotClosedCleanly(file);
     MVStore store;
     try {
       // Auto-commit off: commits happen only when the committer asks, synchronously in its thread

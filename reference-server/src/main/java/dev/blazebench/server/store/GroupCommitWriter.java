@@ -37,8 +37,10 @@ import org.h2.mvstore.tx.TransactionStore;
  *       only writer, so if the chunk was written the call finds nothing unsaved and returns at
  *       once, and otherwise it writes it.
  *   <li>Only after both calls return are the callers' futures completed. A written chunk is in the
- *       operating system's page cache, which outlives the process; on reopen MVStore finds the
- *       newest complete chunk. With {@link StoreOptions#syncOnCommit()} the chunk is also forced to
+ *       operating system's page cache, which outlives the process. On reopen after a crash the
+ *       store is first scanned for its newest complete chunk ({@link CrashRecovery}): MVStore's own
+ *       quick start-up can settle on an older chunk once space is reused (next step), which lost
+ *       acknowledged writes. With {@link StoreOptions#syncOnCommit()} the chunk is also forced to
  *       the device ({@link MVStore#sync()}), which covers power loss too.
  *   <li>Space is reused safely. MVStore overwrites the file space of a chunk that no longer holds
  *       live data once it is older than the retention time, assuming that by then the chunks
@@ -46,7 +48,9 @@ import org.h2.mvstore.tx.TransactionStore;
  *       chunk per commit for 45 s, gigabytes under load. Instead the committer forces the file to
  *       the device at least every {@value #SYNC_INTERVAL_MILLIS} ms and the retention is {@value
  *       #CHUNK_RETENTION_MILLIS} ms, so the assumption still holds after a power loss; with {@link
- *       StoreOptions#syncOnCommit()} every commit is forced and the retention is 0.
+ *       StoreOptions#syncOnCommit()} every commit is forced and the retention is 0. A chunk written
+ *       into reused space is not always reachable from the file header after a crash; {@link
+ *       CrashRecovery}'s full scan finds it.
  *   <li>A crash mid-group leaves no answered write behind, and a torn chunk is ignored on reopen. A
  *       group's transaction may already be in a chunk before it commits (MVStore writes when its
  *       buffer fills); on reopen {@link TransactionStore#endLeftoverTransactions()} rolls such an
