@@ -58,7 +58,7 @@ final class OperationLog {
 
     // Committer thread only:
     long assignedLast; // newest sequence given out, committed or in the current group
-    long oldest; // first sequence still kept; assignedLast + 1 when none is
+    volatile long oldest; // first sequence still kept (assignedLast + 1 if none); readers check it
     long oldestCommitMicros; // commit time of entry `oldest`, when there is one
 
     CollectionLog(String collection, MVMap<Long, VersionedValue<byte[]>> map, long last) {
@@ -240,6 +240,36 @@ final class OperationLog {
           ? new ChangesPage(0, List.of(), 0)
           : new ResyncNeeded(afterSequence, 1, 0, Reason.AHEAD_OF_LOG);
     }
+    // A snapshot over two maps has been seen (under load, in ChangeFeedTest) to show a log entry
+    // newer than the head it read: "oldest 3, last 2". Such a view is impossible for a consistent
+    // snapshot, so it is read again rather than answered as a false ResyncNeeded.
+    for (int attempt = 1; ; attempt++) {
+      ChangesResult result = readOnce(reads, log, collection, afterSequence, maxCount, maxBytes);
+      if (result != null) {
+        return result;
+      }
+      if (attempt == INCONSISTENT_READ_ATTEMPTS) {
+        throw new StoreCorruptedException(
+            "change log of \""
+                + collection
+                + "\" shows entries past its head in "
+                + attempt
+                + " consecutive reads");
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  private static final int INCONSISTENT_READ_ATTEMPTS = 100;
+
+  /** One snapshot read; null when the snapshot showed an entry past the head it read. */
+  private ChangesResult readOnce(
+      ReadTransactions reads,
+      CollectionLog log,
+      String collection,
+      long afterSequence,
+      int maxCount,
+      long maxBytes) {
     return reads.readSnapshot(
         List.of(log.map, meta),
         tx -> {
@@ -257,6 +287,9 @@ final class OperationLog {
           while (expected <= last && events.size() < maxCount && it.hasNext()) {
             Map.Entry<Long, byte[]> entry = it.next();
             long sequence = entry.getKey();
+            if (sequence > last) {
+              return null; // an inconsistent view: read again
+            }
             if (sequence != expected) {
               if (events.isEmpty()) {
                 return new ResyncNeeded(afterSequence, sequence, last, Reason.EXPIRED);
@@ -272,6 +305,11 @@ final class OperationLog {
             expected++;
           }
           if (events.isEmpty() && afterSequence < last) {
+            if (log.oldest <= afterSequence + 1) {
+              // Retention (which only moves `oldest` up) had not trimmed these entries, yet the
+              // snapshot showed the head without them: an inconsistent view, read again.
+              return null;
+            }
             return new ResyncNeeded(afterSequence, last + 1, last, Reason.EXPIRED);
           }
           return new ChangesPage(afterSequence, events, last);
