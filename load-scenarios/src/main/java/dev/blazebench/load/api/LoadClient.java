@@ -17,6 +17,11 @@ import java.util.concurrent.CompletableFuture;
  * representation ({@link Records}), and fails with a {@link DecodeFailure} if it does not decode.
  * Payload bytes are counted each way, wire bytes at the socket ({@link #wireCounter}).
  *
+ * <p>Every call takes a {@code deadline}: unanswered by then, its future fails with a {@link
+ * java.util.concurrent.TimeoutException} (within {@value CallDeadlines#SWEEP_MILLIS} ms) and the
+ * call is cancelled on the wire; cancelling the future cancels the call too ({@link CallDeadlines}:
+ * no per-call timer, and no {@code grpc-timeout} header).
+ *
  * <pre>{@code
  * LoadClient client = Catalogue.openApi("grpc-blazebinary", Target.parse("blaze://h:50051"), 4);
  * client.awaitReady(3000);

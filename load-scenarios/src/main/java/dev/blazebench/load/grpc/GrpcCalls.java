@@ -1,10 +1,12 @@
 package dev.blazebench.load.grpc;
 
+import dev.blazebench.load.api.CallDeadlines;
 import dev.blazebench.load.api.DecodeFailure;
 import dev.blazebench.load.api.LoadClient.Answer;
 import io.grpc.ClientCall;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -15,12 +17,23 @@ import java.util.function.Function;
  */
 final class GrpcCalls {
 
+  private static final String ABANDONED = "the load driver's deadline passed, or it cancelled";
+
   private GrpcCalls() {}
 
-  /** One request, one response, decoded by {@code decode}. */
+  /**
+   * One request, one response, decoded by {@code decode}; failed at {@code deadline} by {@code
+   * deadlines}, which cancels the call.
+   */
   static <Q, R> CompletableFuture<Answer> unary(
-      ClientCall<Q, R> call, Q request, String operation, Function<R, Answer> decode) {
+      ClientCall<Q, R> call,
+      Q request,
+      String operation,
+      Function<R, Answer> decode,
+      CallDeadlines deadlines,
+      Duration deadline) {
     CompletableFuture<Answer> answer = new CompletableFuture<>();
+    deadlines.track(answer, deadline, () -> call.cancel(ABANDONED, null));
     ClientCalls.asyncUnaryCall(
         call,
         request,
@@ -67,8 +80,14 @@ final class GrpcCalls {
    * (HTTP/2 flow control) instead of buffering the stream.
    */
   static <Q, R> CompletableFuture<Answer> serverStream(
-      ClientCall<Q, R> call, Q request, String operation, StreamFold<R> fold) {
+      ClientCall<Q, R> call,
+      Q request,
+      String operation,
+      StreamFold<R> fold,
+      CallDeadlines deadlines,
+      Duration deadline) {
     CompletableFuture<Answer> answer = new CompletableFuture<>();
+    deadlines.track(answer, deadline, () -> call.cancel(ABANDONED, null));
     ClientCalls.asyncServerStreamingCall(
         call,
         request,

@@ -1,5 +1,6 @@
 package dev.blazebench.load.grpc;
 
+import dev.blazebench.load.api.CallDeadlines;
 import dev.blazebench.load.api.TargetUnreachableException;
 import dev.blazebench.load.wire.CountingSocketChannel;
 import dev.blazebench.load.wire.WireCounter;
@@ -26,6 +27,7 @@ public final class GrpcConnections implements AutoCloseable {
   private final List<ManagedChannel> channels = new ArrayList<>();
   private final EventLoopGroup eventLoops;
   private final WireCounter wireCounter = new WireCounter(WireCounter.NETTY_SOCKET_HANDLER);
+  private final CallDeadlines deadlines = new CallDeadlines("grpc");
   private final AtomicInteger next = new AtomicInteger();
   private final String host;
   private final int port;
@@ -51,6 +53,13 @@ public final class GrpcConnections implements AutoCloseable {
               .eventLoopGroup(eventLoops)
               .channelFactory(() -> new CountingSocketChannel(wireCounter), InetSocketAddress.class)
               .usePlaintext()
+              // Answers are decoded and recorded right on the I/O thread that read them: the
+              // callbacks never block, and a hop to another thread per call costs the injector
+              // CPU that the server would otherwise have (they share the machine in most runs).
+              .directExecutor()
+              // No transparent retries: a call the server failed must count as failed, once, and
+              // the retry machinery costs time on every call.
+              .disableRetry()
               .maxInboundMessageSize(maxInboundMessageBytes)
               .build());
     }
@@ -64,6 +73,11 @@ public final class GrpcConnections implements AutoCloseable {
   /** How many connections. */
   public int size() {
     return channels.size();
+  }
+
+  /** The deadlines of calls on these connections. */
+  public CallDeadlines deadlines() {
+    return deadlines;
   }
 
   public WireCounter wireCounter() {
@@ -116,6 +130,7 @@ public final class GrpcConnections implements AutoCloseable {
 
   @Override
   public void close() {
+    deadlines.close();
     for (ManagedChannel channel : channels) {
       channel.shutdownNow();
     }

@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code blazedb.v1.BlazeDBNative}: messages that are BlazeBinary, the collection in a header. The
@@ -105,11 +104,13 @@ public final class NativeGrpcApi implements LoadClient {
       String collection, PreparedRecords record, Duration deadline) {
     byte[] request = encode(PreparedBlazeRecords.single(record));
     return GrpcCalls.unary(
-        call(INSERT, collection, deadline),
+        call(INSERT, collection),
         request,
         "Insert",
         response ->
-            Answer.ofIds(List.of(idOf(decoder.decode(response))), request.length, response.length));
+            Answer.ofIds(List.of(idOf(decoder.decode(response))), request.length, response.length),
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -119,7 +120,7 @@ public final class NativeGrpcApi implements LoadClient {
         BlazeSequences.encodeRecords(
             PreparedBlazeRecords.of(records), BlazeNativeMethods.WRITE_VERSION);
     return GrpcCalls.unary(
-        call(INSERT_MANY, collection, deadline),
+        call(INSERT_MANY, collection),
         request,
         "InsertMany",
         response -> {
@@ -130,17 +131,21 @@ public final class NativeGrpcApi implements LoadClient {
             ids.add(idOf(idRecord));
           }
           return Answer.ofIds(ids, request.length, response.length);
-        });
+        },
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
   public CompletableFuture<Answer> fetch(String collection, UUID id, Duration deadline) {
     byte[] request = encode(idRecord(id));
     return GrpcCalls.unary(
-        call(FETCH, collection, deadline),
+        call(FETCH, collection),
         request,
         "Fetch",
-        response -> Answer.ofRecords(one(response), request.length, response.length));
+        response -> Answer.ofRecords(one(response), request.length, response.length),
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -149,50 +154,58 @@ public final class NativeGrpcApi implements LoadClient {
     // The native Update names its target by the changes' own "id".
     byte[] request = encode(changes.toBuilder().put("id", BlazeValue.uuid(id)).build());
     return GrpcCalls.unary(
-        call(UPDATE, collection, deadline),
+        call(UPDATE, collection),
         request,
         "Update",
-        response -> Answer.ofRecords(one(response), request.length, response.length));
+        response -> Answer.ofRecords(one(response), request.length, response.length),
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
   public CompletableFuture<Answer> delete(String collection, UUID id, Duration deadline) {
     byte[] request = encode(idRecord(id));
     return GrpcCalls.unary(
-        call(DELETE, collection, deadline),
+        call(DELETE, collection),
         request,
         "Delete",
         response -> {
           decoder.decode(response); // the empty record {}
           return Answer.empty(request.length, response.length);
-        });
+        },
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
   public CompletableFuture<Answer> query(String collection, Query query, Duration deadline) {
     byte[] request = encode(QueryDocument.toRecord(query));
     return GrpcCalls.unary(
-        call(QUERY, collection, deadline),
+        call(QUERY, collection),
         request,
         "Query",
-        response -> Answer.ofRecords(sequence(response), request.length, response.length));
+        response -> Answer.ofRecords(sequence(response), request.length, response.length),
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
   public CompletableFuture<Answer> aggregate(String collection, Query query, Duration deadline) {
     byte[] request = encode(QueryDocument.toRecord(query));
     return GrpcCalls.unary(
-        call(AGGREGATE, collection, deadline),
+        call(AGGREGATE, collection),
         request,
         "Aggregate",
-        response -> Answer.ofRecords(sequence(response), request.length, response.length));
+        response -> Answer.ofRecords(sequence(response), request.length, response.length),
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
   public CompletableFuture<Answer> streamQuery(
       String collection, Query query, int batchSize, Duration deadline) {
     byte[] request = encode(QueryDocument.toRecord(query));
-    CallOptions options = options(collection, deadline);
+    CallOptions options = options(collection);
     if (batchSize > 0) {
       options = options.withOption(NativeHeaders.BATCH_SIZE_OPTION, batchSize);
     }
@@ -219,7 +232,9 @@ public final class NativeGrpcApi implements LoadClient {
                 request.length,
                 received);
           }
-        });
+        },
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -243,18 +258,17 @@ public final class NativeGrpcApi implements LoadClient {
   }
 
   private ClientCall<byte[], byte[]> call(
-      MethodDescriptor<byte[], byte[]> method, String collection, Duration deadline) {
-    return nextChannel().newCall(method, options(collection, deadline));
+      MethodDescriptor<byte[], byte[]> method, String collection) {
+    return nextChannel().newCall(method, options(collection));
   }
 
-  private static CallOptions options(String collection, Duration deadline) {
-    return CallOptions.DEFAULT
-        .withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS)
-        .withOption(NativeHeaders.COLLECTION_OPTION, collection);
+  private static CallOptions options(String collection) {
+    return CallOptions.DEFAULT.withOption(NativeHeaders.COLLECTION_OPTION, collection);
   }
 
   private Channel nextChannel() {
-    // Called from the driver's one dispatch thread; a benign race elsewhere only skews the spread.
+    // Called from several threads (closed-model iterations start where the previous ended): a race
+    // only makes two calls share a connection, never an index out of range.
     int i = next;
     next = (i + 1) % channels.size();
     return channels.get(i);

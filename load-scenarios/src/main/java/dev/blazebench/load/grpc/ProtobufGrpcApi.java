@@ -43,7 +43,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bugs.v1.BugService}, the Protobuf baseline, as a Protobuf user calls it: records to insert
@@ -99,13 +98,15 @@ public final class ProtobufGrpcApi implements LoadClient {
     InsertBugRequest request = InsertBugRequest.newBuilder().setBug(bugs.get(0)).build();
     long sent = request.getSerializedSize();
     return GrpcCalls.unary(
-        call(BugServiceGrpc.getInsertMethod(), collection, deadline),
+        call(BugServiceGrpc.getInsertMethod(), collection),
         request,
         "Insert",
         (InsertBugResponse response) -> {
           long received = response.getSerializedSize();
           return Answer.ofIds(List.of(IdBytes.single(response.getId())), sent, received);
-        });
+        },
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -115,7 +116,7 @@ public final class ProtobufGrpcApi implements LoadClient {
         InsertBugsRequest.newBuilder().addAllBugs(PreparedBugs.of(records)).build();
     long sent = request.getSerializedSize();
     return GrpcCalls.unary(
-        call(BugServiceGrpc.getInsertManyMethod(), collection, deadline),
+        call(BugServiceGrpc.getInsertManyMethod(), collection),
         request,
         "InsertMany",
         (InsertBugsResponse response) -> {
@@ -125,7 +126,9 @@ public final class ProtobufGrpcApi implements LoadClient {
             ids.add(IdBytes.single(id));
           }
           return Answer.ofIds(ids, sent, received);
-        });
+        },
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -133,7 +136,7 @@ public final class ProtobufGrpcApi implements LoadClient {
     FetchBugRequest request = FetchBugRequest.newBuilder().setId(IdBytes.of(id)).build();
     long sent = request.getSerializedSize();
     return GrpcCalls.unary(
-        call(BugServiceGrpc.getFetchMethod(), collection, deadline),
+        call(BugServiceGrpc.getFetchMethod(), collection),
         request,
         "Fetch",
         (FetchBugResponse response) -> {
@@ -142,7 +145,9 @@ public final class ProtobufGrpcApi implements LoadClient {
             throw new IllegalStateException("a FetchBugResponse without a bug");
           }
           return Answer.ofRecords(one(response.getBug()), sent, received);
-        });
+        },
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -155,7 +160,7 @@ public final class ProtobufGrpcApi implements LoadClient {
             .build();
     long sent = request.getSerializedSize();
     return GrpcCalls.unary(
-        call(BugServiceGrpc.getUpdateMethod(), collection, deadline),
+        call(BugServiceGrpc.getUpdateMethod(), collection),
         request,
         "Update",
         (UpdateBugResponse response) -> {
@@ -164,7 +169,9 @@ public final class ProtobufGrpcApi implements LoadClient {
             throw new IllegalStateException("an UpdateBugResponse without a bug");
           }
           return Answer.ofRecords(one(response.getBug()), sent, received);
-        });
+        },
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -172,10 +179,12 @@ public final class ProtobufGrpcApi implements LoadClient {
     DeleteBugRequest request = DeleteBugRequest.newBuilder().setId(IdBytes.of(id)).build();
     long sent = request.getSerializedSize();
     return GrpcCalls.unary(
-        call(BugServiceGrpc.getDeleteMethod(), collection, deadline),
+        call(BugServiceGrpc.getDeleteMethod(), collection),
         request,
         "Delete",
-        response -> Answer.empty(sent, response.getSerializedSize()));
+        response -> Answer.empty(sent, response.getSerializedSize()),
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -183,14 +192,16 @@ public final class ProtobufGrpcApi implements LoadClient {
     QueryBugsRequest request = QueryBugsRequest.newBuilder().setQuery(bugQuery(query)).build();
     long sent = request.getSerializedSize();
     return GrpcCalls.unary(
-        call(BugServiceGrpc.getQueryMethod(), collection, deadline),
+        call(BugServiceGrpc.getQueryMethod(), collection),
         request,
         "Query",
         (QueryBugsResponse response) -> {
           // The size first, while the strings are still the parsed bytes (cheap to measure).
           long received = response.getSerializedSize();
           return Answer.ofRecords(new BugRecords(response.getBugsList()), sent, received);
-        });
+        },
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -199,7 +210,7 @@ public final class ProtobufGrpcApi implements LoadClient {
         AggregateBugsRequest.newBuilder().setQuery(bugQuery(query)).build();
     long sent = request.getSerializedSize();
     return GrpcCalls.unary(
-        call(BugServiceGrpc.getAggregateMethod(), collection, deadline),
+        call(BugServiceGrpc.getAggregateMethod(), collection),
         request,
         "Aggregate",
         (AggregateBugsResponse response) -> {
@@ -210,7 +221,9 @@ public final class ProtobufGrpcApi implements LoadClient {
             rows.add(BugQueryMapping.rowToRecord(row, query));
           }
           return Answer.ofRecords(new BlazeRecords(rows), sent, received);
-        });
+        },
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -220,7 +233,7 @@ public final class ProtobufGrpcApi implements LoadClient {
         StreamBugsRequest.newBuilder().setQuery(bugQuery(query)).setBatchSize(batchSize).build();
     long sent = request.getSerializedSize();
     return GrpcCalls.serverStream(
-        call(BugServiceGrpc.getStreamQueryMethod(), collection, deadline),
+        call(BugServiceGrpc.getStreamQueryMethod(), collection),
         request,
         "StreamQuery",
         new GrpcCalls.StreamFold<BugBatch>() {
@@ -242,7 +255,9 @@ public final class ProtobufGrpcApi implements LoadClient {
                 sent,
                 received);
           }
-        });
+        },
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -265,10 +280,8 @@ public final class ProtobufGrpcApi implements LoadClient {
     connections.close();
   }
 
-  private <Q, R> ClientCall<Q, R> call(
-      MethodDescriptor<Q, R> method, String collection, Duration deadline) {
-    CallOptions options =
-        CallOptions.DEFAULT.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
+  private <Q, R> ClientCall<Q, R> call(MethodDescriptor<Q, R> method, String collection) {
+    CallOptions options = CallOptions.DEFAULT;
     if (!BugFields.COLLECTION.equals(collection)) {
       options = options.withOption(NativeHeaders.COLLECTION_OPTION, collection);
     }
@@ -276,7 +289,8 @@ public final class ProtobufGrpcApi implements LoadClient {
   }
 
   private Channel nextChannel() {
-    // Called from the driver's one dispatch thread; a benign race elsewhere only skews the spread.
+    // Called from several threads (closed-model iterations start where the previous ended): a race
+    // only makes two calls share a connection, never an index out of range.
     int i = next;
     next = (i + 1) % channels.size();
     return channels.get(i);

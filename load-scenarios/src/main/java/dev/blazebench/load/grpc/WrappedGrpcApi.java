@@ -40,7 +40,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code blazedb.v1.BlazeDBService}: protobuf messages whose payload fields carry BlazeBinary, on
@@ -80,12 +79,14 @@ public final class WrappedGrpcApi implements LoadClient {
             .build();
     long sent = request.getSerializedSize();
     return GrpcCalls.unary(
-        call(BlazeDBServiceGrpc.getInsertMethod(), deadline),
+        call(BlazeDBServiceGrpc.getInsertMethod()),
         request,
         "Insert",
         (InsertResponse response) ->
             Answer.ofIds(
-                List.of(IdBytes.single(response.getId())), sent, response.getSerializedSize()));
+                List.of(IdBytes.single(response.getId())), sent, response.getSerializedSize()),
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -101,12 +102,14 @@ public final class WrappedGrpcApi implements LoadClient {
             .build();
     long sent = request.getSerializedSize();
     return GrpcCalls.unary(
-        call(BlazeDBServiceGrpc.getInsertManyMethod(), deadline),
+        call(BlazeDBServiceGrpc.getInsertManyMethod()),
         request,
         "InsertMany",
         (InsertManyResponse response) ->
             Answer.ofIds(
-                IdBytes.concatenated(response.getIds()), sent, response.getSerializedSize()));
+                IdBytes.concatenated(response.getIds()), sent, response.getSerializedSize()),
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -115,11 +118,13 @@ public final class WrappedGrpcApi implements LoadClient {
         FetchRequest.newBuilder().setCollection(collection).setId(IdBytes.of(id)).build();
     long sent = request.getSerializedSize();
     return GrpcCalls.unary(
-        call(BlazeDBServiceGrpc.getFetchMethod(), deadline),
+        call(BlazeDBServiceGrpc.getFetchMethod()),
         request,
         "Fetch",
         (FetchResponse response) ->
-            Answer.ofRecords(one(response.getRecord()), sent, response.getSerializedSize()));
+            Answer.ofRecords(one(response.getRecord()), sent, response.getSerializedSize()),
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -133,11 +138,13 @@ public final class WrappedGrpcApi implements LoadClient {
             .build();
     long sent = request.getSerializedSize();
     return GrpcCalls.unary(
-        call(BlazeDBServiceGrpc.getUpdateMethod(), deadline),
+        call(BlazeDBServiceGrpc.getUpdateMethod()),
         request,
         "Update",
         (UpdateResponse response) ->
-            Answer.ofRecords(one(response.getRecord()), sent, response.getSerializedSize()));
+            Answer.ofRecords(one(response.getRecord()), sent, response.getSerializedSize()),
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -146,10 +153,12 @@ public final class WrappedGrpcApi implements LoadClient {
         DeleteRequest.newBuilder().setCollection(collection).setId(IdBytes.of(id)).build();
     long sent = request.getSerializedSize();
     return GrpcCalls.unary(
-        call(BlazeDBServiceGrpc.getDeleteMethod(), deadline),
+        call(BlazeDBServiceGrpc.getDeleteMethod()),
         request,
         "Delete",
-        response -> Answer.empty(sent, response.getSerializedSize()));
+        response -> Answer.empty(sent, response.getSerializedSize()),
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -158,13 +167,15 @@ public final class WrappedGrpcApi implements LoadClient {
         QueryRequest.newBuilder().setCollection(collection).setQuery(document(query)).build();
     long sent = request.getSerializedSize();
     return GrpcCalls.unary(
-        call(BlazeDBServiceGrpc.getQueryMethod(), deadline),
+        call(BlazeDBServiceGrpc.getQueryMethod()),
         request,
         "Query",
         (QueryResponse response) -> {
           long received = response.getSerializedSize();
           return Answer.ofRecords(sequence(response.getRecords()), sent, received);
-        });
+        },
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -173,13 +184,15 @@ public final class WrappedGrpcApi implements LoadClient {
         AggregateRequest.newBuilder().setCollection(collection).setQuery(document(query)).build();
     long sent = request.getSerializedSize();
     return GrpcCalls.unary(
-        call(BlazeDBServiceGrpc.getAggregateMethod(), deadline),
+        call(BlazeDBServiceGrpc.getAggregateMethod()),
         request,
         "Aggregate",
         (AggregateResponse response) -> {
           long received = response.getSerializedSize();
           return Answer.ofRecords(sequence(response.getRows()), sent, received);
-        });
+        },
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -193,7 +206,7 @@ public final class WrappedGrpcApi implements LoadClient {
             .build();
     long sent = request.getSerializedSize();
     return GrpcCalls.serverStream(
-        call(BlazeDBServiceGrpc.getStreamQueryMethod(), deadline),
+        call(BlazeDBServiceGrpc.getStreamQueryMethod()),
         request,
         "StreamQuery",
         new GrpcCalls.StreamFold<RecordBatch>() {
@@ -216,7 +229,9 @@ public final class WrappedGrpcApi implements LoadClient {
                 sent,
                 received);
           }
-        });
+        },
+        connections.deadlines(),
+        deadline);
   }
 
   @Override
@@ -239,12 +254,8 @@ public final class WrappedGrpcApi implements LoadClient {
     connections.close();
   }
 
-  private <Q, R> ClientCall<Q, R> call(MethodDescriptor<Q, R> method, Duration deadline) {
-    return connections
-        .next()
-        .newCall(
-            method,
-            CallOptions.DEFAULT.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS));
+  private <Q, R> ClientCall<Q, R> call(MethodDescriptor<Q, R> method) {
+    return connections.next().newCall(method, CallOptions.DEFAULT);
   }
 
   private static ByteString bytes(BlazeRecord record) {

@@ -1,5 +1,6 @@
 package dev.blazebench.load.rest;
 
+import dev.blazebench.load.api.CallDeadlines;
 import dev.blazebench.load.api.TargetUnreachableException;
 import dev.blazebench.load.wire.CountingVertxTransport;
 import dev.blazebench.load.wire.WireCounter;
@@ -32,6 +33,7 @@ public final class RestConnections implements AutoCloseable {
   private static final String PROBE_URI = "/v1/bugs/00000000-0000-0000-0000-000000000000";
 
   private final WireCounter wireCounter = new WireCounter(WireCounter.NETTY_SOCKET_HANDLER);
+  private final CallDeadlines deadlines = new CallDeadlines("rest");
   private final Vertx vertx;
   private final HttpClientAgent client;
   private final String host;
@@ -88,6 +90,11 @@ public final class RestConnections implements AutoCloseable {
     return client;
   }
 
+  /** The deadlines of calls on these connections. */
+  CallDeadlines deadlines() {
+    return deadlines;
+  }
+
   public WireCounter wireCounter() {
     return wireCounter;
   }
@@ -136,6 +143,7 @@ public final class RestConnections implements AutoCloseable {
 
   @Override
   public void close() {
+    deadlines.close();
     try {
       client.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package dev.blazebench.load.rest;
 
 import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.load.api.BlazeRecords;
+import dev.blazebench.load.api.CallDeadlines;
 import dev.blazebench.load.api.DecodeFailure;
 import dev.blazebench.load.api.LoadClient;
 import dev.blazebench.load.api.PreparedBlazeRecords;
@@ -24,8 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -333,20 +332,25 @@ public final class RestJsonApi implements LoadClient {
             });
   }
 
-  /** Fails the call at its deadline and resets the request, so a hung server frees the slot. */
-  private static CompletableFuture<Answer> withDeadline(
+  /**
+   * Fails the call at its deadline ({@link CallDeadlines}) and then, or when the caller cancels it,
+   * resets the request, so that a hung server frees the connection.
+   */
+  private CompletableFuture<Answer> withDeadline(
       CompletableFuture<Answer> answer,
       AtomicReference<HttpClientRequest> sent,
       Duration deadline) {
-    answer
-        .orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS)
-        .whenComplete(
-            (done, error) -> {
-              if (error instanceof TimeoutException && sent.get() != null) {
-                sent.get().reset();
+    return connections
+        .deadlines()
+        .track(
+            answer,
+            deadline,
+            () -> {
+              HttpClientRequest request = sent.get();
+              if (request != null) {
+                request.reset();
               }
             });
-    return answer;
   }
 
   private static BlazeRecords one(byte[] body) {

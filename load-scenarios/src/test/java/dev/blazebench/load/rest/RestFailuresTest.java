@@ -68,6 +68,9 @@ class RestFailuresTest {
         }
         assertThat(failure).isInstanceOf(TimeoutException.class);
         assertThat(api.classify(failure).errorClass()).isEqualTo(ErrorClass.DEADLINE);
+        // The request was reset: the server sees its connection closed.
+        accepting.join(10_000);
+        assertThat(accepting.isAlive()).isFalse();
       }
     }
   }
