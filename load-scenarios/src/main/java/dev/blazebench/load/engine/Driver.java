@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one scenario under one load profile and records it: the load driver's engine.
@@ -39,7 +40,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in-flight cap"; its latency still counts from its intended start, so the wait shows. Operations
  * still waiting when the measured part ends are never sent and are counted as scheduled-not-sent.
  * <b>Closed model</b>: a new iteration starts whenever a slot is free, its intended start being
- * that moment; results say "closed model".
+ * that moment; results say "closed model". There the thread that completes an iteration starts the
+ * next one itself, as h2load and wrk do, instead of waking the dispatcher: a hand-off to another
+ * thread per call would cost the injector more CPU than the call (the dispatcher still fills slots
+ * nobody refilled, and keeps the time).
  *
  * <p>Iterations due in the warm-up are recorded apart. When the measured part ends, dispatch stops;
  * calls on the wire get the drain to finish, and those still unanswered then are DEADLINE failures.
@@ -67,16 +71,24 @@ public final class Driver {
   private final InjectorMonitor monitor;
   private final RunRecorders recorders;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicLong nextClosedIndex = new AtomicLong();
   private final int slots;
+  private final boolean closedModel;
+
+  /** Set on a thread while it dispatches: a call that completes inside must not dispatch again. */
+  private static final ThreadLocal<boolean[]> DISPATCHING =
+      ThreadLocal.withInitial(() -> new boolean[1]);
 
   /** Set while the dispatcher waits for a slot or for the drain: completions must wake it. */
   private volatile boolean wakeOnCompletion;
 
   private volatile boolean ended;
 
+  // Written before the first dispatch, read by completing threads (closed model) after it.
+  private volatile long measureStartNanos;
+  private volatile long measureEndNanos;
+
   // Dispatcher-thread state.
-  private long measureStartNanos;
-  private long measureEndNanos;
   private boolean measuring;
   private long previousTickNanos;
   private long nextTickNanos;
@@ -111,8 +123,8 @@ public final class Driver {
     this.monitor = new InjectorMonitor(cpu, cores, heap);
     this.recorders = new RunRecorders(scenario, clock);
     LoadProfile profile = config.profile();
-    this.slots =
-        profile.model() == LoadModel.CLOSED ? profile.closedInFlight() : config.maxInFlight();
+    this.closedModel = profile.model() == LoadModel.CLOSED;
+    this.slots = closedModel ? profile.closedInFlight() : config.maxInFlight();
     for (String name : scenario.operationNames()) {
       intervals.put(name, new ArrayList<>());
     }
@@ -197,7 +209,7 @@ public final class Driver {
         waiter.awaitUntil(Math.min(next, nextEventNanos()));
         continue;
       }
-      if (inFlight.get() < slots) {
+      if (tryAcquireSlot()) {
         // Due while every slot was taken: it waited for the cap, which is not the injector's lag.
         dispatch(n, next, blockedByCap, now);
         n++;
@@ -217,17 +229,29 @@ public final class Driver {
   }
 
   private void dispatchClosed() throws InterruptedException {
-    long n = 0;
     while (true) {
       long now = clock.nanoTime();
       handleTimeEvents(now);
       if (now >= measureEndNanos) {
         return;
       }
-      if (inFlight.get() < slots) {
-        dispatch(n++, now, false, now);
+      if (tryAcquireSlot()) {
+        dispatch(nextClosedIndex.getAndIncrement(), now, false, now);
       } else {
         awaitFreeSlot(nextEventNanos());
+      }
+    }
+  }
+
+  /** Takes an in-flight slot if one is free. */
+  private boolean tryAcquireSlot() {
+    while (true) {
+      int taken = inFlight.get();
+      if (taken >= slots) {
+        return false;
+      }
+      if (inFlight.compareAndSet(taken, taken + 1)) {
+        return true;
       }
     }
   }
@@ -262,7 +286,21 @@ public final class Driver {
     return offset == Schedule.END ? Long.MAX_VALUE : startNanos + offset;
   }
 
+  /** Starts iteration {@code index} in a slot the caller has taken. */
   private void dispatch(long index, long intendedNanos, boolean delayedByCap, long nowNanos) {
+    boolean[] dispatching = DISPATCHING.get();
+    boolean outer = !dispatching[0];
+    dispatching[0] = true;
+    try {
+      startIteration(index, intendedNanos, delayedByCap, nowNanos);
+    } finally {
+      if (outer) {
+        dispatching[0] = false;
+      }
+    }
+  }
+
+  private void startIteration(long index, long intendedNanos, boolean delayedByCap, long nowNanos) {
     boolean warmup = intendedNanos < measureStartNanos;
     if (!warmup && config.profile().model() == LoadModel.OPEN) {
       if (delayedByCap) {
@@ -273,7 +311,6 @@ public final class Driver {
     } else if (warmup && delayedByCap) {
       recorders.first(true).countDelayedByInFlightCap();
     }
-    inFlight.incrementAndGet();
     IterationRun iteration = new IterationRun(this, index, intendedNanos, warmup);
     CompletionStage<?> done;
     try {
@@ -310,6 +347,15 @@ public final class Driver {
 
   private void release() {
     inFlight.decrementAndGet();
+    if (closedModel && !ended && !DISPATCHING.get()[0]) {
+      // Refill the slot from this thread (see the class comment). Not from inside a dispatch: a
+      // call that failed at once would otherwise recurse; the dispatcher refills that slot.
+      long now = clock.nanoTime();
+      if (now < measureEndNanos && tryAcquireSlot()) {
+        dispatch(nextClosedIndex.getAndIncrement(), now, false, now);
+        return;
+      }
+    }
     if (wakeOnCompletion) {
       waiter.wakeUp();
     }

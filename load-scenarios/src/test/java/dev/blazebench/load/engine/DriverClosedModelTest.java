@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blazebench.load.profile.LoadModel;
 import dev.blazebench.load.profile.LoadProfile;
+import dev.blazebench.load.record.IntervalSink;
 import dev.blazebench.load.record.OperationTotals;
 import dev.blazebench.load.testing.Drivers;
 import dev.blazebench.load.testing.ManualClock;
 import dev.blazebench.load.testing.TestScenario;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +59,56 @@ class DriverClosedModelTest {
     assertThat(op.corrected()).isEqualTo(op.uncorrected());
     assertThat(op.delayedByInFlightCap()).isZero();
     assertThat(run.injector().dispatchLag().getTotalCount()).isZero();
+  }
+
+  /**
+   * On real threads: the thread that completes an iteration starts the next one (no hand-off to the
+   * dispatcher per call), and the in-flight count still never exceeds N.
+   */
+  @Test
+  void theCompletingThreadStartsTheNextIterationAndNeverExceedsN() throws Exception {
+    ScheduledExecutorService server = Executors.newScheduledThreadPool(2);
+    try {
+      AtomicInteger inFlight = new AtomicInteger();
+      AtomicInteger maxSeen = new AtomicInteger();
+      AtomicInteger startedOnServerThreads = new AtomicInteger();
+      AtomicInteger started = new AtomicInteger();
+      Thread dispatcher = Thread.currentThread();
+      TestScenario scenario =
+          new TestScenario(
+              "op",
+              iteration ->
+                  deadline -> {
+                    started.incrementAndGet();
+                    if (Thread.currentThread() != dispatcher) {
+                      startedOnServerThreads.incrementAndGet();
+                    }
+                    maxSeen.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    CompletableFuture<OpOutcome> answer = new CompletableFuture<>();
+                    server.schedule(
+                        () -> {
+                          inFlight.decrementAndGet();
+                          answer.complete(OpOutcome.ok(1, 1));
+                        },
+                        200,
+                        TimeUnit.MICROSECONDS);
+                    return answer;
+                  });
+      DriverConfig config =
+          DriverConfig.of(LoadProfile.closed(4, Duration.ofMillis(300)), 4, Duration.ofSeconds(1));
+
+      RunRecording run =
+          Driver.create(config, scenario, epochMillis -> IntervalSink.NONE).run(System.nanoTime());
+
+      assertThat(maxSeen.get()).isLessThanOrEqualTo(4);
+      assertThat(run.operations().get(0).successes()).isPositive();
+      assertThat(run.operations().get(0).errorCount()).isZero();
+      // The dispatcher starts the first 4 (and refills a slot now and then); the rest start on
+      // the threads that completed their predecessors.
+      assertThat(startedOnServerThreads.get()).isGreaterThan(started.get() / 2);
+    } finally {
+      server.shutdownNow();
+    }
   }
 
   @Test
