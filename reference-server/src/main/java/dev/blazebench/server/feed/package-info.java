@@ -33,7 +33,7 @@
  *         public void onEnd(SubscriptionEnd end) {
  *           Status status =
  *               end instanceof SubscriptionEnd.SubscriberTooSlow ? Status.RESOURCE_EXHAUSTED
- *               : end instanceof SubscriptionEnd.ResyncRequired ? Status.OUT_OF_RANGE
+ *               : end instanceof SubscriptionEnd.ResyncRequired ? Status.FAILED_PRECONDITION
  *               : end instanceof SubscriptionEnd.FeedClosed ? Status.UNAVAILABLE
  *               : Status.INTERNAL;
  *           call.onError(status.withDescription(end.message()).asRuntimeException());
