@@ -1,0 +1,178 @@
+package dev.blazebench.reports.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Reads a compare run's {@code results.json} strictly: the file must exist, be complete JSON, say
+ * {@code "kind": "blazebench-compare-results"} and {@code "schemaVersion": 1}, carry every field of
+ * the schema and no other, and be consistent (each result's API and scenario among the settings',
+ * no pair twice, histograms that decode). Anything else is an {@link InvalidRunException} naming
+ * the file and the problem.
+ */
+public final class RunResultsReader {
+
+  private RunResultsReader() {}
+
+  /** Reads {@code path}: a results file, or a run folder holding {@code results.json}. */
+  public static RunResults read(Path path) {
+    Path file = Files.isDirectory(path) ? path.resolve(RunResults.FILE_NAME) : path;
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new InvalidRunException(file + ": no such file (not a compare run folder?)", e);
+    } catch (IOException e) {
+      throw new InvalidRunException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Parses results JSON; {@code source} names it in errors. */
+  public static RunResults parse(String text, String source) {
+    if (text.isBlank()) {
+      throw new InvalidRunException(source + ": empty file (was the run stopped before it wrote?)");
+    }
+    JsonNode tree;
+    try {
+      tree = RunResultsJson.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      // Jackson reports most early ends as a plain parse error; both mean a file cut short.
+      if (e instanceof JsonEOFException
+          || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+        throw new InvalidRunException(
+            source + ": truncated: the JSON ends early" + locationOf(e), e);
+      }
+      throw new InvalidRunException(
+          source + ": not JSON: " + e.getOriginalMessage() + locationOf(e), e);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new InvalidRunException(source + ": not a JSON object");
+    }
+    checkKindAndVersion(tree, source);
+    RunResults results;
+    try {
+      results = RunResultsJson.MAPPER.treeToValue(tree, RunResults.class);
+    } catch (JsonProcessingException e) {
+      throw new InvalidRunException(
+          source + ": malformed results: " + problemOf(e) + locationOf(e), e);
+    }
+    checkConsistent(results, source);
+    return results;
+  }
+
+  private static void checkKindAndVersion(JsonNode tree, String source) {
+    JsonNode kind = tree.get("kind");
+    if (kind == null || !RunResults.KIND.equals(kind.asText())) {
+      String found = kind == null ? "missing" : kind.toString();
+      String hint =
+          "blazebench-load-results".equals(kind == null ? null : kind.asText())
+              ? " (this is one load run's results; give the compare run folder)"
+              : "";
+      throw new InvalidRunException(
+          source
+              + ": not a compare run's results: \"kind\" is "
+              + found
+              + ", expected \""
+              + RunResults.KIND
+              + "\""
+              + hint);
+    }
+    JsonNode version = tree.get("schemaVersion");
+    if (version == null || !version.isInt() || version.intValue() != RunResults.SCHEMA_VERSION) {
+      throw new InvalidRunException(
+          source
+              + ": schemaVersion "
+              + (version == null ? "missing" : version.toString())
+              + " is not supported (this blazebench reads version "
+              + RunResults.SCHEMA_VERSION
+              + ")");
+    }
+  }
+
+  private static void checkConsistent(RunResults results, String source) {
+    Settings settings = results.settings();
+    Set<String> pairs = new HashSet<>();
+    for (int i = 0; i < results.results().size(); i++) {
+      ApiScenarioResult result = results.results().get(i);
+      String where =
+          source + ": results[" + i + "] (" + result.api() + " " + result.scenario() + ")";
+      if (!settings.apis().contains(result.api())) {
+        throw new InvalidRunException(where + ": API not among settings.apis " + settings.apis());
+      }
+      if (!settings.scenarios().contains(result.scenario())) {
+        throw new InvalidRunException(
+            where + ": scenario not among settings.scenarios " + settings.scenarios());
+      }
+      if (!pairs.add(result.api() + "\u0000" + result.scenario())) {
+        throw new InvalidRunException(where + ": this API and scenario appear twice");
+      }
+      checkHistogram(result.total().latencyMicros(), where + ".total.latencyMicros");
+      checkHistogram(
+          result.total().uncorrectedLatencyMicros(), where + ".total.uncorrectedLatencyMicros");
+    }
+  }
+
+  private static void checkHistogram(Latency latency, String where) {
+    long decodedCount;
+    try {
+      decodedCount = latency.decodeHistogram().getTotalCount();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRunException(where + ".histogram: " + e.getMessage(), e);
+    }
+    if (decodedCount != latency.count()) {
+      throw new InvalidRunException(
+          where + ".histogram holds " + decodedCount + " values but count says " + latency.count());
+    }
+  }
+
+  /** What is wrong, in the schema's terms rather than Jackson's. */
+  private static String problemOf(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return "unknown field \"" + unknown.getPropertyName() + "\"";
+    }
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.startsWith("Missing creator property")) {
+      int start = message.indexOf('\'');
+      int end = message.indexOf('\'', start + 1);
+      return start >= 0 && end > start
+          ? "missing field \"" + message.substring(start + 1, end) + "\""
+          : "missing field";
+    }
+    // A record constructor's own refusal (a null where a value belongs) says more than Jackson's.
+    Throwable cause = e.getCause();
+    if (cause instanceof NullPointerException && cause.getMessage() != null) {
+      return "\"" + cause.getMessage() + "\" is null";
+    }
+    int firstLineEnd = message.indexOf('\n');
+    return firstLineEnd < 0 ? message : message.substring(0, firstLineEnd);
+  }
+
+  /** Where in the document: a JSON path such as {@code results[0].total.count}, or a position. */
+  private static String locationOf(JsonProcessingException e) {
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      StringBuilder path = new StringBuilder();
+      for (JsonMappingException.Reference reference : mapping.getPath()) {
+        if (reference.getFieldName() != null) {
+          path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+        } else if (reference.getIndex() >= 0) {
+          path.append('[').append(reference.getIndex()).append(']');
+        }
+      }
+      return " at " + path;
+    }
+    return e.getLocation() == null
+        ? ""
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+  }
+}

@@ -1,0 +1,45 @@
+package dev.blazebench.reports.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the run was asked to do: profile, rounds, the APIs and scenarios (in the order they were
+ * interleaved), the reference API ratios are taken against, and the load offered per scenario.
+ *
+ * @param profile {@code quick}, {@code full} or {@code custom}
+ * @param referenceApi ratios in the report are {@code api / referenceApi} per round
+ * @param codec {@code quick} when the codec benchmarks ran, {@code skipped} otherwise
+ */
+@JsonPropertyOrder({
+  "profile",
+  "rounds",
+  "apis",
+  "scenarios",
+  "referenceApi",
+  "roundDurationSec",
+  "warmupSec",
+  "load",
+  "codec"
+})
+public record Settings(
+    String profile,
+    int rounds,
+    List<String> apis,
+    List<String> scenarios,
+    String referenceApi,
+    double roundDurationSec,
+    double warmupSec,
+    List<LoadSetting> load,
+    String codec) {
+
+  public Settings {
+    Objects.requireNonNull(profile, "profile");
+    apis = List.copyOf(Objects.requireNonNull(apis, "apis"));
+    scenarios = List.copyOf(Objects.requireNonNull(scenarios, "scenarios"));
+    Objects.requireNonNull(referenceApi, "referenceApi");
+    load = List.copyOf(Objects.requireNonNull(load, "load"));
+    Objects.requireNonNull(codec, "codec");
+  }
+}

@@ -1,0 +1,229 @@
+package dev.blazebench.reports.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blazebench.reports.testing.SyntheticRun;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunResultsReaderTest {
+
+  @TempDir Path folder;
+
+  private Path write(String text) throws Exception {
+    Path file = folder.resolve("results.json");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private Path writeEdited(Consumer<ObjectNode> edit) throws Exception {
+    ObjectNode tree =
+        (ObjectNode) RunResultsJson.MAPPER.readTree(RunResultsWriter.toJson(SyntheticRun.build()));
+    edit.accept(tree);
+    return write(RunResultsJson.MAPPER.writeValueAsString(tree));
+  }
+
+  @Test
+  void readsAFileAndARunFolderAlike() throws Exception {
+    Path file = write(RunResultsWriter.toJson(SyntheticRun.build()));
+
+    assertThat(RunResultsReader.read(file)).isEqualTo(RunResultsReader.read(folder));
+  }
+
+  @Test
+  void refusesAMissingFileNamingIt() {
+    Path missing = folder.resolve("nowhere");
+
+    assertThatThrownBy(() -> RunResultsReader.read(missing))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining(missing.toString())
+        .hasMessageContaining("no such file");
+  }
+
+  @Test
+  void refusesAFolderWithoutResults() {
+    assertThatThrownBy(() -> RunResultsReader.read(folder))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining(folder.resolve("results.json").toString())
+        .hasMessageContaining("no such file");
+  }
+
+  @Test
+  void refusesAnEmptyFile() throws Exception {
+    Path file = write("");
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageStartingWith(file + ": empty file");
+  }
+
+  @Test
+  void refusesATruncatedFileSayingSo() throws Exception {
+    String json = RunResultsWriter.toJson(SyntheticRun.build());
+    Path file = write(json.substring(0, json.length() / 2));
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageStartingWith(file + ": truncated")
+        .hasMessageContaining("line");
+  }
+
+  @Test
+  void refusesTextThatIsNotJson() throws Exception {
+    Path file = write("round 1: 250 calls\n");
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageStartingWith(file + ": not JSON");
+  }
+
+  @Test
+  void refusesJsonThatIsNotAnObject() throws Exception {
+    Path file = write("[1, 2]");
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessage(file + ": not a JSON object");
+  }
+
+  @Test
+  void refusesALoadRunsResultsWithAHint() throws Exception {
+    Path file = writeEdited(tree -> tree.put("kind", "blazebench-load-results"));
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("not a compare run's results")
+        .hasMessageContaining("give the compare run folder");
+  }
+
+  @Test
+  void refusesAFileWithoutKind() throws Exception {
+    Path file = writeEdited(tree -> tree.remove("kind"));
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining("\"kind\" is missing");
+  }
+
+  @Test
+  void refusesAnotherSchemaVersion() throws Exception {
+    Path file = writeEdited(tree -> tree.put("schemaVersion", 2));
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessage(file + ": schemaVersion 2 is not supported (this blazebench reads version 1)");
+  }
+
+  @Test
+  void refusesAMissingFieldNamingItsPath() throws Exception {
+    Path file =
+        writeEdited(
+            tree -> ((ObjectNode) tree.withArray("results").get(0).get("total")).remove("count"));
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining(file + ": malformed results")
+        .hasMessageContaining("count")
+        .hasMessageContaining("results[0]");
+  }
+
+  @Test
+  void refusesAnUnknownField() throws Exception {
+    Path file = writeEdited(tree -> ((ObjectNode) tree.get("environment")).put("gpu", "none"));
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining("gpu")
+        .hasMessageContaining("environment");
+  }
+
+  @Test
+  void refusesNullWhereANumberBelongs() throws Exception {
+    Path file = writeEdited(tree -> ((ObjectNode) tree.get("settings")).putNull("rounds"));
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining("settings")
+        .hasMessageContaining("rounds");
+  }
+
+  @Test
+  void refusesNullWhereTextBelongs() throws Exception {
+    Path file = writeEdited(tree -> ((ObjectNode) tree.withArray("results").get(1)).putNull("api"));
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining("\"api\" is null")
+        .hasMessageContaining("results[1]");
+  }
+
+  @Test
+  void refusesAResultForAnApiTheSettingsDoNotList() throws Exception {
+    Path file =
+        writeEdited(
+            tree -> ((ObjectNode) tree.withArray("results").get(0)).put("api", "carrier-pigeon"));
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining("results[0] (carrier-pigeon insert-100)")
+        .hasMessageContaining("not among settings.apis");
+  }
+
+  @Test
+  void refusesTheSamePairTwice() throws Exception {
+    Path file =
+        writeEdited(
+            tree -> {
+              ArrayNode results = tree.withArray("results");
+              results.add(results.get(0).deepCopy());
+            });
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining("appear twice");
+  }
+
+  @Test
+  void refusesAHistogramThatDoesNotDecode() throws Exception {
+    Path file =
+        writeEdited(
+            tree ->
+                ((ObjectNode) tree.withArray("results").get(2).get("total").get("latencyMicros"))
+                    .put("histogram", "bm90IGEgaGlzdG9ncmFt"));
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining("results[2]")
+        .hasMessageContaining("latencyMicros.histogram: not a compressed HdrHistogram");
+  }
+
+  @Test
+  void refusesAHistogramWhoseCountDisagrees() throws Exception {
+    Path file =
+        writeEdited(
+            tree ->
+                ((ObjectNode) tree.withArray("results").get(0).get("total").get("latencyMicros"))
+                    .put("count", 7));
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining("holds 300 values but count says 7");
+  }
+
+  @Test
+  void refusesTrailingGarbage() throws Exception {
+    Path file = write(RunResultsWriter.toJson(SyntheticRun.build()) + "}");
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining(file.toString());
+  }
+}
