@@ -61,10 +61,24 @@ public record RunResults(
     return new RunResults(KIND, SCHEMA_VERSION, environment, settings, warnings, results, codec);
   }
 
-  /** The result of {@code api} in {@code scenario}, if the run measured that pair. */
+  /**
+   * The result of {@code api} in {@code scenario}, if the run measured that pair; for a scenario of
+   * several operations, the first listed (see {@link #find(String, String, String)}).
+   */
   public Optional<ApiScenarioResult> find(String api, String scenario) {
     return results.stream()
         .filter(r -> r.api().equals(api) && r.scenario().equals(scenario))
+        .findFirst();
+  }
+
+  /** The result of {@code operation} of {@code api} in {@code scenario}, if measured. */
+  public Optional<ApiScenarioResult> find(String api, String scenario, String operation) {
+    return results.stream()
+        .filter(
+            r ->
+                r.api().equals(api)
+                    && r.scenario().equals(scenario)
+                    && r.operation().equals(operation))
         .findFirst();
   }
 

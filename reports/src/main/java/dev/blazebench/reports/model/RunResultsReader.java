@@ -17,8 +17,8 @@ import java.util.Set;
  * Reads a compare run's {@code results.json} strictly: the file must exist, be complete JSON, say
  * {@code "kind": "blazebench-compare-results"} and {@code "schemaVersion": 1}, carry every field of
  * the schema and no other, and be consistent (each result's API and scenario among the settings',
- * no pair twice, histograms that decode). Anything else is an {@link InvalidRunException} naming
- * the file and the problem.
+ * no API × scenario × operation twice, histograms that decode). Anything else is an {@link
+ * InvalidRunException} naming the file and the problem.
  */
 public final class RunResultsReader {
 
@@ -114,8 +114,10 @@ public final class RunResultsReader {
         throw new InvalidRunException(
             where + ": scenario not among settings.scenarios " + settings.scenarios());
       }
-      if (!pairs.add(result.api() + "\u0000" + result.scenario())) {
-        throw new InvalidRunException(where + ": this API and scenario appear twice");
+      // A scenario may measure several operations (aggregate: aggregate and download-count).
+      if (!pairs.add(result.api() + "\u0000" + result.scenario() + "\u0000" + result.operation())) {
+        throw new InvalidRunException(
+            where + ": this API, scenario and operation (" + result.operation() + ") appear twice");
       }
       checkHistogram(result.total().latencyMicros(), where + ".total.latencyMicros");
       checkHistogram(

@@ -178,7 +178,7 @@ class RunResultsReaderTest {
   }
 
   @Test
-  void refusesTheSamePairTwice() throws Exception {
+  void refusesTheSameApiScenarioAndOperationTwice() throws Exception {
     Path file =
         writeEdited(
             tree -> {
@@ -188,7 +188,25 @@ class RunResultsReaderTest {
 
     assertThatThrownBy(() -> RunResultsReader.read(file))
         .isInstanceOf(InvalidRunException.class)
-        .hasMessageContaining("appear twice");
+        .hasMessageContaining("operation (insertMany) appear twice");
+  }
+
+  @Test
+  void acceptsTwoOperationsOfOneScenario() throws Exception {
+    Path file =
+        writeEdited(
+            tree -> {
+              ArrayNode results = tree.withArray("results");
+              ObjectNode second = results.get(0).deepCopy();
+              second.put("operation", "download-count");
+              results.add(second);
+            });
+
+    RunResults run = RunResultsReader.read(file);
+
+    assertThat(run.find("grpc-blazebinary", "insert-100", "download-count")).isPresent();
+    assertThat(run.find("grpc-blazebinary", "insert-100").orElseThrow().operation())
+        .isEqualTo("insertMany");
   }
 
   @Test
