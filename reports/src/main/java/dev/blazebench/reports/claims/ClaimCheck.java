@@ -1,0 +1,79 @@
+package dev.blazebench.reports.claims;
+
+import dev.blazebench.reports.model.RunResults;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Holds a run's results against every claim of a {@link ClaimCatalogue}: holds, does not hold, not
+ * measurable here (with the proxy figure), or not measured in this run (with what was absent).
+ *
+ * <pre>
+ * List&lt;ClaimResult&gt; rows = ClaimCheck.check(ClaimCatalogue.standard(), run);
+ * </pre>
+ */
+public final class ClaimCheck {
+
+  private ClaimCheck() {}
+
+  /** One result per claim, in catalogue order. */
+  public static List<ClaimResult> check(ClaimCatalogue catalogue, RunResults run) {
+    List<ClaimResult> results = new ArrayList<>();
+    for (Claim claim : catalogue.claims()) {
+      results.add(check(claim, run));
+    }
+    return results;
+  }
+
+  /** What {@code run} says about {@code claim}. */
+  public static ClaimResult check(Claim claim, RunResults run) {
+    if (!claim.isMeasurable()) {
+      return notMeasurable(claim, run);
+    }
+    Measured measured = MetricExpression.parse(claim.metric()).evaluate(run);
+    if (!measured.isPresent()) {
+      return new ClaimResult(claim, Verdict.NOT_MEASURED, null, "", measured.missingReason());
+    }
+    double value = measured.value();
+    double tolerance = claim.tolerance() == null ? 0 : claim.tolerance();
+    Verdict verdict =
+        claim.comparison().holds(value, claim.threshold(), tolerance)
+            ? Verdict.HOLDS
+            : Verdict.DOES_NOT_HOLD;
+    return new ClaimResult(claim, verdict, value, claim.unit().format(value), "");
+  }
+
+  private static ClaimResult notMeasurable(Claim claim, RunResults run) {
+    if (claim.proxy() == null) {
+      return new ClaimResult(claim, Verdict.NOT_MEASURABLE, null, "", claim.notMeasurable());
+    }
+    Measured proxy = MetricExpression.parse(claim.proxy().metric()).evaluate(run);
+    String detail = claim.notMeasurable() + " Proxy: " + claim.proxy().description();
+    if (!proxy.isPresent()) {
+      return new ClaimResult(
+          claim,
+          Verdict.NOT_MEASURABLE,
+          null,
+          "",
+          detail + " (proxy not measured: " + proxy.missingReason() + ")");
+    }
+    return new ClaimResult(
+        claim,
+        Verdict.NOT_MEASURABLE,
+        proxy.value(),
+        claim.proxy().unit().format(proxy.value()),
+        detail);
+  }
+
+  /** How many results have each verdict (every verdict present, zero if none). */
+  public static Map<Verdict, Integer> countByVerdict(List<ClaimResult> results) {
+    Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+    for (Verdict verdict : Verdict.values()) {
+      counts.put(verdict, 0);
+    }
+    results.forEach(r -> counts.merge(r.verdict(), 1, Integer::sum));
+    return counts;
+  }
+}

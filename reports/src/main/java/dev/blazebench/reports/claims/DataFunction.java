@@ -1,0 +1,159 @@
+package dev.blazebench.reports.claims;
+
+import dev.blazebench.reports.model.ApiScenarioResult;
+import dev.blazebench.reports.model.CodecBenchmark;
+import dev.blazebench.reports.model.CodecSize;
+import dev.blazebench.reports.model.RunResults;
+import java.util.List;
+import java.util.Optional;
+
+/** The functions of a {@link MetricExpression} that read figures out of a run. */
+enum DataFunction {
+  /** {@code total(scenario, api[:op], field)}: the figure over all rounds. */
+  TOTAL("total", 3) {
+    @Override
+    void checkArguments(List<String> arguments) {
+      super.checkArguments(arguments);
+      ResultField.named(arguments.get(2));
+    }
+
+    @Override
+    Measured evaluate(RunResults run, List<String> arguments) {
+      ResultRef ref = ResultRef.parse(arguments.get(0), arguments.get(1));
+      ResultField field = ResultField.named(arguments.get(2));
+      Optional<ApiScenarioResult> result = ref.find(run);
+      if (result.isEmpty()) {
+        return Measured.missing(ref.whyAbsent(run));
+      }
+      var total = result.get().total();
+      if (total.count() == 0 && total.errorCount() == 0) {
+        return Measured.missing(ref + " made no calls");
+      }
+      if (field.perSuccess() && total.count() == 0) {
+        return Measured.missing(ref + " had no successful calls");
+      }
+      Double value = field.of(total);
+      return value == null
+          ? Measured.missing(ref + " has no " + field.fieldName())
+          : Measured.of(value);
+    }
+  },
+
+  /**
+   * {@code ratio(scenario, numeratorApi, denominatorApi, field)}: the median of the per-round
+   * ratios (rounds paired by number), so that drift between rounds cancels.
+   */
+  RATIO("ratio", 4) {
+    @Override
+    void checkArguments(List<String> arguments) {
+      super.checkArguments(arguments);
+      ResultField.named(arguments.get(3));
+    }
+
+    @Override
+    Measured evaluate(RunResults run, List<String> arguments) {
+      RoundRatios ratios =
+          RoundRatios.of(
+              run,
+              arguments.get(0),
+              arguments.get(1),
+              arguments.get(2),
+              ResultField.named(arguments.get(3)));
+      return ratios.median();
+    }
+  },
+
+  /** {@code size(workload, format, raw|gzip)}: codec-bench's encoded size in bytes. */
+  SIZE("size", 3) {
+    @Override
+    void checkArguments(List<String> arguments) {
+      super.checkArguments(arguments);
+      if (!arguments.get(2).equals("raw") && !arguments.get(2).equals("gzip")) {
+        throw new IllegalArgumentException("third argument must be raw or gzip");
+      }
+    }
+
+    @Override
+    Measured evaluate(RunResults run, List<String> arguments) {
+      if (run.codec() == null) {
+        return Measured.missing("the codec benchmarks were skipped");
+      }
+      String workload = arguments.get(0);
+      String format = arguments.get(1);
+      Optional<CodecSize> size = run.codec().size(workload, format);
+      if (size.isEmpty()) {
+        return Measured.missing("no codec size of " + format + " in " + workload);
+      }
+      if (arguments.get(2).equals("raw")) {
+        return Measured.of(size.get().rawBytes());
+      }
+      Long gzip = size.get().gzipBytes();
+      return gzip == null
+          ? Measured.missing(format + " has no gzip size (it is compressed already)")
+          : Measured.of(gzip);
+    }
+  },
+
+  /** {@code codec(workload, format, encode|decode)}: codec-bench's µs per operation. */
+  CODEC("codec", 3) {
+    @Override
+    void checkArguments(List<String> arguments) {
+      super.checkArguments(arguments);
+      if (!arguments.get(2).equals("encode") && !arguments.get(2).equals("decode")) {
+        throw new IllegalArgumentException("third argument must be encode or decode");
+      }
+    }
+
+    @Override
+    Measured evaluate(RunResults run, List<String> arguments) {
+      if (run.codec() == null) {
+        return Measured.missing("the codec benchmarks were skipped");
+      }
+      Optional<CodecBenchmark> benchmark =
+          run.codec().benchmark(arguments.get(0), arguments.get(1), arguments.get(2));
+      return benchmark
+          .map(b -> Measured.of(b.microsPerOp()))
+          .orElseGet(
+              () ->
+                  Measured.missing(
+                      "no codec "
+                          + arguments.get(2)
+                          + " benchmark of "
+                          + arguments.get(1)
+                          + " in "
+                          + arguments.get(0)));
+    }
+  };
+
+  private final String functionName;
+  private final int arity;
+
+  DataFunction(String functionName, int arity) {
+    this.functionName = functionName;
+    this.arity = arity;
+  }
+
+  static DataFunction named(String name) {
+    for (DataFunction function : values()) {
+      if (function.functionName.equals(name)) {
+        return function;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown function \"" + name + "\" (total, ratio, size, codec, min, max)");
+  }
+
+  /** Refuses a wrong number of arguments or a name the function does not know. */
+  void checkArguments(List<String> arguments) {
+    if (arguments.size() != arity) {
+      throw new IllegalArgumentException("takes " + arity + " arguments, got " + arguments.size());
+    }
+    for (String argument : arguments) {
+      if (argument.isEmpty()) {
+        throw new IllegalArgumentException("an argument is empty");
+      }
+    }
+  }
+
+  abstract Measured evaluate(RunResults run, List<String> arguments);
+}

@@ -1,0 +1,108 @@
+package dev.blazebench.reports.claims;
+
+import dev.blazebench.reports.model.RoundResult;
+import dev.blazebench.reports.model.TotalResult;
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * The figures a metric may name, read the same way from a run's total and from one round. Names are
+ * the schema's round field names; {@code cpuMicrosPerOp} is client plus server CPU.
+ */
+public enum ResultField {
+  COUNT("count", t -> (double) t.count(), r -> (double) r.count(), false),
+  ERROR_COUNT("errorCount", t -> (double) t.errorCount(), r -> (double) r.errorCount(), false),
+  THROUGHPUT_PER_SEC(
+      "throughputPerSec", TotalResult::throughputPerSec, RoundResult::throughputPerSec, false),
+  MEAN_MICROS("meanMicros", t -> t.latencyMicros().mean(), RoundResult::meanMicros, true),
+  P50_MICROS("p50Micros", t -> (double) t.latencyMicros().p50(), r -> (double) r.p50Micros(), true),
+  P90_MICROS("p90Micros", t -> (double) t.latencyMicros().p90(), r -> (double) r.p90Micros(), true),
+  P99_MICROS("p99Micros", t -> (double) t.latencyMicros().p99(), r -> (double) r.p99Micros(), true),
+  P999_MICROS(
+      "p999Micros", t -> (double) t.latencyMicros().p99_9(), r -> (double) r.p999Micros(), true),
+  MAX_MICROS("maxMicros", t -> (double) t.latencyMicros().max(), r -> (double) r.maxMicros(), true),
+  PAYLOAD_SENT_PER_OP(
+      "payloadSentPerOp", TotalResult::payloadSentPerOp, RoundResult::payloadSentPerOp, true),
+  PAYLOAD_RECEIVED_PER_OP(
+      "payloadReceivedPerOp",
+      TotalResult::payloadReceivedPerOp,
+      RoundResult::payloadReceivedPerOp,
+      true),
+  WIRE_SENT_PER_OP("wireSentPerOp", TotalResult::wireSentPerOp, RoundResult::wireSentPerOp, true),
+  WIRE_RECEIVED_PER_OP(
+      "wireReceivedPerOp", TotalResult::wireReceivedPerOp, RoundResult::wireReceivedPerOp, true),
+  CLIENT_CPU_MICROS_PER_OP(
+      "clientCpuMicrosPerOp",
+      TotalResult::clientCpuMicrosPerOp,
+      RoundResult::clientCpuMicrosPerOp,
+      true),
+  SERVER_CPU_MICROS_PER_OP(
+      "serverCpuMicrosPerOp",
+      TotalResult::serverCpuMicrosPerOp,
+      RoundResult::serverCpuMicrosPerOp,
+      true),
+  CPU_MICROS_PER_OP(
+      "cpuMicrosPerOp",
+      t -> sum(t.clientCpuMicrosPerOp(), t.serverCpuMicrosPerOp()),
+      r -> sum(r.clientCpuMicrosPerOp(), r.serverCpuMicrosPerOp()),
+      true),
+  RECORDS_PER_SEC("recordsPerSec", TotalResult::recordsPerSec, r -> null, false),
+  BYTES_PER_HOUR("bytesPerHour", TotalResult::bytesPerHour, r -> null, false);
+
+  private final String fieldName;
+  private final Function<TotalResult, Double> ofTotal;
+  private final Function<RoundResult, Double> ofRound;
+  private final boolean perSuccess;
+
+  ResultField(
+      String fieldName,
+      Function<TotalResult, Double> ofTotal,
+      Function<RoundResult, Double> ofRound,
+      boolean perSuccess) {
+    this.fieldName = fieldName;
+    this.ofTotal = ofTotal;
+    this.ofRound = ofRound;
+    this.perSuccess = perSuccess;
+  }
+
+  /** The field called {@code name}, as the schema spells it. */
+  public static ResultField named(String name) {
+    for (ResultField field : values()) {
+      if (field.fieldName.equals(name)) {
+        return field;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown field \""
+            + name
+            + "\" (one of "
+            + Arrays.stream(values()).map(f -> f.fieldName).toList()
+            + ")");
+  }
+
+  public String fieldName() {
+    return fieldName;
+  }
+
+  /**
+   * True for figures that describe successful calls (latencies, bytes and CPU per operation), which
+   * mean nothing when no call succeeded.
+   */
+  public boolean perSuccess() {
+    return perSuccess;
+  }
+
+  /** The figure in {@code total}, null if not measured. */
+  public Double of(TotalResult total) {
+    return ofTotal.apply(total);
+  }
+
+  /** The figure in {@code round}, null if not measured or not kept per round. */
+  public Double of(RoundResult round) {
+    return ofRound.apply(round);
+  }
+
+  private static Double sum(Double a, Double b) {
+    return a == null || b == null ? null : a + b;
+  }
+}

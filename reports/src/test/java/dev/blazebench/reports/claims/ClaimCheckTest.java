@@ -1,0 +1,245 @@
+package dev.blazebench.reports.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blazebench.reports.model.RunResults;
+import dev.blazebench.reports.testing.SyntheticRun;
+import dev.blazebench.reports.testing.TinyRun;
+import org.junit.jupiter.api.Test;
+
+class ClaimCheckTest {
+
+  private static final ClaimCatalogue CATALOGUE = ClaimCatalogue.standard();
+
+  private static ClaimResult check(String id, RunResults run) {
+    Claim claim =
+        CATALOGUE.claims().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    return ClaimCheck.check(claim, run);
+  }
+
+  @Test
+  void aSpeedUpHoldsWhenTheMedianOfPerRoundRatiosMeetsTheClaim() {
+    RunResults run =
+        new TinyRun()
+            .result("fetch-1000", "rest-json", r -> r.p50Micros(40_000, 41_000, 39_000))
+            .result("fetch-1000", "grpc-blazebinary", r -> r.p50Micros(5_000, 5_000, 5_000))
+            .build();
+
+    ClaimResult result = check("speed-8x-faster-than-rest", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(result.measured()).isEqualTo(8.0);
+    assertThat(result.measuredText()).isEqualTo("8.00x");
+  }
+
+  @Test
+  void aSpeedUpDoesNotHoldWhenTheMedianRatioFallsShort() {
+    // Per-round ratios 7.8, 7.9, 9.0: median 7.9, although the ratio of mean latencies is 8.2.
+    RunResults run =
+        new TinyRun()
+            .result("fetch-1000", "rest-json", r -> r.p50Micros(39_000, 39_500, 45_000))
+            .result("fetch-1000", "grpc-blazebinary", r -> r.p50Micros(5_000, 5_000, 5_000))
+            .build();
+
+    ClaimResult result = check("speed-8x-faster-than-rest", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.DOES_NOT_HOLD);
+    assertThat(result.measuredText()).isEqualTo("7.90x");
+  }
+
+  @Test
+  void aClaimOnAnApiTheRunDidNotIncludeIsNotMeasured() {
+    RunResults run =
+        new TinyRun()
+            .result("fetch-1000", "grpc-blazebinary", r -> r.wire(100, 200_000))
+            .result("fetch-1000", "rest-json", r -> r.wire(100, 500_000))
+            .build();
+
+    ClaimResult result = check("test2-blazebinary-bandwidth-40pct", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.NOT_MEASURED);
+    assertThat(result.measured()).isNull();
+    assertThat(result.detail()).isEqualTo("API rest-json-gzip was not run");
+  }
+
+  @Test
+  void aClaimOnAScenarioTheRunDidNotIncludeIsNotMeasured() {
+    RunResults run = new TinyRun().result("fetch-1000", "grpc-blazebinary", r -> {}).build();
+
+    ClaimResult result = check("stream-1m-without-oom", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.NOT_MEASURED);
+    assertThat(result.detail()).isEqualTo("scenario stream-1m was not run");
+  }
+
+  @Test
+  void aFigureTheRunDidNotRecordIsNotMeasured() {
+    RunResults run =
+        new TinyRun()
+            .result("fetch-1000", "grpc-blazebinary", r -> {})
+            .result("fetch-1000", "rest-json", r -> r.wire(100, 500_000))
+            .build();
+
+    ClaimResult result = check("bandwidth-4x-less", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.NOT_MEASURED);
+    assertThat(result.detail())
+        .isEqualTo("grpc-blazebinary in fetch-1000 has no wireReceivedPerOp");
+  }
+
+  @Test
+  void bandwidthIsTheRatioOfWireBytes() {
+    RunResults run =
+        new TinyRun()
+            .result("fetch-1000", "grpc-blazebinary", r -> r.wire(100, 100_000))
+            .result("fetch-1000", "rest-json", r -> r.wire(100, 500_000))
+            .build();
+
+    assertThat(check("bandwidth-4x-less", run).verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(check("bandwidth-4x-less", run).measuredText()).isEqualTo("5.00x");
+    assertThat(check("bandwidth-60pct-less", run).measuredText()).isEqualTo("80%");
+    assertThat(check("bandwidth-60pct-less", run).verdict()).isEqualTo(Verdict.HOLDS);
+  }
+
+  @Test
+  void batteryIsNotMeasurableAndShowsTheCpuProxy() {
+    RunResults run =
+        new TinyRun()
+            .result("fetch-1000", "grpc-blazebinary", r -> r.cpu(100, 50))
+            .result("fetch-1000", "rest-json", r -> r.cpu(400, 100))
+            .build();
+
+    ClaimResult result = check("battery-70pct-less", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.NOT_MEASURABLE);
+    assertThat(result.measuredText()).isEqualTo("70%");
+    assertThat(result.detail())
+        .startsWith("Battery drain is not measured")
+        .contains("Proxy: 1 - CPU");
+  }
+
+  @Test
+  void aNotMeasurableClaimWhoseProxyIsAbsentSaysSo() {
+    RunResults run = new TinyRun().result("fetch-1000", "grpc-blazebinary", r -> {}).build();
+
+    ClaimResult result = check("transfer-2.5x-faster-10mbps", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.NOT_MEASURABLE);
+    assertThat(result.measured()).isNull();
+    assertThat(result.detail())
+        .contains("network profile")
+        .contains("proxy not measured: API rest-json-gzip was not run");
+  }
+
+  @Test
+  void formatClaimsReadTheCodecSizesAndTimes() {
+    RunResults run =
+        new TinyRun()
+            .result("fetch-1000", "grpc-blazebinary", r -> {})
+            .codec(SyntheticRun.codec())
+            .build();
+
+    // 368,274 B against 459,760 B: 20% smaller, not 53%.
+    assertThat(check("size-53pct-smaller-than-json", run).verdict())
+        .isEqualTo(Verdict.DOES_NOT_HOLD);
+    assertThat(check("size-53pct-smaller-than-json", run).measuredText()).isEqualTo("20%");
+    // The seed's JSON baseline size is right: 459,760 B is within 15% of 450 KB.
+    assertThat(check("json-1000-records-450kb", run).verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(check("json-1000-records-450kb", run).measuredText()).isEqualTo("449 KB");
+    // Encode 1,500 µs / 410 µs = 3.66x.
+    assertThat(check("encode-5x-faster", run).measuredText()).isEqualTo("3.66x");
+    assertThat(check("encode-1000-records-15ms", run).verdict()).isEqualTo(Verdict.HOLDS);
+  }
+
+  @Test
+  void formatClaimsAreNotMeasuredWhenTheCodecBenchmarksWereSkipped() {
+    RunResults run = new TinyRun().result("fetch-1000", "grpc-blazebinary", r -> {}).build();
+
+    ClaimResult result = check("decode-8x-faster", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.NOT_MEASURED);
+    assertThat(result.detail()).isEqualTo("the codec benchmarks were skipped");
+  }
+
+  @Test
+  void aggregationSavingsCompareTheTwoOperationsOfOneScenario() {
+    RunResults run =
+        new TinyRun()
+            .result("aggregate", "grpc-blazebinary", r -> r.operation("aggregate").payload(40, 150))
+            .result(
+                "aggregate",
+                "grpc-blazebinary",
+                r -> r.operation("download-count").payload(30, 3_600_000))
+            .build();
+
+    assertThat(check("aggregate-5000x-less-data", run).measuredText()).isEqualTo("24,000x");
+    assertThat(check("aggregate-5000x-less-data", run).verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(check("aggregate-result-200-bytes", run).verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(check("aggregate-query-50-bytes", run).measuredText()).isEqualTo("40 B");
+  }
+
+  @Test
+  void restStreamingWithoutFailureDisprovesTheOomClaim() {
+    RunResults run =
+        new TinyRun()
+            .result("stream-1m", "grpc-blazebinary", r -> r.counts(1, 0))
+            .result("stream-1m", "rest-json", r -> r.counts(1, 0))
+            .build();
+
+    assertThat(check("stream-1m-without-oom", run).verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(check("rest-1m-oom", run).verdict()).isEqualTo(Verdict.DOES_NOT_HOLD);
+  }
+
+  @Test
+  void aResultWithNoCallsAtAllIsNotMeasured() {
+    RunResults run =
+        new TinyRun().result("stream-1m", "grpc-blazebinary", r -> r.counts(0, 0)).build();
+
+    ClaimResult result = check("stream-1m-without-oom", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.NOT_MEASURED);
+    assertThat(result.detail()).isEqualTo("grpc-blazebinary in stream-1m made no calls");
+  }
+
+  @Test
+  void latenciesOfAResultWhoseCallsAllFailedAreNotMeasured() {
+    RunResults run =
+        new TinyRun().result("insert-100", "grpc-blazebinary", r -> r.counts(0, 5)).build();
+
+    ClaimResult result = check("test1-blazebinary-38ms", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.NOT_MEASURED);
+    assertThat(result.detail()).isEqualTo("grpc-blazebinary in insert-100 had no successful calls");
+  }
+
+  @Test
+  void anApproximateClaimHoldsOnlyWithinItsTolerance() {
+    RunResults fiveSeconds =
+        new TinyRun()
+            .result("realtime", "rest-poll-5s", r -> r.p50Micros(4_600_000, 4_600_000))
+            .build();
+    RunResults twoSeconds =
+        new TinyRun()
+            .result("realtime", "rest-poll-5s", r -> r.p50Micros(2_000_000, 2_000_000))
+            .build();
+
+    assertThat(check("test3-polling-5s", fiveSeconds).verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(check("test3-polling-5s", twoSeconds).verdict()).isEqualTo(Verdict.DOES_NOT_HOLD);
+  }
+
+  @Test
+  void theSyntheticRunGetsAVerdictForEveryClaim() {
+    var results = ClaimCheck.check(CATALOGUE, SyntheticRun.build());
+
+    assertThat(results).hasSameSizeAs(CATALOGUE.claims());
+    var counts = ClaimCheck.countByVerdict(results);
+    assertThat(counts.values().stream().mapToInt(Integer::intValue).sum())
+        .isEqualTo(CATALOGUE.claims().size());
+    // The synthetic run has no stream-1m and no download-count: those are not measured.
+    assertThat(counts.get(Verdict.NOT_MEASURED)).isPositive();
+    assertThat(counts.get(Verdict.NOT_MEASURABLE)).isEqualTo(7);
+    results.stream()
+        .filter(r -> r.verdict() == Verdict.HOLDS || r.verdict() == Verdict.DOES_NOT_HOLD)
+        .forEach(r -> assertThat(r.measuredText()).as(r.claim().id()).isNotEmpty());
+  }
+}
