@@ -1,0 +1,231 @@
+package dev.blazebench.reports.gate;
+
+import dev.blazebench.reports.model.ApiScenarioResult;
+import dev.blazebench.reports.model.LoadSetting;
+import dev.blazebench.reports.model.RoundResult;
+import dev.blazebench.reports.model.RunResults;
+import dev.blazebench.reports.model.Settings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares a current compare run against a baseline, metric by metric ({@link GateMetric}) for
+ * every API × scenario × operation, with {@link GateRule}. The runs must be comparable: the same
+ * scenarios, APIs and operations under the same offered load; otherwise {@link
+ * IncomparableRunsException}.
+ *
+ * <pre>
+ * GateReport report = Gate.compare(baseline, "base/results.json", current, "cur/results.json",
+ *     GateSettings.defaults());
+ * if (report.hasRegression()) { ... }
+ * </pre>
+ */
+public final class Gate {
+
+  private Gate() {}
+
+  public static GateReport compare(
+      RunResults baseline,
+      String baselineSource,
+      RunResults current,
+      String currentSource,
+      GateSettings settings) {
+    checkComparable(baseline, baselineSource, current, currentSource);
+    Map<String, ApiScenarioResult> currentByKey = byKey(current);
+    List<MetricComparison> comparisons = new ArrayList<>();
+    for (ApiScenarioResult base : baseline.results()) {
+      ApiScenarioResult cur = currentByKey.get(keyOf(base));
+      for (GateMetric metric : GateMetric.values()) {
+        MetricId id =
+            new MetricId(base.api(), base.scenario(), base.operation(), metric.fieldName());
+        comparisons.add(
+            metric.isExact()
+                ? GateRule.compareExact(
+                    id,
+                    metric.direction(),
+                    metric.valueOf(base.total()),
+                    metric.valueOf(cur.total()),
+                    settings)
+                : GateRule.compareSamples(
+                    id,
+                    metric.direction(),
+                    roundValues(base, metric),
+                    roundValues(cur, metric),
+                    settings));
+      }
+    }
+    return new GateReport(
+        baselineSource, currentSource, settings, comparisons, notes(baseline, current, settings));
+  }
+
+  /** The metric's value in each round that measured it, in round order. */
+  static double[] roundValues(ApiScenarioResult result, GateMetric metric) {
+    return result.rounds().stream()
+        .map(metric::valueOf)
+        .filter(value -> value != null)
+        .mapToDouble(Double::doubleValue)
+        .toArray();
+  }
+
+  private static void checkComparable(
+      RunResults baseline, String baselineSource, RunResults current, String currentSource) {
+    Settings base = baseline.settings();
+    Settings cur = current.settings();
+    String against = currentSource + " cannot be compared with the baseline " + baselineSource;
+    requireSameSet("scenarios", base.scenarios(), cur.scenarios(), against);
+    requireSameSet("APIs", base.apis(), cur.apis(), against);
+    requireSameSet(
+        "results (api scenario operation)",
+        baseline.results().stream().map(Gate::keyOf).toList(),
+        current.results().stream().map(Gate::keyOf).toList(),
+        against);
+    Map<String, LoadSetting> baseLoad = loadByScenario(base);
+    Map<String, LoadSetting> curLoad = loadByScenario(cur);
+    for (String scenario : base.scenarios()) {
+      LoadSetting b = baseLoad.get(scenario);
+      LoadSetting c = curLoad.get(scenario);
+      if (b != null && c != null && !b.equals(c)) {
+        throw new IncomparableRunsException(
+            against
+                + ": the load offered in "
+                + scenario
+                + " differs (baseline "
+                + describe(b)
+                + ", current "
+                + describe(c)
+                + "), so latencies are not comparable");
+      }
+    }
+  }
+
+  private static void requireSameSet(
+      String what, List<String> baseline, List<String> current, String against) {
+    Set<String> onlyBaseline = new LinkedHashSet<>(baseline);
+    onlyBaseline.removeAll(current);
+    Set<String> onlyCurrent = new LinkedHashSet<>(current);
+    onlyCurrent.removeAll(baseline);
+    if (onlyBaseline.isEmpty() && onlyCurrent.isEmpty()) {
+      return;
+    }
+    StringBuilder message =
+        new StringBuilder(against).append(": the ").append(what).append(" differ");
+    if (!onlyBaseline.isEmpty()) {
+      message.append("; only in the baseline: ").append(String.join(", ", onlyBaseline));
+    }
+    if (!onlyCurrent.isEmpty()) {
+      message.append("; only in the current run: ").append(String.join(", ", onlyCurrent));
+    }
+    throw new IncomparableRunsException(
+        message.append(" (gate runs made with the same --scenarios and --apis)").toString());
+  }
+
+  private static List<String> notes(
+      RunResults baseline, RunResults current, GateSettings settings) {
+    List<String> notes = new ArrayList<>();
+    Settings base = baseline.settings();
+    Settings cur = current.settings();
+    if (!base.profile().equals(cur.profile())) {
+      notes.add(
+          "The runs used different profiles (baseline "
+              + base.profile()
+              + ", current "
+              + cur.profile()
+              + ").");
+    }
+    if (base.roundDurationSec() != cur.roundDurationSec()) {
+      notes.add(
+          String.format(
+              Locale.US,
+              "Rounds lasted %s s in the baseline and %s s in the current run: a round's p99 rests"
+                  + " on a different number of calls.",
+              GateRule.formatNumber(base.roundDurationSec()),
+              GateRule.formatNumber(cur.roundDurationSec())));
+    }
+    int fewestBaselineRounds =
+        baseline.results().stream().mapToInt(r -> r.rounds().size()).min().orElse(0);
+    int fewestCurrentRounds =
+        current.results().stream().mapToInt(r -> r.rounds().size()).min().orElse(0);
+    double smallestP =
+        MannWhitneyU.Result.smallestPossiblePValue(fewestBaselineRounds, fewestCurrentRounds);
+    if (smallestP >= settings.alpha()) {
+      notes.add(
+          String.format(
+              Locale.US,
+              "With %d baseline and %d current rounds the U test cannot give a p-value below %s"
+                  + " (the smallest possible is %s), so no latency, throughput or CPU regression"
+                  + " can be shown; only bytes per operation are gated. At least %d rounds on"
+                  + " each side are needed (reports/README.md, The gate, says how many find a"
+                  + " 10%% slowdown).",
+              fewestBaselineRounds,
+              fewestCurrentRounds,
+              GateRule.formatNumber(settings.alpha()),
+              GateRule.pValue(smallestP),
+              roundsNeededFor(settings.alpha())));
+    }
+    Map<String, ApiScenarioResult> baseByKey = byKey(baseline);
+    for (ApiScenarioResult result : current.results()) {
+      long errors = result.rounds().stream().mapToLong(RoundResult::errorCount).sum();
+      if (errors > 0) {
+        long baseErrors =
+            baseByKey.get(keyOf(result)).rounds().stream().mapToLong(RoundResult::errorCount).sum();
+        notes.add(
+            String.format(
+                Locale.US,
+                "%s %s: %d failed calls in the current run (baseline %d); failed calls never enter"
+                    + " the latencies.",
+                result.api(),
+                result.scenario(),
+                errors,
+                baseErrors));
+      }
+    }
+    return notes;
+  }
+
+  /** The fewest rounds per side (equal sides) with which the U test can go below alpha. */
+  static int roundsNeededFor(double alpha) {
+    int rounds = 1;
+    while (MannWhitneyU.Result.smallestPossiblePValue(rounds, rounds) >= alpha) {
+      rounds++;
+    }
+    return rounds;
+  }
+
+  private static Map<String, ApiScenarioResult> byKey(RunResults run) {
+    Map<String, ApiScenarioResult> map = new LinkedHashMap<>();
+    run.results().forEach(r -> map.put(keyOf(r), r));
+    return map;
+  }
+
+  private static String keyOf(ApiScenarioResult result) {
+    return result.api() + " " + result.scenario() + " " + result.operation();
+  }
+
+  private static Map<String, LoadSetting> loadByScenario(Settings settings) {
+    Map<String, LoadSetting> map = new LinkedHashMap<>();
+    settings.load().stream()
+        .sorted(Comparator.comparing(LoadSetting::scenario))
+        .forEach(l -> map.put(l.scenario(), l));
+    return map;
+  }
+
+  private static String describe(LoadSetting load) {
+    String offered =
+        "open".equals(load.model())
+            ? "open model at "
+                + GateRule.formatNumber(load.targetRps() == null ? 0 : load.targetRps())
+                + "/s"
+            : "closed model with " + load.closedInFlight() + " in flight";
+    return offered
+        + ", "
+        + load.connections()
+        + " connections, max in flight "
+        + load.maxInFlight();
+  }
+}

@@ -1,0 +1,307 @@
+package dev.blazebench.reports.gate;
+
+import java.util.Locale;
+
+/**
+ * The decision for one metric. A sampled metric (one value per round) <b>regresses</b> only when
+ * all three hold:
+ *
+ * <ol>
+ *   <li>the ratio of medians (current / baseline) is beyond the threshold in the bad direction
+ *       (above {@code 1 + threshold} where higher is worse, below {@code 1 - threshold} where lower
+ *       is worse);
+ *   <li>the two-sided Mann-Whitney U test gives {@code p < alpha}: the rounds differ beyond what
+ *       shuffling them would give;
+ *   <li>the whole bootstrap interval of the ratio of medians, at level {@code 1 - alpha}, lies
+ *       beyond the threshold: the rounds show the change is larger than the threshold, not merely
+ *       larger than zero.
+ * </ol>
+ *
+ * The same three in the good direction make an {@link Verdict#IMPROVEMENT}; a median beyond the
+ * threshold in the bad direction without the other two is {@link Verdict#UNCLEAR}; the rest pass.
+ *
+ * <p>An exact metric (bytes per operation: the same work sends the same bytes, so one figure per
+ * run says it all) regresses when {@code current > baseline * (1 + threshold)}, with no statistics.
+ * A smaller change is reported in the reason but passes: payload bytes move only when the encoding
+ * changes, and wire bytes also carry a little HTTP/2 housekeeping (PING, WINDOW_UPDATE) shared over
+ * the calls, which varies from run to run.
+ */
+public final class GateRule {
+
+  private GateRule() {}
+
+  /** Compares one metric's round values. Empty arrays mean "not measured" on that side. */
+  public static MetricComparison compareSamples(
+      MetricId id,
+      Direction direction,
+      double[] baseline,
+      double[] current,
+      GateSettings settings) {
+    if (baseline.length == 0 || current.length == 0) {
+      String missing =
+          baseline.length == 0 && current.length == 0
+              ? "neither run"
+              : baseline.length == 0 ? "the baseline" : "the current run";
+      return noData(
+          id, direction, false, baseline, current, "not measured in " + missing + "'s rounds");
+    }
+    if (!allPositive(baseline) || !allPositive(current)) {
+      return noData(
+          id,
+          direction,
+          false,
+          baseline,
+          current,
+          "a round has a value of 0 or less, so a ratio of medians is undefined");
+    }
+    double baselineMedian = Medians.of(baseline);
+    double currentMedian = Medians.of(current);
+    double ratio = currentMedian / baselineMedian;
+    MannWhitneyU.Result uTest = MannWhitneyU.test(baseline, current);
+    RatioInterval interval =
+        MedianRatioBootstrap.interval(
+            baseline,
+            current,
+            settings.confidenceLevel(),
+            settings.bootstrapResamples(),
+            id.bootstrapSeed(settings.seed()));
+    Verdict verdict = decide(direction, ratio, uTest.pValue(), interval, settings);
+    return new MetricComparison(
+        id,
+        direction,
+        false,
+        baseline.length,
+        current.length,
+        baselineMedian,
+        currentMedian,
+        ratio,
+        interval,
+        uTest,
+        verdict,
+        explainSampled(verdict, direction, ratio, uTest, interval, settings));
+  }
+
+  /**
+   * The verdict alone, as {@link #compareSamples} would give it, drawing the bootstrap only when
+   * the verdict depends on it (the median beyond the threshold and p below alpha). For studies that
+   * run the gate thousands of times (GateCalibration); values must be positive.
+   */
+  static Verdict verdictOf(
+      MetricId id,
+      Direction direction,
+      double[] baseline,
+      double[] current,
+      GateSettings settings) {
+    double ratio = Medians.of(current) / Medians.of(baseline);
+    double threshold = settings.thresholdFraction();
+    boolean worse = direction.isWorseBeyond(ratio, threshold);
+    if (!worse && !direction.isBetterBeyond(ratio, threshold)) {
+      return Verdict.PASS;
+    }
+    double pValue = MannWhitneyU.test(baseline, current).pValue();
+    if (pValue >= settings.alpha()) {
+      return worse ? Verdict.UNCLEAR : Verdict.PASS;
+    }
+    RatioInterval interval =
+        MedianRatioBootstrap.interval(
+            baseline,
+            current,
+            settings.confidenceLevel(),
+            settings.bootstrapResamples(),
+            id.bootstrapSeed(settings.seed()));
+    return decide(direction, ratio, pValue, interval, settings);
+  }
+
+  /** The rule itself, apart so that the calibration study applies exactly what the gate applies. */
+  public static Verdict decide(
+      Direction direction,
+      double ratio,
+      double pValue,
+      RatioInterval interval,
+      GateSettings settings) {
+    double threshold = settings.thresholdFraction();
+    boolean significant = pValue < settings.alpha();
+    if (direction.isWorseBeyond(ratio, threshold)) {
+      boolean intervalBeyond =
+          direction.isWorseBeyond(direction.boundNearestNoChangeOnWorseSide(interval), threshold);
+      return significant && intervalBeyond ? Verdict.REGRESSION : Verdict.UNCLEAR;
+    }
+    if (direction.isBetterBeyond(ratio, threshold)
+        && significant
+        && direction.isBetterBeyond(
+            direction.boundNearestNoChangeOnBetterSide(interval), threshold)) {
+      return Verdict.IMPROVEMENT;
+    }
+    return Verdict.PASS;
+  }
+
+  /** Compares one exact figure; null means "not measured" on that side. */
+  public static MetricComparison compareExact(
+      MetricId id, Direction direction, Double baseline, Double current, GateSettings settings) {
+    double[] baselineValues = baseline == null ? new double[0] : new double[] {baseline};
+    double[] currentValues = current == null ? new double[0] : new double[] {current};
+    if (baseline == null || current == null) {
+      String missing =
+          baseline == null && current == null
+              ? "neither run"
+              : baseline == null ? "the baseline" : "the current run";
+      return noData(
+          id, direction, true, baselineValues, currentValues, "not measured in " + missing);
+    }
+    double ratio;
+    if (baseline == 0) {
+      ratio = current == 0 ? 1 : current > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    } else {
+      ratio = current / baseline;
+    }
+    double threshold = settings.thresholdFraction();
+    Verdict verdict;
+    String reason;
+    if (direction.isWorseBeyond(ratio, threshold)) {
+      verdict = Verdict.REGRESSION;
+      reason =
+          "exact figure " + change(ratio) + ", beyond the " + percent(threshold) + " threshold";
+    } else if (direction.isBetterBeyond(ratio, threshold)) {
+      verdict = Verdict.IMPROVEMENT;
+      reason =
+          "exact figure " + change(ratio) + ", beyond the " + percent(threshold) + " threshold";
+    } else {
+      verdict = Verdict.PASS;
+      reason =
+          current.equals(baseline)
+              ? "exact figure unchanged"
+              : "exact figure "
+                  + change(ratio)
+                  + ", within the "
+                  + percent(threshold)
+                  + " threshold";
+    }
+    return new MetricComparison(
+        id, direction, true, 1, 1, baseline, current, ratio, null, null, verdict, reason);
+  }
+
+  private static MetricComparison noData(
+      MetricId id,
+      Direction direction,
+      boolean exact,
+      double[] baseline,
+      double[] current,
+      String reason) {
+    return new MetricComparison(
+        id,
+        direction,
+        exact,
+        baseline.length,
+        current.length,
+        baseline.length == 0 ? Double.NaN : Medians.of(baseline),
+        current.length == 0 ? Double.NaN : Medians.of(current),
+        Double.NaN,
+        null,
+        null,
+        Verdict.NO_DATA,
+        reason);
+  }
+
+  private static String explainSampled(
+      Verdict verdict,
+      Direction direction,
+      double ratio,
+      MannWhitneyU.Result uTest,
+      RatioInterval interval,
+      GateSettings settings) {
+    double threshold = settings.thresholdFraction();
+    String median = "median " + change(ratio);
+    String p = "p = " + pValue(uTest.pValue());
+    String ci =
+        percent(interval.level())
+            + " interval ["
+            + ratioText(interval.lower())
+            + ", "
+            + ratioText(interval.upper())
+            + "]";
+    switch (verdict) {
+      case REGRESSION:
+      case IMPROVEMENT:
+        return median
+            + " beyond the "
+            + percent(threshold)
+            + " threshold, "
+            + p
+            + " < "
+            + formatNumber(settings.alpha())
+            + ", "
+            + ci
+            + " entirely beyond it";
+      case UNCLEAR:
+        {
+          StringBuilder why = new StringBuilder(median);
+          why.append(" beyond the ")
+              .append(percent(threshold))
+              .append(" threshold but not clear: ");
+          if (uTest.pValue() >= settings.alpha()) {
+            why.append(p).append(" >= ").append(formatNumber(settings.alpha()));
+            double smallest = uTest.smallestPossiblePValue();
+            if (smallest >= settings.alpha()) {
+              why.append(" (")
+                  .append(uTest.baselineSize())
+                  .append(" and ")
+                  .append(uTest.currentSize())
+                  .append(" rounds cannot give less than ")
+                  .append(pValue(smallest))
+                  .append(")");
+            }
+          } else {
+            why.append(ci)
+                .append(" reaches ")
+                .append(direction == Direction.HIGHER_IS_WORSE ? "below " : "above ")
+                .append(
+                    ratioText(
+                        direction == Direction.HIGHER_IS_WORSE ? 1 + threshold : 1 - threshold));
+          }
+          return why.toString();
+        }
+      default:
+        return median + ", " + p + ", " + ci;
+    }
+  }
+
+  private static boolean allPositive(double[] values) {
+    for (double value : values) {
+      if (!(value > 0) || Double.isInfinite(value)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code +12.3%}, {@code -4.0%}, {@code ±0.0%}. */
+  static String change(double ratio) {
+    if (Double.isInfinite(ratio)) {
+      return ratio > 0 ? "from 0 to more" : "from 0 to less";
+    }
+    double percent = (ratio - 1) * 100;
+    String text = String.format(Locale.US, "%+.1f%%", percent);
+    return text.equals("+0.0%") || text.equals("-0.0%") ? "±0.0%" : text;
+  }
+
+  static String percent(double fraction) {
+    return formatNumber(fraction * 100) + "%";
+  }
+
+  static String ratioText(double ratio) {
+    return String.format(Locale.US, "%.3f", ratio);
+  }
+
+  static String pValue(double p) {
+    return p < 0.0001 ? String.format(Locale.US, "%.1e", p) : String.format(Locale.US, "%.4f", p);
+  }
+
+  /** A number without trailing zeros: 5, 2.5, 0.01. */
+  static String formatNumber(double value) {
+    // Ten significant digits hide binary noise: 0.07 * 100 prints 7, not 7.000000000000001.
+    return java.math.BigDecimal.valueOf(value)
+        .round(new java.math.MathContext(10))
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.blazebench.reports.gate;
+
+/**
+ * How strict the gate is: what change is material ({@code thresholdFraction}), how sure it must be
+ * ({@code alpha}), and how the bootstrap runs. Defaults are in {@link #defaults()}.
+ *
+ * @param thresholdFraction a change smaller than this (0.05 = 5%) never fails the gate
+ * @param alpha the U test's significance level; the bootstrap interval is at {@code 1 - alpha}
+ * @param bootstrapResamples resamples per metric for the interval of the ratio of medians
+ * @param seed the bootstrap generator's seed (mixed with each metric's name), so a gate run is
+ *     reproducible
+ */
+public record GateSettings(
+    double thresholdFraction, double alpha, int bootstrapResamples, long seed) {
+
+  public static final double DEFAULT_THRESHOLD_FRACTION = 0.05;
+  public static final double DEFAULT_ALPHA = 0.01;
+  public static final int DEFAULT_BOOTSTRAP_RESAMPLES = 10_000;
+  public static final long DEFAULT_SEED = 20_261_127L;
+
+  public GateSettings {
+    if (!(thresholdFraction >= 0 && thresholdFraction < 1)) {
+      throw new IllegalArgumentException(
+          "threshold " + thresholdFraction + " must be at least 0 and below 1 (100%)");
+    }
+    if (!(alpha > 0 && alpha < 1)) {
+      throw new IllegalArgumentException("alpha " + alpha + " must be between 0 and 1");
+    }
+    if (bootstrapResamples < 100) {
+      throw new IllegalArgumentException(
+          "bootstrapResamples " + bootstrapResamples + " must be at least 100");
+    }
+  }
+
+  /** 5% threshold, alpha 0.01, 10,000 resamples, a fixed seed. */
+  public static GateSettings defaults() {
+    return new GateSettings(
+        DEFAULT_THRESHOLD_FRACTION, DEFAULT_ALPHA, DEFAULT_BOOTSTRAP_RESAMPLES, DEFAULT_SEED);
+  }
+
+  public GateSettings withThresholdFraction(double newThresholdFraction) {
+    return new GateSettings(newThresholdFraction, alpha, bootstrapResamples, seed);
+  }
+
+  public GateSettings withAlpha(double newAlpha) {
+    return new GateSettings(thresholdFraction, newAlpha, bootstrapResamples, seed);
+  }
+
+  /** The bootstrap interval's confidence level, {@code 1 - alpha}. */
+  public double confidenceLevel() {
+    return 1 - alpha;
+  }
+}

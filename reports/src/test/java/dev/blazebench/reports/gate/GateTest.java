@@ -1,0 +1,105 @@
+package dev.blazebench.reports.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.blazebench.reports.model.RunResults;
+import org.junit.jupiter.api.Test;
+
+class GateTest {
+
+  private static final GateSettings DEFAULTS = GateSettings.defaults();
+
+  @Test
+  void twoRunsOfTheSameSystemPass() {
+    RunResults baseline = new GateRuns().seed(1).build();
+    RunResults current = new GateRuns().seed(2).build();
+
+    GateReport report = compare(baseline, current);
+
+    assertThat(report.hasRegression()).isFalse();
+    // 2 APIs x 2 scenarios x 9 metrics, each once.
+    assertThat(report.comparisons()).hasSize(36);
+    assertThat(report.comparisons().get(0).id().name())
+        .isEqualTo("grpc-blazebinary fetch-1000 query p50Micros");
+    assertThat(report.notes()).isEmpty();
+  }
+
+  @Test
+  void aTwentyPercentSlowdownFailsEveryLatencyAndCpuMetric() {
+    RunResults baseline = new GateRuns().seed(1).build();
+    RunResults current = new GateRuns().seed(2).latencyFactor(1.2).build();
+
+    GateReport report = compare(baseline, current);
+
+    assertThat(report.regressions())
+        .extracting(c -> c.id().metric())
+        .containsOnly("p50Micros", "p99Micros", "serverCpuMicrosPerOp", "clientCpuMicrosPerOp")
+        .hasSize(16);
+  }
+
+  @Test
+  void throughputAndBytesRegressOnTheirOwn() {
+    RunResults baseline = new GateRuns().seed(1).build();
+    RunResults current = new GateRuns().seed(2).throughputFactor(0.8).wireFactor(1.1).build();
+
+    GateReport report = compare(baseline, current);
+
+    assertThat(report.regressions())
+        .extracting(c -> c.id().metric())
+        .containsOnly("throughputPerSec", "payloadReceivedPerOp", "wireReceivedPerOp")
+        .hasSize(12);
+  }
+
+  @Test
+  void fewRoundsGetANoteSayingTheGateCannotSeeLatency() {
+    RunResults baseline = new GateRuns().rounds(3).seed(1).build();
+    RunResults current = new GateRuns().rounds(3).seed(2).latencyFactor(1.5).build();
+
+    GateReport report = compare(baseline, current);
+
+    assertThat(report.hasRegression()).isFalse();
+    assertThat(report.withVerdict(Verdict.UNCLEAR)).hasSize(16);
+    assertThat(report.notes())
+        .singleElement()
+        .asString()
+        .startsWith("With 3 baseline and 3 current rounds the U test cannot give a p-value below")
+        .contains("At least 5 rounds on each side are needed");
+  }
+
+  @Test
+  void differentScenarioSetsCannotBeCompared() {
+    RunResults baseline = new GateRuns().scenarios("fetch-1000", "get-one").build();
+    RunResults current = new GateRuns().scenarios("fetch-1000", "insert-100").build();
+
+    assertThatThrownBy(() -> compare(baseline, current))
+        .isInstanceOf(IncomparableRunsException.class)
+        .hasMessage(
+            "cur/results.json cannot be compared with the baseline base/results.json: the"
+                + " scenarios differ; only in the baseline: get-one; only in the current run:"
+                + " insert-100 (gate runs made with the same --scenarios and --apis)");
+  }
+
+  @Test
+  void differentOfferedLoadCannotBeCompared() {
+    RunResults baseline = new GateRuns().targetRps(50).build();
+    RunResults current = new GateRuns().targetRps(100).build();
+
+    assertThatThrownBy(() -> compare(baseline, current))
+        .isInstanceOf(IncomparableRunsException.class)
+        .hasMessageContaining(
+            "the load offered in fetch-1000 differs (baseline open model at 50/s, 4 connections,"
+                + " max in flight 64, current open model at 100/s");
+  }
+
+  @Test
+  void roundsNeededForAlphaAreTheFewestThatCanGoBelowIt() {
+    assertThat(Gate.roundsNeededFor(0.01)).isEqualTo(5);
+    assertThat(Gate.roundsNeededFor(0.05)).isEqualTo(4);
+    assertThat(Gate.roundsNeededFor(0.11)).isEqualTo(3);
+  }
+
+  private static GateReport compare(RunResults baseline, RunResults current) {
+    return Gate.compare(baseline, "base/results.json", current, "cur/results.json", DEFAULTS);
+  }
+}
