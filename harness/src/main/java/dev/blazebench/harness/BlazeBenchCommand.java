@@ -2,6 +2,7 @@ package dev.blazebench.harness;
 
 import dev.blazebench.harness.binary.BinaryCommand;
 import dev.blazebench.harness.codec.CodecCommand;
+import dev.blazebench.harness.gate.GateCommand;
 import dev.blazebench.harness.load.LoadCommand;
 import dev.blazebench.harness.load.MergeCommand;
 import dev.blazebench.harness.serve.ServeCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BinaryCommand.class,
       CodecCommand.class,
+      GateCommand.class,
       LoadCommand.class,
       MergeCommand.class,
       ServeCommand.class

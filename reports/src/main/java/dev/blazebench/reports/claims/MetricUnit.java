@@ -13,7 +13,7 @@ public enum MetricUnit {
   FRACTION("fraction"),
   /** A multiple, printed as {@code 4.3x}. */
   RATIO("ratio"),
-  /** Microseconds, printed as ms from 1 ms up, as s from 10 s up. */
+  /** Microseconds, printed as µs, as ms from 1 ms up, as s from 1 s up. */
   MICROS("micros"),
   /** Bytes, printed as B, KB or MB (1 KB = 1,024 B, as the seed counts). */
   BYTES("bytes"),
@@ -56,8 +56,8 @@ public enum MetricUnit {
   }
 
   private static String formatMicros(double micros) {
-    if (micros >= 10_000_000) {
-      return String.format(Locale.US, "%.1f s", micros / 1e6);
+    if (micros >= 1_000_000) {
+      return String.format(Locale.US, "%.2f s", micros / 1e6);
     }
     if (micros >= 1_000) {
       return String.format(Locale.US, "%.1f ms", micros / 1e3);

@@ -1,0 +1,146 @@
+package dev.blazebench.harness.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blazebench.harness.CliRun;
+import dev.blazebench.harness.ExitCodes;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code blazebench gate} end to end on results.json files the real writer wrote. */
+class GateCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void twoRunsOfTheSameSystemPassAndWriteBothReports() throws Exception {
+    Path baseline = RunFixtures.writeRun(dir.resolve("base"), 1, 1.0, "fetch-1000", "get-one");
+    Path current = RunFixtures.writeRun(dir.resolve("cur"), 2, 1.0, "fetch-1000", "get-one");
+    Path junit = dir.resolve("out/gate.xml");
+    Path markdown = dir.resolve("out/gate.md");
+
+    CliRun run =
+        gate(
+            "--baseline", baseline.toString(), "--current", current.toString(),
+            "--junit", junit.toString(), "--markdown", markdown.toString());
+
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.OK);
+    assertThat(run.stdout())
+        .endsWith(
+            "blazebench gate: pass: 18 metrics, 0 regressed, 0 unclear, 0 improved, 18 passed,"
+                + " 0 without data\n");
+    assertThat(Files.readString(junit)).contains("tests=\"18\" failures=\"0\"");
+    assertThat(Files.readString(markdown)).startsWith("## Performance gate: pass\n");
+  }
+
+  @Test
+  void aSlowdownExitsTwoNamingTheMetricsAndStillWritesTheReports() throws Exception {
+    Path baseline = RunFixtures.writeRun(dir.resolve("base"), 1, 1.0, "fetch-1000");
+    Path current = RunFixtures.writeRun(dir.resolve("cur"), 2, 1.25, "fetch-1000");
+    Path junit = dir.resolve("gate.xml");
+
+    CliRun run =
+        gate(
+            "--baseline", baseline.resolve("results.json").toString(),
+            "--current", current.toString(),
+            "--threshold", "10%",
+            "--junit", junit.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+    assertThat(run.stderr())
+        .contains(
+            "blazebench gate: 4 metrics regressed: grpc-blazebinary fetch-1000 query p50Micros,"
+                + " grpc-blazebinary fetch-1000 query p99Micros, grpc-blazebinary fetch-1000 query"
+                + " serverCpuMicrosPerOp, grpc-blazebinary fetch-1000 query clientCpuMicrosPerOp");
+    assertThat(run.stdout())
+        .contains("regression: grpc-blazebinary fetch-1000 query p50Micros: median +2")
+        .contains("beyond the 10% threshold");
+    assertThat(Files.readString(junit)).contains("failures=\"4\"").contains("<failure");
+  }
+
+  @Test
+  void aMissingBaselineIsBadInputNamingTheFile() {
+    Path current = RunFixtures.writeRun(dir.resolve("cur"), 2, 1.0, "fetch-1000");
+    Path missing = dir.resolve("nowhere");
+
+    CliRun run = gate("--baseline", missing.toString(), "--current", current.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.stderr()).contains(missing.toString()).contains("no such file");
+  }
+
+  @Test
+  void aTruncatedResultsFileIsBadInputNamingTheFile() throws Exception {
+    Path baseline = RunFixtures.writeRun(dir.resolve("base"), 1, 1.0, "fetch-1000");
+    Path current = RunFixtures.writeRun(dir.resolve("cur"), 2, 1.0, "fetch-1000");
+    Path file = current.resolve("results.json");
+    String text = Files.readString(file);
+    Files.writeString(file, text.substring(0, text.length() / 2), StandardCharsets.UTF_8);
+
+    CliRun run = gate("--baseline", baseline.toString(), "--current", current.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.stderr()).contains(file.toString()).contains("truncated");
+  }
+
+  @Test
+  void anotherSchemaVersionIsBadInputNamingTheFile() throws Exception {
+    Path baseline = RunFixtures.writeRun(dir.resolve("base"), 1, 1.0, "fetch-1000");
+    Path current = RunFixtures.writeRun(dir.resolve("cur"), 2, 1.0, "fetch-1000");
+    Path file = baseline.resolve("results.json");
+    String text = Files.readString(file);
+    assertThat(text).contains("\"schemaVersion\" : 1,");
+    Files.writeString(file, text.replace("\"schemaVersion\" : 1,", "\"schemaVersion\" : 2,"));
+
+    CliRun run = gate("--baseline", baseline.toString(), "--current", current.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.stderr()).contains(file.toString()).contains("schemaVersion 2 is not supported");
+  }
+
+  @Test
+  void aDifferentScenarioSetIsBadInputNamingBothFilesAndTheDifference() {
+    Path baseline = RunFixtures.writeRun(dir.resolve("base"), 1, 1.0, "fetch-1000", "get-one");
+    Path current = RunFixtures.writeRun(dir.resolve("cur"), 2, 1.0, "fetch-1000");
+
+    CliRun run = gate("--baseline", baseline.toString(), "--current", current.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.stderr())
+        .contains(
+            current.resolve("results.json")
+                + " cannot be compared with the baseline "
+                + baseline.resolve("results.json")
+                + ": the scenarios differ; only in the baseline: get-one");
+  }
+
+  @Test
+  void anAmbiguousThresholdIsBadInput() {
+    Path run = RunFixtures.writeRun(dir.resolve("base"), 1, 1.0, "fetch-1000");
+
+    CliRun result =
+        gate("--baseline", run.toString(), "--current", run.toString(), "--threshold", "5");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(result.stderr()).contains("'5' is ambiguous: write 5% for a percentage");
+  }
+
+  @Test
+  void thresholdsReadAsPercentagesOrFractions() {
+    ThresholdConverter converter = new ThresholdConverter();
+
+    assertThat(converter.convert("5%")).isEqualTo(0.05);
+    assertThat(converter.convert("2.5%")).isEqualTo(0.025);
+    assertThat(converter.convert("0.1")).isEqualTo(0.1);
+  }
+
+  private static CliRun gate(String... options) {
+    String[] args = new String[options.length + 1];
+    args[0] = "gate";
+    System.arraycopy(options, 0, args, 1, options.length);
+    return CliRun.run("", args);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.blazebench.reports.render;
+
+import dev.blazebench.reports.claims.ClaimResult;
+import java.util.List;
+
+/** The claim check as a table: one row per claim of the seed, in the seed's order of claims. */
+final class ClaimTable {
+
+  private ClaimTable() {}
+
+  static Table of(List<ClaimResult> results) {
+    Table.Builder table =
+        new Table.Builder("claims", "Claim check")
+            .note(
+                "Every quantitative claim of the seed design document, from the catalogue"
+                    + " reports/src/main/resources/claims.json. \"format\" claims are about"
+                    + " BlazeBinary itself (sizes, codec speed); \"implementation\" claims are"
+                    + " absolute timings, which belong to one implementation on one machine (the"
+                    + " seed's are Swift; these are the JVM here); \"system\" claims compare the APIs"
+                    + " end to end.")
+            .figures("#")
+            .text("Claim (seed)")
+            .text("Where")
+            .text("About")
+            .text("Read as")
+            .figures("Measured")
+            .figures("Claimed")
+            .text("Verdict")
+            .text("Note");
+    int number = 1;
+    for (ClaimResult result : results) {
+      var claim = result.claim();
+      table.row(
+          Integer.toString(number++),
+          "\u201c" + claim.claim() + "\u201d",
+          claim.section() + ", " + claim.linesText(),
+          claim.about(),
+          claim.reading(),
+          result.measuredText().isEmpty() ? Fmt.NONE : result.measuredText(),
+          claim.isMeasurable() ? claim.thresholdText() : Fmt.NONE,
+          result.verdict().label(),
+          result.detail());
+    }
+    return table.build();
+  }
+}
