@@ -21,7 +21,9 @@ final class ThresholdConverter implements ITypeConverter<Double> {
               : Double.parseDouble(trimmed);
     } catch (NumberFormatException e) {
       throw new TypeConversionException(
-          "'" + text + "' is not a threshold: write a percentage such as 5% or a fraction such as"
+          "'"
+              + text
+              + "' is not a threshold: write a percentage such as 5% or a fraction such as"
               + " 0.05");
     }
     if (!trimmed.endsWith("%") && fraction >= 1) {
@@ -33,8 +35,7 @@ final class ThresholdConverter implements ITypeConverter<Double> {
               trimmed));
     }
     if (!(fraction >= 0 && fraction < 1)) {
-      throw new TypeConversionException(
-          "'" + text + "' must be at least 0% and below 100%");
+      throw new TypeConversionException("'" + text + "' must be at least 0% and below 100%");
     }
     return fraction;
   }

@@ -24,8 +24,14 @@ class GateCommandTest {
 
     CliRun run =
         gate(
-            "--baseline", baseline.toString(), "--current", current.toString(),
-            "--junit", junit.toString(), "--markdown", markdown.toString());
+            "--baseline",
+            baseline.toString(),
+            "--current",
+            current.toString(),
+            "--junit",
+            junit.toString(),
+            "--markdown",
+            markdown.toString());
 
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.OK);
     assertThat(run.stdout())
