@@ -292,8 +292,8 @@ public final class ReferenceServer implements AutoCloseable {
 
   /**
    * Stops gracefully: health NOT_SERVING, no new calls, running calls get the grace period, then
-   * are cancelled; the REST server stops; the store closes; a temporary directory is deleted.
-   * Closing again does nothing.
+   * are cancelled; the REST server answers the requests it accepted (same grace) and stops; the
+   * store closes; a temporary directory is deleted. Closing again does nothing.
    */
   @Override
   public synchronized void close() {
@@ -307,7 +307,7 @@ public final class ReferenceServer implements AutoCloseable {
         grpcServer.shutdown();
       }
       if (restServer != null) {
-        restServer.close();
+        restServer.close(options.shutdownGrace());
       }
       if (grpcServer != null) {
         awaitGrpcTermination();

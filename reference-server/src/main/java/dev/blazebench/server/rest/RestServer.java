@@ -7,11 +7,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServerOptions;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The reference server's REST/JSON API on Vert.x: HTTP/1.1 with keep-alive, HTTP/2 over cleartext
@@ -41,9 +43,16 @@ public final class RestServer implements AutoCloseable {
   private final int actualPort;
   private final RestOptions options;
   private final RestMetrics metrics;
+  private final List<RestVerticle> verticles;
 
-  private RestServer(Vertx vertx, int actualPort, RestOptions options, RestMetrics metrics) {
+  private RestServer(
+      Vertx vertx,
+      int actualPort,
+      RestOptions options,
+      RestMetrics metrics,
+      List<RestVerticle> verticles) {
     this.vertx = vertx;
+    this.verticles = verticles;
     this.actualPort = actualPort;
     this.options = options;
     this.metrics = metrics;
@@ -73,7 +82,7 @@ public final class RestServer implements AutoCloseable {
       // connections to the servers in turn. A negative port is Vert.x's "any free port, shared by
       // every server asking for this same negative port"; 0 would give each its own port.
       int listenPort = options.port() == 0 ? -1 : options.port();
-      AtomicReference<RestVerticle> first = new AtomicReference<>();
+      List<RestVerticle> verticles = new CopyOnWriteArrayList<>();
       await(
           vertx.deployVerticle(
               () -> {
@@ -83,12 +92,12 @@ public final class RestServer implements AutoCloseable {
                         v -> RestRouter.create(v, db, options, calls, metrics),
                         metrics,
                         new WebSocketPush(db));
-                first.compareAndSet(null, verticle);
+                verticles.add(verticle);
                 return verticle;
               },
               new DeploymentOptions().setInstances(options.eventLoops())));
-      int port = first.get().actualPort();
-      return new RestServer(vertx, port, options, metrics);
+      int port = verticles.get(0).actualPort();
+      return new RestServer(vertx, port, options, metrics, List.copyOf(verticles));
     } catch (RuntimeException e) {
       closeQuietly(vertx);
       throw e;
@@ -120,9 +129,31 @@ public final class RestServer implements AutoCloseable {
     return metrics;
   }
 
-  /** Stops listening, closes open connections and the worker pool. */
+  /** Stops listening, closes open connections at once, then the worker pool. */
   @Override
   public void close() {
+    closeQuietly(vertx);
+  }
+
+  /**
+   * Stops gracefully: stops accepting connections, lets requests in progress be answered for up to
+   * {@code grace} (WebSocket subscribers are told 1001, going away), then closes what is left and
+   * the worker pool. A client whose request was accepted gets its answer instead of a reset.
+   */
+  public void close(Duration grace) {
+    List<Future<Void>> shutdowns = verticles.stream().map(v -> v.shutdown(grace)).toList();
+    try {
+      Future.join(shutdowns)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(
+              grace.toMillis() + TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS),
+              TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // A connection that would not finish in time is closed below with everything else.
+    }
     closeQuietly(vertx);
   }
 

@@ -7,6 +7,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -42,6 +44,15 @@ final class RestVerticle extends VerticleBase {
             .webSocketHandler(webSockets)
             .requestHandler(routes.apply(vertx));
     return server.listen();
+  }
+
+  /**
+   * Stops gracefully: no new connections; HTTP/1.1 connections close once their request in progress
+   * has been answered, HTTP/2 ones get a GOAWAY and finish their streams, WebSockets are closed
+   * with 1001 (going away); after {@code grace} whatever is left is closed.
+   */
+  Future<Void> shutdown(Duration grace) {
+    return server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The port this server listens on (after {@link #start()} completed). */

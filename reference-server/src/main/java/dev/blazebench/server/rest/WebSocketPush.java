@@ -85,6 +85,15 @@ final class WebSocketPush implements Handler<ServerWebSocket> {
         };
     socket.closeHandler(cancel);
     socket.exceptionHandler(e -> cancel.handle(null));
+    // A graceful server stop waits for requests in progress; a subscription never ends by itself,
+    // so it is ended here with the resume point instead of holding the stop for its whole grace.
+    socket.shutdownHandler(
+        v -> {
+          Subscription current = subscription.get();
+          cancel.handle(null);
+          String resume = current == null ? "" : "; resume from " + current.lastDeliveredSequence();
+          socket.close(GOING_AWAY, "server stopping" + resume);
+        });
     try {
       ChangeSubscriber sink = new Sink(socket);
       if ("latest".equals(since)) {

@@ -1,5 +1,6 @@
 package dev.blazebench.server.rest;
 
+import dev.blazebench.protocol.workload.BugWorkload;
 import dev.blazebench.server.core.BlazeDatabase;
 import dev.blazebench.server.store.BlazeStore;
 import java.io.IOException;
@@ -62,6 +63,23 @@ final class RestFixture implements AutoCloseable {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build());
+  }
+
+  /** Inserts the first {@code count} canonical workload bugs into collection {@code bugs}. */
+  void insertBugs(int count) {
+    for (int from = 0; from < count; from += 5_000) {
+      db.insertMany(
+          "bugs", BugWorkload.bugs(BugWorkload.DEFAULT_SEED, from, Math.min(5_000, count - from)));
+    }
+  }
+
+  /** Starts a streamed query of every bug, NDJSON in batches of {@code batchSize}, body unread. */
+  HttpResponse<InputStream> openStream(int batchSize) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(uri("/v1/bugs/stream?batchSize=" + batchSize))
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofInputStream());
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -2,11 +2,9 @@ package dev.blazebench.server.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.blazebench.protocol.workload.BugWorkload;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,9 +29,7 @@ class RestStreamBackpressureTest {
   @BeforeEach
   void start(@TempDir Path dataDir) {
     rest = RestFixture.start(dataDir);
-    for (int from = 0; from < RECORDS; from += 5_000) {
-      rest.db.insertMany("bugs", BugWorkload.bugs(BugWorkload.DEFAULT_SEED, from, 5_000));
-    }
+    rest.insertBugs(RECORDS);
   }
 
   @AfterEach
@@ -44,12 +40,7 @@ class RestStreamBackpressureTest {
   @Test
   void slowReaderPausesTheDatabaseReadInsteadOfBufferingTheResult() throws Exception {
     RestMetrics metrics = rest.server.metrics();
-    HttpResponse<InputStream> response =
-        rest.http.send(
-            HttpRequest.newBuilder(rest.uri("/v1/bugs/stream?batchSize=" + BATCH))
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response = rest.openStream(BATCH);
     assertThat(response.statusCode()).isEqualTo(200);
 
     try (BufferedReader lines =
@@ -76,12 +67,7 @@ class RestStreamBackpressureTest {
   @Test
   void readerThatGoesAwayStopsTheStream() throws Exception {
     RestMetrics metrics = rest.server.metrics();
-    HttpResponse<InputStream> response =
-        rest.http.send(
-            HttpRequest.newBuilder(rest.uri("/v1/bugs/stream?batchSize=" + BATCH))
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response = rest.openStream(BATCH);
     try (InputStream body = response.body()) {
       assertThat(body.read()).isEqualTo('{');
       awaitUntil(() -> metrics.backpressurePauses() > 0, Duration.ofSeconds(60));
