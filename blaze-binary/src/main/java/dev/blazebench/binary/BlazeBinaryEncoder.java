@@ -42,6 +42,8 @@ public final class BlazeBinaryEncoder {
   /** Nesting depth the encoder allows unless told otherwise; equal to the decoder's default. */
   public static final int DEFAULT_MAX_DEPTH = DecodeLimits.DEFAULT_MAX_DEPTH;
 
+  private static final VarHandle SHORT_BE =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle INT_BE =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
@@ -241,6 +243,16 @@ public final class BlazeBinaryEncoder {
     // grows; only a name with other characters reserves the worst case and is written again.
     out.ensureRemaining(2 + chars);
     int start = out.size();
+    byte[] latin1 = CompactStrings.latin1Bytes(s);
+    if (latin1 != null) {
+      byte[] a = out.array();
+      System.arraycopy(latin1, 0, a, start + 2, chars);
+      if (Utf8.isAscii(a, start + 2, start + 2 + chars)) {
+        SHORT_BE.set(a, start, (short) chars);
+        out.setSize(start + 2 + chars);
+        return;
+      }
+    }
     if (Utf8.encodeAscii(s, out.array(), start + 2) == chars) {
       out.array()[start] = (byte) (chars >>> 8);
       out.array()[start + 1] = (byte) chars;
@@ -293,6 +305,10 @@ public final class BlazeBinaryEncoder {
       out.putByte(Wire.TAG_EMPTY_STRING);
       return;
     }
+    byte[] latin1 = CompactStrings.latin1Bytes(s);
+    if (latin1 != null && writeIfAscii(latin1, out)) {
+      return;
+    }
     if (chars > Wire.MAX_SHORT_STRING_BYTES) {
       writeLongString(s, out, field);
       return;
@@ -325,6 +341,37 @@ public final class BlazeBinaryEncoder {
       INT_BE.set(a, start + 1, bytes);
     }
     out.setSize(end);
+  }
+
+  /**
+   * Writes a non-empty Latin-1 string, given as its bytes, in its shortest form when it is ASCII
+   * (so its UTF-8 is those very bytes) and returns true; else writes nothing and returns false. The
+   * bytes are copied first and checked in the output, where they are hot in the cache.
+   */
+  private static boolean writeIfAscii(byte[] latin1, GrowableBuffer out) {
+    int n = latin1.length;
+    int start = out.size();
+    int at;
+    if (n <= Wire.MAX_SHORT_STRING_BYTES) {
+      out.ensureRemaining(1 + n);
+      at = start + 1;
+    } else {
+      out.ensureRemaining(5L + n);
+      at = start + 5;
+    }
+    byte[] a = out.array();
+    System.arraycopy(latin1, 0, a, at, n);
+    if (!Utf8.isAscii(a, at, at + n)) {
+      return false;
+    }
+    if (n <= Wire.MAX_SHORT_STRING_BYTES) {
+      a[start] = (byte) (Wire.TAG_SHORT_STRING | n);
+    } else {
+      a[start] = Wire.TAG_STRING;
+      INT_BE.set(a, start + 1, n);
+    }
+    out.setSize(at + n);
+    return true;
   }
 
   /**

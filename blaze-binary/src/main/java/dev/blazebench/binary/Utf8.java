@@ -15,6 +15,13 @@ final class Utf8 {
   private static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
+  /** Little-endian whatever the platform, so that a word's low byte is its first. */
+  private static final VarHandle LITTLE_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** The top bit of each byte of a word: set in a byte that is not ASCII. */
+  private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+
   private Utf8() {}
 
   /** The most UTF-8 bytes one UTF-16 char can need (a surrogate pair needs 4 for 2 chars). */
@@ -114,6 +121,35 @@ final class Utf8 {
       }
     }
     return bytes;
+  }
+
+  /**
+   * Whether every byte of {@code a[from, to)} is ASCII (below 0x80), eight bytes at a time. May
+   * read (never use) up to 7 bytes of {@code a} past {@code to}.
+   */
+  static boolean isAscii(byte[] a, int from, int to) {
+    // Few branches whose outcome depends on the length: most strings are short, and a byte loop's
+    // exit is mispredicted once per string, which costs more than the check itself.
+    int length = to - from;
+    if (length >= 8) {
+      long bits = 0;
+      int last = to - 8;
+      for (int i = from; i < last; i += 8) {
+        bits |= (long) LITTLE_ENDIAN_LONG.get(a, i);
+      }
+      bits |= (long) LITTLE_ENDIAN_LONG.get(a, last); // overlaps the loop's last word: harmless
+      return (bits & HIGH_BITS) == 0;
+    }
+    if (a.length - from >= 8) {
+      // One word from 'from': little-endian puts a[from] in the low byte, so keep 'length' bytes.
+      long word = (long) LITTLE_ENDIAN_LONG.get(a, from);
+      return (word & HIGH_BITS & ((1L << (8 * length)) - 1)) == 0;
+    }
+    int bits = 0;
+    for (int i = from; i < to; i++) {
+      bits |= a[i];
+    }
+    return bits >= 0;
   }
 
   /** Whether {@code a} holds a '?' (0x3F), eight bytes at a time. */
