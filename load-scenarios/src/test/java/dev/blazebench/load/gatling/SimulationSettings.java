@@ -9,7 +9,8 @@ import java.time.Duration;
  * same run.
  *
  * @param baseUrl the REST server
- * @param collection the collection ({@code -Dcollection}, default {@code bugs})
+ * @param collection the collection ({@code -Dcollection}, default {@code bugs}; the realtime
+ *     simulation's default is its own collection, {@code realtime})
  * @param ratePerSec arrivals per second, open model ({@code -Drate}, default 10)
  * @param warmup arrivals before the measured part, reported under their own request name ({@code
  *     -Dwarmup} seconds, default 15)
@@ -26,12 +27,28 @@ record SimulationSettings(
     int connections) {
 
   static SimulationSettings fromSystemProperties() {
+    return fromSystemProperties("bugs");
+  }
+
+  static SimulationSettings fromSystemProperties(String defaultCollection) {
     return new SimulationSettings(
         System.getProperty("base.url", "http://127.0.0.1:8080"),
-        System.getProperty("collection", "bugs"),
+        System.getProperty("collection", defaultCollection),
         Double.parseDouble(System.getProperty("rate", "10")),
         Duration.ofSeconds(Long.getLong("warmup", 15)),
         Duration.ofSeconds(Long.getLong("duration", 30)),
         Integer.getInteger("connections", 4));
+  }
+
+  /** The WebSocket base URL of the same server: {@code http} becomes {@code ws}. */
+  String wsBaseUrl() {
+    if (baseUrl.startsWith("https://")) {
+      return "wss://" + baseUrl.substring("https://".length());
+    }
+    if (baseUrl.startsWith("http://")) {
+      return "ws://" + baseUrl.substring("http://".length());
+    }
+    throw new IllegalArgumentException(
+        "base.url: expected http://HOST:PORT or https://HOST:PORT, was \"" + baseUrl + "\"");
   }
 }
