@@ -24,6 +24,12 @@ import java.util.UUID;
  * The request is {@code blazedb.v1.BlazeDBService/Fetch} of canonical workload record {@code index}
  * (its id is {@code BugWorkload.id(DEFAULT_SEED, index)}; the reference server seeds collection
  * {@code bugs} with those records).
+ *
+ * <p>h2load counts a gRPC error as a success: the error is an HTTP 200 with {@code grpc-status} in
+ * its headers (trailers-only, no DATA frame). Check a run by its DATA bytes: with {@code -n N}
+ * instead of {@code -D}, h2load's {@code data} total must be N times the size of one answer (357
+ * bytes for index 0 of the default workload; {@code curl --http2-prior-knowledge -v} with the same
+ * body shows it and the {@code grpc-status: 0} trailer). See load-scenarios/README.md.
  */
 public final class GrpcRequestFrame {
 
