@@ -50,7 +50,7 @@
         width: bars ? 1 : 2,
         value: function (u, v) { return formatters[spec.yUnit](v); },
         spanGaps: false,
-        points: { show: !bars && spec.x.length < 40 }
+        points: { show: !bars && spec.x.length < 40, size: 6 }
       };
       if (s.dashed) options.dash = [6, 4];
       if (bars) {
@@ -94,7 +94,7 @@
     var element = document.getElementById(spec.id);
     if (!element) throw new Error("no element for chart " + spec.id);
     var width = Math.max(320, Math.min(element.clientWidth || 640, 900));
-    var xScale = { time: false };
+    var xScale = { time: spec.xAxis === "time" };
     if (spec.xAxis === "percentile") { xScale.distr = 3; xScale.log = 10; }
     if (spec.xAxis === "categories") {
       var n = spec.x.length;
@@ -114,6 +114,7 @@
           if (v == null) return "—";
           if (spec.xAxis === "percentile") return percentileLabel(v);
           if (spec.xAxis === "categories") return spec.categories[v] || "";
+          if (spec.xAxis === "time") return new Date(v * 1000).toISOString().replace(".000Z", "Z");
           return v.toFixed(1) + " s";
         }
       }].concat(seriesOptions(spec)),

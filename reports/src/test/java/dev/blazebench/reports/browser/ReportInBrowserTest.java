@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blazebench.reports.model.RunResults;
 import dev.blazebench.reports.model.RunResultsReader;
+import dev.blazebench.reports.model.RunResultsWriter;
+import dev.blazebench.reports.render.HistoryReport;
 import dev.blazebench.reports.render.ReportWriter;
+import dev.blazebench.reports.testing.Runs;
+import dev.blazebench.reports.testing.SyntheticRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -35,18 +40,42 @@ class ReportInBrowserTest {
   @TempDir Path folder;
 
   @Test
-  void everyChartDrawsAndTheConsoleHasNoErrors() throws Exception {
+  void everyChartOfARunsReportDrawsAndTheConsoleHasNoErrors() throws Exception {
+    Path binary = chromiumOrSkip();
+    RunResults run =
+        RunResultsReader.read(Path.of("src", "test", "resources", "golden", "results.json"));
+    Path page = ReportWriter.write(run, folder.resolve("run")).html();
+
+    checkInBrowser(binary, page, 22, true);
+  }
+
+  @Test
+  void everyChartOfTheHistoryDrawsAndTheConsoleHasNoErrors() throws Exception {
+    Path binary = chromiumOrSkip();
+    Path runs = folder.resolve("runs");
+    RunResults run = SyntheticRun.build();
+    RunResultsWriter.writeToFolder(
+        Runs.startedAt(run, Instant.parse("2026-11-01T00:00:00Z"), "aaaa"), runs.resolve("one"));
+    RunResultsWriter.writeToFolder(
+        Runs.startedAt(run, Instant.parse("2026-11-02T00:00:00Z"), "bbbb"), runs.resolve("two"));
+    Path page = HistoryReport.write(runs, folder.resolve("history.html")).file();
+
+    checkInBrowser(binary, page, 16, false);
+  }
+
+  private static Path chromiumOrSkip() {
     Optional<Path> binary = Chromium.find();
     Assumptions.assumeTrue(
         binary.isPresent(),
         "no chromium binary on PATH or in BLAZEBENCH_CHROMIUM: install it with"
             + " 'apt-get install -y chromium' to run the browser test");
-    RunResults run =
-        RunResultsReader.read(Path.of("src", "test", "resources", "golden", "results.json"));
-    Path page = ReportWriter.write(run, folder.resolve("run")).html();
+    return binary.get();
+  }
 
-    Path profile = Files.createDirectories(folder.resolve("profile"));
-    try (Chromium chromium = Chromium.start(binary.get(), profile, TIMEOUT);
+  private void checkInBrowser(Path binary, Path page, int charts, boolean screenshot)
+      throws Exception {
+    Path profile = Files.createTempDirectory(folder, "profile");
+    try (Chromium chromium = Chromium.start(binary, profile, TIMEOUT);
         DevToolsSession session = DevToolsSession.openPage(chromium.port, TIMEOUT)) {
       session.send("Runtime.enable", Map.of(), TIMEOUT);
       session.send("Log.enable", Map.of(), TIMEOUT);
@@ -57,21 +86,21 @@ class ReportInBrowserTest {
           TIMEOUT);
       session.send("Page.navigate", Map.of("url", page.toUri().toString()), TIMEOUT);
 
-      int expected =
-          awaitAttribute(session, "data-charts-script", "done")
-              ? session
+      assertThat(awaitAttribute(session, "data-charts-script", "done"))
+          .as("the page's script finished")
+          .isTrue();
+      assertThat(
+              session
                   .evaluate(
-                      "Number(document.documentElement.getAttribute('data-charts-expected'))",
-                      TIMEOUT)
-                  .asInt()
-              : -1;
-      assertThat(expected).as("the page's script finished").isEqualTo(22);
+                      "document.documentElement.getAttribute('data-charts-expected')", TIMEOUT)
+                  .asText())
+          .isEqualTo(Integer.toString(charts));
       assertThat(
               session
                   .evaluate("document.documentElement.getAttribute('data-charts-drawn')", TIMEOUT)
                   .asText())
           .as("charts drawn")
-          .isEqualTo("22");
+          .isEqualTo(Integer.toString(charts));
 
       JsonNode canvases =
           session.evaluate(
@@ -85,7 +114,7 @@ class ReportInBrowserTest {
                   + " return {id: chart.id, width: canvas.width, height: canvas.height, painted};"
                   + "})",
               TIMEOUT);
-      assertThat(canvases).hasSize(22);
+      assertThat(canvases).hasSize(charts);
       for (JsonNode canvas : canvases) {
         assertThat(canvas.get("width").asInt()).as(canvas.get("id").asText()).isPositive();
         assertThat(canvas.get("height").asInt()).as(canvas.get("id").asText()).isPositive();
@@ -95,7 +124,9 @@ class ReportInBrowserTest {
 
       assertThat(consoleErrors(session)).as("console errors").isEmpty();
 
-      screenshot(session);
+      if (screenshot) {
+        screenshot(session);
+      }
     }
   }
 

@@ -41,6 +41,7 @@ public final class TinyRun {
     Double clientCpu;
     Double serverCpu;
     Double bytesPerHour;
+    int saturatedRound = -1;
 
     public Figures operation(String name) {
       operation = name;
@@ -73,6 +74,12 @@ public final class TinyRun {
     public Figures cpu(double clientMicrosPerOp, double serverMicrosPerOp) {
       clientCpu = clientMicrosPerOp;
       serverCpu = serverMicrosPerOp;
+      return this;
+    }
+
+    /** Marks round {@code round} (1-based) as one where the injector was saturated. */
+    public Figures saturatedRound(int round) {
+      saturatedRound = round;
       return this;
     }
 
@@ -154,7 +161,7 @@ public final class TinyRun {
               f.wireReceived,
               f.clientCpu,
               f.serverCpu,
-              false));
+              f.saturatedRound == i + 1));
     }
     Map<String, Long> errors = new LinkedHashMap<>();
     errors.put("OTHER", f.errorCount * f.p50Micros.length);
