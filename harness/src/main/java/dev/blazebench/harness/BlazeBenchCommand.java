@@ -5,6 +5,7 @@ import dev.blazebench.harness.codec.CodecCommand;
 import dev.blazebench.harness.gate.GateCommand;
 import dev.blazebench.harness.load.LoadCommand;
 import dev.blazebench.harness.load.MergeCommand;
+import dev.blazebench.harness.report.ReportCommand;
 import dev.blazebench.harness.serve.ServeCommand;
 import picocli.CommandLine.Command;
 
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       GateCommand.class,
       LoadCommand.class,
       MergeCommand.class,
+      ReportCommand.class,
       ServeCommand.class
     },
     footer = "%nRun 'blazebench COMMAND --help' for a command's options.")
