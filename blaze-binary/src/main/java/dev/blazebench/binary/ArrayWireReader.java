@@ -60,6 +60,11 @@ final class ArrayWireReader extends WireReader {
   }
 
   @Override
+  boolean regionEquals(int at, byte[] expected) {
+    return Arrays.equals(bytes, at, at + expected.length, expected, 0, expected.length);
+  }
+
+  @Override
   int crc32At(int at, int length) {
     CRC32 crc = new CRC32();
     crc.update(bytes, at, length);

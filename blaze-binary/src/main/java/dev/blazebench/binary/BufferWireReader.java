@@ -76,6 +76,16 @@ final class BufferWireReader extends WireReader {
   }
 
   @Override
+  boolean regionEquals(int at, byte[] expected) {
+    for (int i = 0; i < expected.length; i++) {
+      if (buffer.get(at + i) != expected[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
   int crc32At(int at, int length) {
     CRC32 crc = new CRC32();
     crc.update(buffer.duplicate().limit(at + length).position(at));

@@ -54,6 +54,12 @@ abstract class WireReader {
   /** The common-field id of the field name read last; -1 when it was written in full. */
   private int lastCommonFieldId;
 
+  /** Records read so far by {@link #readRecord}. */
+  private int recordsRead;
+
+  /** The field names of the last record of a sequence read in full, if in key order; or null. */
+  private FieldLayout lastLayout;
+
   WireReader(DecodeLimits limits, int start, int end) {
     this.limits = limits;
     this.origin = start;
@@ -75,6 +81,12 @@ abstract class WireReader {
   abstract String utf8At(int at, int length, String what);
 
   abstract byte[] bytesAt(int at, int length);
+
+  /**
+   * Whether the {@code expected.length} bytes at {@code at} (inside the input) are {@code
+   * expected}.
+   */
+  abstract boolean regionEquals(int at, byte[] expected);
 
   /** CRC-32 (zlib) of {@code length} bytes at {@code at}. */
   abstract int crc32At(int at, int length);
@@ -283,7 +295,7 @@ abstract class WireReader {
     pos = start + Wire.HEADER_BYTES;
     // Each field takes at least a one-byte key and a one-byte value.
     checkCount(count, 2, "field", countAt);
-    BlazeRecord record = readEntries(count, 0, true);
+    BlazeRecord record = readFields(count);
     if (pos != bodyEnd) {
       throw fail(
           "trailing bytes: "
@@ -296,32 +308,101 @@ abstract class WireReader {
     checksumAtEnd = outerChecksum;
     pos = recordEnd;
     lastVersion = version;
+    recordsRead++;
     return record;
+  }
+
+  /**
+   * A record's {@code count} fields: matched name by name against the {@link FieldLayout} of the
+   * record before, which saves decoding, looking up and order-checking the names, and read in full
+   * from the first name that differs.
+   */
+  private BlazeRecord readFields(int count) {
+    FieldLayout layout = lastLayout;
+    if (count == 0 || layout == null || layout.size() != count) {
+      return readEntries(count, 0, true, pos, null, 0, null);
+    }
+    int entriesStart = pos;
+    BlazeValue[] values = new BlazeValue[count];
+    for (int i = 0; i < count; i++) {
+      if (!skipNameIfWrittenAs(layout, i)) {
+        return readEntries(count, 0, true, entriesStart, layout, i, values);
+      }
+      values[i] = readValue(0);
+    }
+    return BlazeRecord.ofSortedUnchecked(layout.names, values, layout.ids);
+  }
+
+  /**
+   * Moves past field name {@code i} when the bytes at {@link #pos} are exactly those it was written
+   * with in {@code layout}; otherwise reads nothing (the caller then reads the name in full, with
+   * every check and error of that path).
+   */
+  private boolean skipNameIfWrittenAs(FieldLayout layout, int i) {
+    int remaining = end - pos;
+    int id = layout.writtenId(i);
+    if (id >= 0) {
+      if (remaining >= 1 && u8At(pos) == id) {
+        pos++;
+        return true;
+      }
+      return false;
+    }
+    byte[] utf8 = layout.writtenUtf8(i);
+    int n = utf8.length;
+    if (remaining >= 3 + n
+        && u8At(pos) == CommonFields.CUSTOM_NAME_MARKER
+        && u16At(pos + 1) == n
+        && regionEquals(pos + 3, utf8)) {
+      pos += 3 + n;
+      return true;
+    }
+    return false;
   }
 
   /**
    * {@code count} (name, value) pairs: record fields ({@code fieldNames}, names may use the
    * common-field table) or dictionary entries (u16 length and UTF-8 always). Names arrive in key
    * order from every BlazeDB writer; other orders are accepted and sorted, duplicates never.
+   *
+   * <p>The entries start at {@code entriesStart}; the first {@code from} of them (fields only) were
+   * already matched against {@code layout}, their values are in {@code values}, and {@link #pos} is
+   * at entry {@code from}.
    */
-  private BlazeRecord readEntries(int count, int depth, boolean fieldNames) {
+  private BlazeRecord readEntries(
+      int count,
+      int depth,
+      boolean fieldNames,
+      int entriesStart,
+      FieldLayout layout,
+      int from,
+      BlazeValue[] values) {
     if (count == 0) {
       return BlazeRecord.empty();
     }
-    int entriesStart = pos;
     String[] names = new String[count];
-    BlazeValue[] values = new BlazeValue[count];
-    byte[] ids = fieldNames ? new byte[count] : null;
-    boolean idsKnown = fieldNames;
-    String previousKey = null;
+    if (values == null) {
+      values = new BlazeValue[count];
+    }
+    // The id each field name was written with, 0 for a name written in full.
+    byte[] writtenIds = fieldNames ? new byte[count] : null;
+    boolean allCommon = fieldNames;
+    for (int i = 0; i < from; i++) {
+      names[i] = layout.names[i];
+      int id = layout.writtenId(i);
+      writtenIds[i] = (byte) Math.max(id, 0);
+      allCommon &= id >= 0;
+    }
+    // The matched names were in strict key order; compareCodePoints is right for any NFC names.
+    String previousKey = from > 0 ? KeyOrder.normalize(names[from - 1]) : null;
     boolean previousAscii = false;
     boolean sorted = true;
-    for (int i = 0; i < count; i++) {
+    for (int i = from; i < count; i++) {
       int at = pos;
       String name = fieldNames ? readFieldName() : readDictionaryKey();
-      if (idsKnown) {
-        idsKnown = lastCommonFieldId >= 0;
-        ids[i] = (byte) lastCommonFieldId;
+      if (fieldNames) {
+        allCommon &= lastCommonFieldId >= 0;
+        writtenIds[i] = (byte) Math.max(lastCommonFieldId, 0);
       }
       // ASCII names (all common fields, most others) are their own NFC form, and for them
       // String.compareTo is code point order.
@@ -346,8 +427,14 @@ abstract class WireReader {
       sortEntries(names, values, entriesStart, depth, fieldNames);
       return BlazeRecord.ofSortedUnchecked(names, values);
     }
-    return idsKnown
-        ? BlazeRecord.ofSortedUnchecked(names, values, ids)
+    if (fieldNames && recordsRead > 0) {
+      // In a sequence (from its second record on): keep this layout for the records after.
+      FieldLayout kept = FieldLayout.of(names, writtenIds);
+      lastLayout = kept;
+      return BlazeRecord.ofSortedUnchecked(names, values, kept.ids);
+    }
+    return allCommon
+        ? BlazeRecord.ofSortedUnchecked(names, values, writtenIds)
         : BlazeRecord.ofSortedUnchecked(names, values);
   }
 
@@ -570,7 +657,7 @@ abstract class WireReader {
     checkCount(count, 3, "dictionary entry", at);
     return count == 0
         ? EMPTY_DICTIONARY
-        : new BlazeValue.DictionaryValue(readEntries(count, depth, false));
+        : new BlazeValue.DictionaryValue(readEntries(count, depth, false, pos, null, 0, null));
   }
 
   private BlazeValue readVector(int at) {
