@@ -41,8 +41,8 @@ import picocli.CommandLine.Option;
           + " rounds (Mann-Whitney U test, two-sided, and a percentile bootstrap interval of the"
           + " ratio of medians), bytes per operation exactly. A metric regresses only when its"
           + " median moved beyond the threshold in the bad direction, p < alpha, and the whole"
-          + " (1 - alpha) interval lies beyond the threshold. reports/README.md, The gate, says"
-          + " how many rounds find what."
+          + " (1 - alpha) interval lies on the bad side of 1 (with --strict: beyond the"
+          + " threshold). reports/README.md, The gate, says how many rounds find what."
     },
     footer = {
       "%nExamples:",
@@ -87,6 +87,13 @@ public final class GateCommand implements Callable<Integer> {
   double alpha;
 
   @Option(
+      names = "--strict",
+      description =
+          "Require the whole interval beyond the threshold, not only beyond no change: fails only"
+              + " changes shown to exceed the threshold, but needs far more rounds to find them.")
+  boolean strictInterval;
+
+  @Option(
       names = "--junit",
       paramLabel = "FILE",
       description = "Write JUnit XML here: one testcase per metric, a failure per regression.")
@@ -110,7 +117,10 @@ public final class GateCommand implements Callable<Integer> {
       throw new BadInputException("--alpha " + alpha + " must be between 0 and 1");
     }
     GateSettings settings =
-        GateSettings.defaults().withThresholdFraction(thresholdFraction).withAlpha(alpha);
+        GateSettings.defaults()
+            .withThresholdFraction(thresholdFraction)
+            .withAlpha(alpha)
+            .withStrictInterval(strictInterval);
     Path baselineFile = resultsFile(baseline);
     Path currentFile = resultsFile(current);
     GateReport report;

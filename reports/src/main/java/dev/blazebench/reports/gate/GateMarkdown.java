@@ -41,7 +41,9 @@ public final class GateMarkdown {
         .append(String.format(Locale.US, "%,d", settings.bootstrapResamples()))
         .append(" resamples, seed ")
         .append(settings.seed())
-        .append(") lies beyond the threshold. Bytes per operation are compared exactly.\n\n");
+        .append(") lies ")
+        .append(settings.strictInterval() ? "beyond the threshold" : "on the bad side of 1")
+        .append(". Bytes per operation are compared exactly.\n\n");
     if (!report.notes().isEmpty()) {
       for (String note : report.notes()) {
         md.append("> ").append(escape(note)).append("\n>\n");

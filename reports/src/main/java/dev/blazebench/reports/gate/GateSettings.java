@@ -9,9 +9,17 @@ package dev.blazebench.reports.gate;
  * @param bootstrapResamples resamples per metric for the interval of the ratio of medians
  * @param seed the bootstrap generator's seed (mixed with each metric's name), so a gate run is
  *     reproducible
+ * @param strictInterval when true, the bootstrap interval must lie entirely beyond the threshold
+ *     (the change is shown to exceed it); when false (the default), entirely beyond no change (the
+ *     change is shown to exist, and its median estimate exceeds the threshold). Strict costs most
+ *     of the gate's power: reports/README.md, The gate, has the figures.
  */
 public record GateSettings(
-    double thresholdFraction, double alpha, int bootstrapResamples, long seed) {
+    double thresholdFraction,
+    double alpha,
+    int bootstrapResamples,
+    long seed,
+    boolean strictInterval) {
 
   public static final double DEFAULT_THRESHOLD_FRACTION = 0.05;
   public static final double DEFAULT_ALPHA = 0.01;
@@ -32,18 +40,34 @@ public record GateSettings(
     }
   }
 
-  /** 5% threshold, alpha 0.01, 10,000 resamples, a fixed seed. */
+  /** 5% threshold, alpha 0.01, 10,000 resamples, a fixed seed, the interval beyond no change. */
   public static GateSettings defaults() {
     return new GateSettings(
-        DEFAULT_THRESHOLD_FRACTION, DEFAULT_ALPHA, DEFAULT_BOOTSTRAP_RESAMPLES, DEFAULT_SEED);
+        DEFAULT_THRESHOLD_FRACTION,
+        DEFAULT_ALPHA,
+        DEFAULT_BOOTSTRAP_RESAMPLES,
+        DEFAULT_SEED,
+        false);
   }
 
   public GateSettings withThresholdFraction(double newThresholdFraction) {
-    return new GateSettings(newThresholdFraction, alpha, bootstrapResamples, seed);
+    return new GateSettings(newThresholdFraction, alpha, bootstrapResamples, seed, strictInterval);
   }
 
   public GateSettings withAlpha(double newAlpha) {
-    return new GateSettings(thresholdFraction, newAlpha, bootstrapResamples, seed);
+    return new GateSettings(thresholdFraction, newAlpha, bootstrapResamples, seed, strictInterval);
+  }
+
+  public GateSettings withStrictInterval(boolean newStrictInterval) {
+    return new GateSettings(thresholdFraction, alpha, bootstrapResamples, seed, newStrictInterval);
+  }
+
+  /**
+   * How far from 1 the interval must lie, as a fraction: the threshold when strict, else 0 (it must
+   * only exclude "no change").
+   */
+  public double intervalMarginFraction() {
+    return strictInterval ? thresholdFraction : 0;
   }
 
   /** The bootstrap interval's confidence level, {@code 1 - alpha}. */

@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * <pre>
  * java -cp reports/target/classes:reports/target/test-classes \
  *     dev.blazebench.reports.gate.GateCalibration ROUNDS_CSV [--trials 1000] [--sizes 3,5,10,15] \
- *     [--skip-rounds 1] [--slowdown 1.10]
+ *     [--skip-rounds 1] [--slowdown 1.10] [--drop-failed-rounds true]
  * </pre>
  */
 public final class GateCalibration {
@@ -43,6 +43,7 @@ public final class GateCalibration {
       List.of("p50Micros", "p99Micros", "throughputPerSec", "serverCpuMicrosPerOp");
 
   private final GateSettings settings = GateSettings.defaults();
+  private final GateSettings strict = settings.withStrictInterval(true);
   private final Map<String, TreeMap<Integer, Map<String, Double>>> series;
   private final int trials;
   private final double slowdown;
@@ -67,6 +68,7 @@ public final class GateCalibration {
     int[] sizes = {3, 5, 10, 15};
     int skipRounds = 1;
     double slowdown = 1.10;
+    boolean dropFailed = false;
     for (int i = 1; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--trials" -> trials = Integer.parseInt(args[i + 1]);
@@ -74,16 +76,19 @@ public final class GateCalibration {
             sizes = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--skip-rounds" -> skipRounds = Integer.parseInt(args[i + 1]);
         case "--slowdown" -> slowdown = Double.parseDouble(args[i + 1]);
+        case "--drop-failed-rounds" -> dropFailed = Boolean.parseBoolean(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    GateCalibration study = new GateCalibration(read(csv, skipRounds), trials, slowdown);
+    GateCalibration study =
+        new GateCalibration(read(csv, skipRounds, dropFailed), trials, slowdown);
     System.out.printf(
         Locale.US,
-        "gate calibration: %s, first %d round(s) skipped, %d trials per cell, slowdown x%.2f,"
+        "gate calibration: %s, first %d round(s) skipped, rounds with failed calls %s, %d trials per cell, slowdown x%.2f,"
             + " threshold %s, alpha %s, %d bootstrap resamples%n%n",
         csv,
         skipRounds,
+        dropFailed ? "dropped" : "kept",
         trials,
         slowdown,
         GateRule.percent(study.settings.thresholdFraction()),
@@ -94,15 +99,16 @@ public final class GateCalibration {
   }
 
   /** series "api scenario operation" -> round -> metric -> value (positive values only). */
-  private static Map<String, TreeMap<Integer, Map<String, Double>>> read(Path csv, int skipRounds)
-      throws IOException {
+  private static Map<String, TreeMap<Integer, Map<String, Double>>> read(
+      Path csv, int skipRounds, boolean dropFailed) throws IOException {
     List<String> lines = Files.readAllLines(csv);
     List<String> header = List.of(lines.get(0).split(",", -1));
     Map<String, TreeMap<Integer, Map<String, Double>>> series = new LinkedHashMap<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(",", -1);
       int round = Integer.parseInt(cells[header.indexOf("round")]);
-      if (round <= skipRounds) {
+      if (round <= skipRounds
+          || (dropFailed && Double.parseDouble(cells[header.indexOf("errorCount")]) > 0)) {
         continue;
       }
       String key =
@@ -159,7 +165,7 @@ public final class GateCalibration {
     System.out.printf(
         Locale.US,
         "| series | metric | n | A/A random: false alarms | A/A in time order: false alarms |"
-            + " x%.2f detected | x%.2f detected by p + median alone |%n",
+            + " x%.2f detected | x%.2f detected with --strict |%n",
         slowdown,
         slowdown);
     System.out.println("|---|---|---:|---:|---:|---:|---:|");
@@ -196,8 +202,8 @@ public final class GateCalibration {
     }
     System.out.println();
     System.out.println(
-        "| n | cells | A/A random | A/A in time order | detected | detected (p +"
-            + " median alone) | A/A per gate run (any metric of any series) |");
+        "| n | cells | A/A random | A/A in time order | detected | detected (--strict) |"
+            + " A/A per gate run (any metric of any series) |");
     System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
     for (var entry : pooled.entrySet()) {
       long[] s = entry.getValue();
@@ -217,7 +223,7 @@ public final class GateCalibration {
 
   /**
    * One series × metric × n: {A/A random alarms, A/A time-order alarms, time-order pairs, detected,
-   * detected by the looser rule, 1 (the cell count)}.
+   * detected under --strict, 1 (the cell count)}.
    */
   private long[] cell(
       MetricId id,
@@ -227,7 +233,7 @@ public final class GateCalibration {
       int n) {
     long randomAlarms = 0;
     long detected = 0;
-    long detectedLoosely = 0;
+    long detectedStrictly = 0;
     double factor = direction == Direction.HIGHER_IS_WORSE ? slowdown : 1 / slowdown;
     for (int t = 0; t < trials; t++) {
       List<Integer> drawn = draw(rounds, 2 * n);
@@ -240,10 +246,8 @@ public final class GateCalibration {
       if (GateRule.verdictOf(id, direction, baseline, slower, settings) == Verdict.REGRESSION) {
         detected++;
       }
-      double ratio = Medians.of(slower) / Medians.of(baseline);
-      if (direction.isWorseBeyond(ratio, settings.thresholdFraction())
-          && MannWhitneyU.test(baseline, slower).pValue() < settings.alpha()) {
-        detectedLoosely++;
+      if (GateRule.verdictOf(id, direction, baseline, slower, strict) == Verdict.REGRESSION) {
+        detectedStrictly++;
       }
     }
     long orderedAlarms = 0;
@@ -258,7 +262,7 @@ public final class GateCalibration {
         }
       }
     }
-    return new long[] {randomAlarms, orderedAlarms, orderedPairs, detected, detectedLoosely, 1};
+    return new long[] {randomAlarms, orderedAlarms, orderedPairs, detected, detectedStrictly, 1};
   }
 
   /** A/A over whole gate runs: the same drawn round numbers for every series and metric. */

@@ -48,15 +48,36 @@ class GateRuleTest {
   }
 
   @Test
-  void aSlowdownBeyondTheThresholdWhoseIntervalReachesBelowItIsUnclear() {
-    // Noisy rounds (±10%): a 7% median shift is beyond 5%, but the interval reaches below 1.05.
+  void aNoisySlowdownBeyondTheThresholdThatTheRoundsDoNotShowIsUnclear() {
+    // Rounds scattered ±10%: a 7% median shift is beyond 5%, but 10 and 10 such rounds overlap
+    // too much for p < 0.01.
     double[] noisy = {90, 110, 95, 105, 100, 92, 108, 97, 103, 100};
 
     MetricComparison c = compareLatency(noisy, scaled(noisy, 1.07));
 
     assertThat(c.ratio()).isGreaterThan(1.05);
-    assertThat(c.interval().lower()).isLessThan(1.05);
+    assertThat(c.uTest().pValue()).isGreaterThan(0.01);
     assertThat(c.verdict()).isEqualTo(Verdict.UNCLEAR);
+  }
+
+  @Test
+  void aClearSevenPercentSlowdownRegressesButNotUnderTheStrictInterval() {
+    // Tight rounds: 7% is clear (complete separation) and its interval lies above 1, but not
+    // entirely above 1.05.
+    MetricComparison lenient = compareLatency(TEN_ROUNDS, scaled(TEN_ROUNDS, 1.07));
+    MetricComparison strict =
+        GateRule.compareSamples(
+            P50,
+            Direction.HIGHER_IS_WORSE,
+            TEN_ROUNDS,
+            scaled(TEN_ROUNDS, 1.07),
+            DEFAULTS.withStrictInterval(true));
+
+    assertThat(lenient.verdict()).isEqualTo(Verdict.REGRESSION);
+    assertThat(lenient.reason()).endsWith("entirely above 1.000");
+    assertThat(strict.interval().lower()).isGreaterThan(1).isLessThan(1.05);
+    assertThat(strict.verdict()).isEqualTo(Verdict.UNCLEAR);
+    assertThat(strict.reason()).endsWith("reaches below 1.050");
   }
 
   @Test
@@ -111,17 +132,34 @@ class GateRuleTest {
 
   @Test
   void theRuleNeedsAllThreeConditions() {
-    RatioInterval beyond = new RatioInterval(1.08, 1.15, 0.99);
-    RatioInterval reachingBelow = new RatioInterval(1.02, 1.15, 0.99);
+    RatioInterval aboveOne = new RatioInterval(1.02, 1.15, 0.99);
+    RatioInterval reachingBelowOne = new RatioInterval(0.98, 1.15, 0.99);
+    RatioInterval aboveThreshold = new RatioInterval(1.08, 1.15, 0.99);
     Direction up = Direction.HIGHER_IS_WORSE;
+    GateSettings strict = DEFAULTS.withStrictInterval(true);
 
-    assertThat(GateRule.decide(up, 1.10, 0.001, beyond, DEFAULTS)).isEqualTo(Verdict.REGRESSION);
-    assertThat(GateRule.decide(up, 1.10, 0.02, beyond, DEFAULTS)).isEqualTo(Verdict.UNCLEAR);
-    assertThat(GateRule.decide(up, 1.10, 0.001, reachingBelow, DEFAULTS))
+    assertThat(GateRule.decide(up, 1.10, 0.001, aboveOne, DEFAULTS)).isEqualTo(Verdict.REGRESSION);
+    assertThat(GateRule.decide(up, 1.10, 0.02, aboveOne, DEFAULTS)).isEqualTo(Verdict.UNCLEAR);
+    assertThat(GateRule.decide(up, 1.10, 0.001, reachingBelowOne, DEFAULTS))
         .isEqualTo(Verdict.UNCLEAR);
-    assertThat(GateRule.decide(up, 1.04, 0.001, beyond, DEFAULTS)).isEqualTo(Verdict.PASS);
-    assertThat(GateRule.decide(up, 1.10, 0.001, beyond, DEFAULTS.withThresholdFraction(0.10)))
+    assertThat(GateRule.decide(up, 1.04, 0.001, aboveOne, DEFAULTS)).isEqualTo(Verdict.PASS);
+    assertThat(GateRule.decide(up, 1.10, 0.001, aboveOne, DEFAULTS.withThresholdFraction(0.10)))
         .isEqualTo(Verdict.PASS);
+    assertThat(GateRule.decide(up, 1.10, 0.001, aboveOne, strict)).isEqualTo(Verdict.UNCLEAR);
+    assertThat(GateRule.decide(up, 1.10, 0.001, aboveThreshold, strict))
+        .isEqualTo(Verdict.REGRESSION);
+  }
+
+  @Test
+  void throughputRegressionReasonSaysTheIntervalIsBelowOne() {
+    MetricId id = new MetricId("rest-json", "get-one", "fetch", "throughputPerSec");
+
+    MetricComparison c =
+        GateRule.compareSamples(
+            id, Direction.LOWER_IS_WORSE, TEN_ROUNDS, scaled(TEN_ROUNDS, 0.8), DEFAULTS);
+
+    assertThat(c.verdict()).isEqualTo(Verdict.REGRESSION);
+    assertThat(c.reason()).startsWith("median -20.0% beyond").endsWith("entirely below 1.000");
   }
 
   @Test
@@ -183,10 +221,13 @@ class GateRuleTest {
       for (double[] baseline : new double[][] {TEN_ROUNDS, noisy, {100, 101, 99}}) {
         double[] current = scaled(baseline, factor);
         for (Direction direction : Direction.values()) {
-          assertThat(GateRule.verdictOf(P50, direction, baseline, current, DEFAULTS))
-              .as("factor %s, direction %s", factor, direction)
-              .isEqualTo(
-                  GateRule.compareSamples(P50, direction, baseline, current, DEFAULTS).verdict());
+          for (GateSettings settings :
+              new GateSettings[] {DEFAULTS, DEFAULTS.withStrictInterval(true)}) {
+            assertThat(GateRule.verdictOf(P50, direction, baseline, current, settings))
+                .as("factor %s, direction %s, %s", factor, direction, settings)
+                .isEqualTo(
+                    GateRule.compareSamples(P50, direction, baseline, current, settings).verdict());
+          }
         }
       }
     }
