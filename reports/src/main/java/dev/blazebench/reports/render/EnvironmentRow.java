@@ -22,8 +22,8 @@ record EnvironmentRow(String key, String label, String value) {
       sha += " (with uncommitted changes)";
     }
     rows.add(new EnvironmentRow("gitSha", "Commit", sha));
-    rows.add(new EnvironmentRow("startedAt", "Started", env.startedAt().toString()));
-    rows.add(new EnvironmentRow("finishedAt", "Finished", env.finishedAt().toString()));
+    rows.add(new EnvironmentRow("startedAt", "Started", Fmt.time(env.startedAt())));
+    rows.add(new EnvironmentRow("finishedAt", "Finished", Fmt.time(env.finishedAt())));
     rows.add(new EnvironmentRow("jvm", "JVM", env.jvm() + " (Java " + env.javaVersion() + ")"));
     rows.add(new EnvironmentRow("os", "OS", env.os() + " " + env.arch()));
     String cpu = env.cpuModel() == null ? "unknown CPU" : env.cpuModel();

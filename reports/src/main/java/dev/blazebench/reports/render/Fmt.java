@@ -42,6 +42,11 @@ final class Fmt {
     return String.format(Locale.US, perSec >= 100 ? "%,.0f" : "%.1f", perSec);
   }
 
+  /** An instant to the second ({@code 2026-11-27T19:37:22Z}): run times need no nanoseconds. */
+  static String time(java.time.Instant instant) {
+    return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  }
+
   static String decimal(double value, int digits) {
     return String.format(Locale.US, "%,." + digits + "f", value);
   }

@@ -99,9 +99,9 @@ public final class HistoryReport {
         "BlazeBench history, "
             + runs.size()
             + " runs from "
-            + runs.get(0).environment().startedAt()
+            + Fmt.time(runs.get(0).environment().startedAt())
             + " to "
-            + runs.get(runs.size() - 1).environment().startedAt();
+            + Fmt.time(runs.get(runs.size() - 1).environment().startedAt());
     StringBuilder html = new StringBuilder(256 * 1024);
     UPlotAssets uplot = UPlotAssets.load();
     HtmlPage.begin(html, title, charts.size(), uplot);
@@ -157,7 +157,7 @@ public final class HistoryReport {
               ? "unknown"
               : env.gitSha().substring(0, Math.min(10, env.gitSha().length()));
       table.row(
-          env.startedAt().toString(),
+          Fmt.time(env.startedAt()),
           sha + (Boolean.TRUE.equals(env.gitDirty()) ? " (dirty)" : ""),
           run.settings().profile() + ", " + run.settings().rounds() + " rounds",
           (env.hostName() == null ? "unknown host" : env.hostName())

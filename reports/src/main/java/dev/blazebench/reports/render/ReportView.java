@@ -31,7 +31,7 @@ record ReportView(
     List<ClaimResult> claimResults = ClaimCheck.check(catalogue, run);
     return new ReportView(
         "BlazeBench compare, "
-            + run.environment().startedAt()
+            + Fmt.time(run.environment().startedAt())
             + " ("
             + run.settings().profile()
             + ")",

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class GoldenRun {
 
   private static final Pattern TIMESTAMP =
-      Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+      Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
 
   /** Environment rows of summary.md, by label. */
   private static final Pattern MARKDOWN_ENVIRONMENT =
