@@ -1,6 +1,7 @@
 package dev.blazebench.reports.model;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -52,8 +53,7 @@ public record TotalResult(
 
   public TotalResult {
     errors =
-        java.util.Collections.unmodifiableMap(
-            new LinkedHashMap<>(Objects.requireNonNull(errors, "errors")));
+        Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(errors, "errors")));
     Objects.requireNonNull(latencyMicros, "latencyMicros");
     Objects.requireNonNull(uncorrectedLatencyMicros, "uncorrectedLatencyMicros");
   }

@@ -32,13 +32,15 @@ import java.util.stream.Stream;
  */
 public final class HistoryReport {
 
-  /** The figures drawn for each scenario, with the unit their axis shows. */
-  private static final List<Object[]> FIGURES =
+  /** One figure drawn for each scenario, with the unit its axis shows. */
+  private record Figure(ResultField field, String label, String yUnit) {}
+
+  private static final List<Figure> FIGURES =
       List.of(
-          new Object[] {ResultField.P50_MICROS, "p50 latency", "micros"},
-          new Object[] {ResultField.P99_MICROS, "p99 latency", "micros"},
-          new Object[] {ResultField.THROUGHPUT_PER_SEC, "throughput", "perSec"},
-          new Object[] {ResultField.WIRE_RECEIVED_PER_OP, "wire bytes received per op", "bytes"});
+          new Figure(ResultField.P50_MICROS, "p50 latency", "micros"),
+          new Figure(ResultField.P99_MICROS, "p99 latency", "micros"),
+          new Figure(ResultField.THROUGHPUT_PER_SEC, "throughput", "perSec"),
+          new Figure(ResultField.WIRE_RECEIVED_PER_OP, "wire bytes received per op", "bytes"));
 
   /**
    * What {@link #write} did.
@@ -183,8 +185,8 @@ public final class HistoryReport {
             .forEach(r -> names.add(name(run, r)));
       }
       List<String> apiOrder = new ArrayList<>(names);
-      for (Object[] figure : FIGURES) {
-        ResultField field = (ResultField) figure[0];
+      for (Figure figure : FIGURES) {
+        ResultField field = figure.field();
         List<Chart.Series> series = new ArrayList<>();
         for (String name : apiOrder) {
           List<Double> values = new ArrayList<>();
@@ -197,11 +199,11 @@ public final class HistoryReport {
             new Chart(
                 "chart-" + (charts.size() + 1),
                 scenario,
-                scenario + ": " + figure[1] + " by run",
+                scenario + ": " + figure.label() + " by run",
                 "line",
                 "time",
                 "run started",
-                (String) figure[2],
+                figure.yUnit(),
                 false,
                 List.of(),
                 x,

@@ -4,6 +4,7 @@ import dev.blazebench.reports.claims.ResultField;
 import dev.blazebench.reports.claims.RoundRatios;
 import dev.blazebench.reports.model.ApiScenarioResult;
 import dev.blazebench.reports.model.RunResults;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,7 +56,7 @@ final class RatioTable {
         if (api.equals(reference.get())) {
           continue;
         }
-        var row = new java.util.ArrayList<String>(List.of(scenario, api, reference.get()));
+        var row = new ArrayList<String>(List.of(scenario, api, reference.get()));
         int rounds = 0;
         for (ResultField field : FIELDS) {
           RoundRatios ratios = RoundRatios.of(run, scenario, api, reference.get(), field);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -90,7 +91,7 @@ final class Warnings {
     return warnings;
   }
 
-  private static java.util.Optional<String> noisy(ApiScenarioResult result) {
+  private static Optional<String> noisy(ApiScenarioResult result) {
     long min = Long.MAX_VALUE;
     long max = 0;
     for (RoundResult round : result.rounds()) {
@@ -100,13 +101,13 @@ final class Warnings {
       }
     }
     if (result.rounds().size() < 2 || min == Long.MAX_VALUE || min == 0) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     double spread = (double) max / min - 1;
     if (spread <= NOISY_SPREAD) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         String.format(
             Locale.US,
             "round medians range from %s to %s (%.0f%% apart); read its ratios with care.",

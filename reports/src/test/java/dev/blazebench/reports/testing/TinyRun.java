@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -95,7 +96,7 @@ public final class TinyRun {
   private CodecResults codec;
 
   /** Adds the result of {@code api} in {@code scenario}, with the figures {@code edit} sets. */
-  public TinyRun result(String scenario, String api, java.util.function.Consumer<Figures> edit) {
+  public TinyRun result(String scenario, String api, Consumer<Figures> edit) {
     Figures figures = new Figures();
     edit.accept(figures);
     apis.add(api);
