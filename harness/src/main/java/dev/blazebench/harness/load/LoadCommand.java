@@ -15,6 +15,7 @@ import dev.blazebench.load.run.LoadRun;
 import dev.blazebench.load.run.LoadRunOptions;
 import dev.blazebench.load.run.Target;
 import dev.blazebench.load.scenario.CrudMix;
+import dev.blazebench.load.scenario.RealtimeOptions;
 import dev.blazebench.load.scenario.ScenarioOptions;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,18 +46,24 @@ import picocli.CommandLine.Option;
           + " Writes results.json, one .hlog interval log per operation, and prints a summary.",
       "The target's scheme names the API: blaze:// (gRPC + BlazeBinary in protobuf),"
           + " blaze-native:// (gRPC, messages are BlazeBinary), proto:// (gRPC + Protobuf,"
-          + " bugs.v1), rest:// (REST/JSON over HTTP/1.1), rest+gzip:// (the same, gzip answers)."
-          + " Scenarios: fetch-1000, insert-100, get-one, crud-mix, aggregate, stream-1m."
+          + " bugs.v1), rest:// (REST/JSON over HTTP/1.1), rest+gzip:// (the same, gzip answers),"
+          + " ws:// (WebSocket push of changes) and rest-poll:// (REST polling of changes); the"
+          + " last two serve the realtime scenario only.",
+      "Scenarios: fetch-1000, insert-100, get-one, crud-mix, aggregate, stream-1m, realtime."
     },
     footer = {
       "%nExamples:",
       "  blazebench load --target blaze://127.0.0.1:50051 --scenario fetch-1000 --rate 200/s",
       "  blazebench load --target blaze://127.0.0.1:50051 --scenario insert-100 --rate 50/s..500/s"
           + " --duration 60s",
+      "  blazebench load --target ws://127.0.0.1:8080 --scenario realtime --duration 30s",
+      "  blazebench load --target rest-poll://127.0.0.1:8080 --poll-interval 1s --scenario realtime",
       "  blazebench load ... --start-at 2025-06-01T12:00:00Z   (on each driver; then merge)",
       "%nExit code 2 when any call failed (results are still written)."
     })
 public final class LoadCommand implements Callable<Integer> {
+
+  private static final String REALTIME = "realtime";
 
   private static final DateTimeFormatter RUN_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -69,8 +76,8 @@ public final class LoadCommand implements Callable<Integer> {
       paramLabel = "URI",
       description =
           "The server and API: blaze://, blaze-native://, proto://host:port (the reference"
-              + " server's gRPC port, 50051) or rest://, rest+gzip://host:port (its HTTP port,"
-              + " 8080).")
+              + " server's gRPC port, 50051) or rest://, rest+gzip://, ws://, rest-poll://host:port"
+              + " (its HTTP port, 8080).")
   String target;
 
   @Option(
@@ -78,7 +85,7 @@ public final class LoadCommand implements Callable<Integer> {
       required = true,
       paramLabel = "NAME",
       description =
-          "fetch-1000, insert-100, get-one, crud-mix, aggregate or stream-1m"
+          "fetch-1000, insert-100, get-one, crud-mix, aggregate, stream-1m or realtime"
               + " (load-scenarios/RESULTS.md lists what each does and checks).")
   String scenario;
 
@@ -110,6 +117,26 @@ public final class LoadCommand implements Callable<Integer> {
   Integer batchSize;
 
   @Option(
+      names = "--subscribers",
+      paramLabel = "N",
+      description = "realtime's subscribers on the target's API, one connection each. Default: 1.")
+  Integer subscribers;
+
+  @Option(
+      names = "--poll-interval",
+      paramLabel = "DURATION",
+      description = "realtime over rest-poll://: how often each subscriber polls. Default: 5s.")
+  String pollInterval;
+
+  @Option(
+      names = "--writer",
+      paramLabel = "URI",
+      description =
+          "realtime's writer, always blaze:// (gRPC, BlazeBinary in protobuf). Default: the"
+              + " target's host and port for a gRPC target, its host and port 50051 otherwise.")
+  String writer;
+
+  @Option(
       names = "--api",
       paramLabel = "NAME",
       description =
@@ -120,10 +147,9 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(
       names = "--rate",
       paramLabel = "RATE",
-      defaultValue = "100/s",
       description = {
         "Open model arrival rate: 200/s, 1k/s, 600/m; a ramp over the duration: 100/s..1k/s;"
-            + " equal steps: 100/s,200/s,400/s. Default: ${DEFAULT-VALUE}."
+            + " equal steps: 100/s,200/s,400/s. Default: 100/s (realtime: 10/s, writes)."
       })
   String rate;
 
@@ -173,10 +199,9 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(
       names = "--drain",
       paramLabel = "DURATION",
-      defaultValue = "5s",
       description =
-          "After the measured part, how long calls in flight may still finish. Default:"
-              + " ${DEFAULT-VALUE}.")
+          "After the measured part, how long calls in flight may still finish. Default: 5s"
+              + " (realtime: the deadline plus the poll interval).")
   String drain;
 
   @Option(
@@ -232,19 +257,43 @@ public final class LoadCommand implements Callable<Integer> {
   /** The run as the options say, every value checked before anything connects. */
   LoadRunOptions resolveOptions() {
     try {
+      boolean realtime = REALTIME.equals(scenario);
       Duration measured = positive("--duration", Durations.parse(duration));
       LoadProfile profile =
           closedInFlight != null
               ? closedProfile(measured)
-              : LoadProfile.open(segments(rate, measured));
+              : LoadProfile.open(
+                  segments(rate != null ? rate : realtime ? "10/s" : "100/s", measured));
       profile = profile.withWarmup(Durations.parse(warmup));
       Duration callDeadline = positive("--deadline", Durations.parse(deadline));
+      RealtimeOptions realtimeOptions =
+          new RealtimeOptions(
+              subscribers == null ? 1 : subscribers,
+              pollInterval == null
+                  ? null
+                  : positive("--poll-interval", Durations.parse(pollInterval)),
+              writer == null ? null : Target.parse(writer));
+      Duration drainTime;
+      if (drain != null) {
+        drainTime = Durations.parse(drain);
+      } else if (realtime) {
+        // Deliveries of the last writes may take a poll interval more than a call.
+        Duration poll =
+            pollInterval != null
+                ? realtimeOptions.pollInterval()
+                : Target.parse(target).transport() == Target.Transport.POLLING
+                    ? LoadRunOptions.DEFAULT_POLL_INTERVAL
+                    : Duration.ZERO;
+        drainTime = callDeadline.plus(poll);
+      } else {
+        drainTime = Duration.ofSeconds(5);
+      }
       DriverConfig config =
           new DriverConfig(
               profile,
               closedInFlight != null ? Math.max(maxInFlight, closedInFlight) : maxInFlight,
               callDeadline,
-              Durations.parse(drain),
+              drainTime,
               DriverConfig.DEFAULT_INTERVAL);
       Path out =
           outDir != null
@@ -264,14 +313,15 @@ public final class LoadCommand implements Callable<Integer> {
           config,
           connections,
           out.toAbsolutePath(),
-          startAt == null ? null : parseInstant(startAt));
+          startAt == null ? null : parseInstant(startAt),
+          realtimeOptions);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage(), e);
     }
   }
 
   private LoadProfile closedProfile(Duration measured) {
-    if (!"100/s".equals(rate)) {
+    if (rate != null) {
       throw new IllegalArgumentException("--closed and --rate exclude each other");
     }
     return LoadProfile.closed(closedInFlight, measured);

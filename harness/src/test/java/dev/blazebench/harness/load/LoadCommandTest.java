@@ -141,13 +141,30 @@ class LoadCommandTest {
     assertThat(planned.stderr()).contains("api 'rest-json' does not run over blaze://");
     CliRun websocket = CliRun.run("", "load", "--target", "ws://h:1", "--scenario", "fetch-1000");
     assertThat(websocket.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(websocket.stderr()).contains("api 'websocket-json' is not available yet");
+    assertThat(websocket.stderr())
+        .contains("scenario 'fetch-1000' does not run over ws://h:1: websocket-json only follows");
+    CliRun restRealtime =
+        CliRun.run("", "load", "--target", "rest://h:1", "--scenario", "realtime");
+    assertThat(restRealtime.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(restRealtime.stderr())
+        .contains("scenario 'realtime' does not run over rest://h:1: REST/JSON has no push");
+    CliRun subscribersElsewhere =
+        CliRun.run(
+            "",
+            "load",
+            "--target",
+            "blaze://h:1",
+            "--scenario",
+            "fetch-1000",
+            "--subscribers",
+            "3");
+    assertThat(subscribersElsewhere.stderr()).contains("apply to realtime only");
     CliRun unknownScenario =
         CliRun.run("", "load", "--target", "blaze://h:1", "--scenario", "fetch-7");
     assertThat(unknownScenario.stderr())
         .contains(
             "unknown scenario 'fetch-7' (available: fetch-1000, insert-100, get-one, crud-mix,"
-                + " aggregate, stream-1m)");
+                + " aggregate, stream-1m, realtime)");
   }
 
   @Test

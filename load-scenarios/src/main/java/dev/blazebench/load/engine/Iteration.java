@@ -1,5 +1,6 @@
 package dev.blazebench.load.engine;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -27,4 +28,12 @@ public interface Iteration {
    * after it has been recorded, and never fails: a failed call completes with a failed outcome.
    */
   CompletionStage<OpOutcome> call(String operationName, Call call);
+
+  /**
+   * Starts {@code call} now for an effect of what this iteration did earlier (a subscriber
+   * receiving the iteration's write), recorded as operation {@code operationName}: its corrected
+   * latency counts from the iteration's intended start, its uncorrected latency from now, and it
+   * may take {@code deadline} from now. Otherwise as {@link #call}.
+   */
+  CompletionStage<OpOutcome> awaitEffect(String operationName, Duration deadline, Call call);
 }

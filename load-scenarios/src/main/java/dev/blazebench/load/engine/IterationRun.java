@@ -43,6 +43,20 @@ final class IterationRun implements Iteration {
 
   @Override
   public CompletionStage<OpOutcome> call(String operationName, Call call) {
+    return start(operationName, false, driver.config().callDeadline(), call);
+  }
+
+  @Override
+  public CompletionStage<OpOutcome> awaitEffect(
+      String operationName, Duration deadline, Call call) {
+    if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("deadline must be positive, was " + deadline);
+    }
+    return start(operationName, true, deadline, call);
+  }
+
+  private CompletionStage<OpOutcome> start(
+      String operationName, boolean fromIntendedStart, Duration deadline, Call call) {
     OperationRecorder recorder = driver.recorders().recorder(operationName, warmup);
     if (driver.hasEnded()) {
       // A later step of an iteration the end of the run cut short: not started, not recorded.
@@ -51,9 +65,10 @@ final class IterationRun implements Iteration {
     }
     long sendNanos = driver.clock().nanoTime();
     // The first call counts from the schedule's intended start, later ones from their own send:
-    // they could not start before the call they depend on had finished.
-    long intended = firstCall.getAndSet(false) ? intendedNanos : sendNanos;
-    Duration deadline = driver.config().callDeadline();
+    // they could not start before the call they depend on had finished. An awaited effect counts
+    // from the intended start of what caused it.
+    boolean first = firstCall.getAndSet(false);
+    long intended = first || fromIntendedStart ? intendedNanos : sendNanos;
     PendingCall pending = new PendingCall(recorder, intended, sendNanos, deadline.toNanos());
     RunRecorders recorders = driver.recorders();
     recorders.track(pending);

@@ -110,6 +110,23 @@ public final class ConsoleSummary {
                   run.maxInFlight()));
         }
       }
+      RealtimeResult realtime = scenario.realtime();
+      if (realtime != null) {
+        out.append(
+            String.format(
+                Locale.US,
+                "%s %s: %d subscriber(s)%s, writes through %s; per subscriber-hour: %s received,"
+                    + " %s sent at the socket%n",
+                scenario.api(),
+                scenario.scenario(),
+                realtime.subscribers(),
+                realtime.pollIntervalSec() == null
+                    ? ""
+                    : " polling every " + trim(realtime.pollIntervalSec()) + " s",
+                realtime.writerApi(),
+                perHour(realtime.wireReceivedPerSubscriberPerHour()),
+                perHour(realtime.wireSentPerSubscriberPerHour())));
+      }
       if (scenario.scheduledNotSent() > 0) {
         out.append(
             String.format(
@@ -158,6 +175,15 @@ public final class ConsoleSummary {
 
   private static String millis(long micros) {
     return String.format(Locale.US, "%.3f", micros / 1000.0);
+  }
+
+  private static String perHour(Double bytes) {
+    if (bytes == null) {
+      return "unknown";
+    }
+    return bytes >= 1_000_000
+        ? String.format(Locale.US, "%.2f MB", bytes / 1e6)
+        : String.format(Locale.US, "%.1f KB", bytes / 1e3);
   }
 
   private static String mebibytes(long bytes) {

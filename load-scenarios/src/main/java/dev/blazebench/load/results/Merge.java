@@ -169,6 +169,15 @@ public final class Merge {
     }
     WireBytes wire =
         wireKnown ? new WireBytes(wireSent, wireReceived, first.wireBytes().method()) : null;
+    RealtimeSetup realtime = null;
+    if (first.realtime() != null) {
+      int subscribers = 0;
+      for (ScenarioResult part : parts) {
+        subscribers += part.realtime() == null ? 0 : part.realtime().subscribers();
+      }
+      RealtimeSetup setup = first.realtime().setup();
+      realtime = new RealtimeSetup(subscribers, setup.writerApi(), setup.pollIntervalSec());
+    }
     List<ResultsAssembler.OperationInputs> operations = new ArrayList<>();
     for (int o = 0; o < first.operations().size(); o++) {
       ResultsAssembler.OperationInputs sum = null;
@@ -188,7 +197,8 @@ public final class Merge {
         wire,
         operations,
         settings.durationSec(),
-        settings.warmupSec());
+        settings.warmupSec(),
+        realtime);
   }
 
   /** The exact sum of two operations' raw inputs. */

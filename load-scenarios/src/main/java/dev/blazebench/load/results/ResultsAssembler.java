@@ -86,7 +86,8 @@ public final class ResultsAssembler {
             wire,
             inputs,
             durationSec,
-            warmupSec);
+            warmupSec,
+            context.realtime());
     InjectorResult injector = injector(recording.injector(), recording.injectorIntervals());
     return new LoadResults(
         LoadResults.SCHEMA_VERSION,
@@ -97,7 +98,10 @@ public final class ResultsAssembler {
         List.of(scenario));
   }
 
-  /** One scenario's results from its operations' raw inputs. */
+  /**
+   * One scenario's results from its operations' raw inputs; {@code realtime} is the setup of a
+   * realtime run (null otherwise), whose bytes per subscriber-hour are computed here.
+   */
   public static ScenarioResult scenario(
       String api,
       String scenario,
@@ -107,7 +111,8 @@ public final class ResultsAssembler {
       WireBytes wire,
       List<OperationInputs> operations,
       double durationSec,
-      double warmupSec) {
+      double warmupSec,
+      RealtimeSetup realtime) {
     long calls = 0;
     for (OperationInputs op : operations) {
       calls += op.measured().calls();
@@ -124,7 +129,14 @@ public final class ResultsAssembler {
               op, durationSec, warmupSec, cpuMicrosPerCall, wireSentPerCall, wireReceivedPerCall));
     }
     return new ScenarioResult(
-        api, scenario, model, scheduledNotSent, clientCpuNanos, wire, List.copyOf(results));
+        api,
+        scenario,
+        model,
+        scheduledNotSent,
+        clientCpuNanos,
+        wire,
+        List.copyOf(results),
+        realtime == null ? null : RealtimeResult.of(realtime, wire, durationSec));
   }
 
   private static OperationResult operation(

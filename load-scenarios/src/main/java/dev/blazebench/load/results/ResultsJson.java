@@ -49,8 +49,8 @@ public final class ResultsJson {
   }
 
   /**
-   * Reads a results file, checking first that it is one, in this schema version or version 1 (whose
-   * missing figures read as unknown).
+   * Reads a results file, checking first that it is one, in this schema version or an older one (1
+   * or 2, whose missing figures read as unknown).
    *
    * @throws InvalidResultsException naming the file and the problem
    */
@@ -84,6 +84,9 @@ public final class ResultsJson {
     JsonNode version = tree.get("schemaVersion");
     if (version != null && version.isInt() && version.intValue() == 1) {
       SchemaUpgrade.fromVersion1((ObjectNode) tree);
+      SchemaUpgrade.fromVersion2((ObjectNode) tree);
+    } else if (version != null && version.isInt() && version.intValue() == 2) {
+      SchemaUpgrade.fromVersion2((ObjectNode) tree);
     } else if (version == null
         || !version.isInt()
         || version.intValue() != LoadResults.SCHEMA_VERSION) {
@@ -91,7 +94,7 @@ public final class ResultsJson {
           source
               + ": schemaVersion "
               + version
-              + " is not supported (this blazebench reads 1 and "
+              + " is not supported (this blazebench reads 1, 2 and "
               + LoadResults.SCHEMA_VERSION
               + ")");
     }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param clientCpuNanos CPU time of the driver process(es) over the measured part; -1 if unknown
  * @param wireBytes socket bytes of the scenario's connections; null if not counted
  * @param operations per operation type, in the scenario's order
+ * @param realtime subscribers and bytes per subscriber-hour of a realtime run; null otherwise
  */
 public record ScenarioResult(
     String api,
@@ -21,4 +22,5 @@ public record ScenarioResult(
     long scheduledNotSent,
     long clientCpuNanos,
     WireBytes wireBytes,
-    List<OperationResult> operations) {}
+    List<OperationResult> operations,
+    RealtimeResult realtime) {}

@@ -9,11 +9,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Version 2 added, per operation, {@code recordsReceived} and {@code recordsPerSec}, and per
  * driver's injector {@code heapPeakUsedBytes}, {@code heapPeakAfterGcBytes} and {@code
- * heapMaxBytes}.
+ * heapMaxBytes}. Version 3 added, per scenario, {@code realtime} (null but for realtime runs).
  */
 final class SchemaUpgrade {
 
   private SchemaUpgrade() {}
+
+  /** Turns a version 2 document into version 3, in place. */
+  static void fromVersion2(ObjectNode document) {
+    document.put("schemaVersion", 3);
+    for (JsonNode scenario : document.path("results")) {
+      if (scenario instanceof ObjectNode result) {
+        result.putNull("realtime");
+      }
+    }
+  }
 
   /** Turns a version 1 document into version 2, in place. */
   static void fromVersion1(ObjectNode document) {

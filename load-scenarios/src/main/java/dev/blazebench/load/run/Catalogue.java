@@ -6,6 +6,9 @@ import dev.blazebench.load.grpc.GrpcConnections;
 import dev.blazebench.load.grpc.NativeGrpcApi;
 import dev.blazebench.load.grpc.ProtobufGrpcApi;
 import dev.blazebench.load.grpc.WrappedGrpcApi;
+import dev.blazebench.load.poll.PollingSubscribers;
+import dev.blazebench.load.realtime.GrpcSubscribers;
+import dev.blazebench.load.realtime.SubscriberApi;
 import dev.blazebench.load.rest.RestConnections;
 import dev.blazebench.load.rest.RestJsonApi;
 import dev.blazebench.load.scenario.AggregateByStatus;
@@ -13,19 +16,24 @@ import dev.blazebench.load.scenario.CrudMix;
 import dev.blazebench.load.scenario.Fetch1000;
 import dev.blazebench.load.scenario.GetOne;
 import dev.blazebench.load.scenario.Insert100;
+import dev.blazebench.load.scenario.Realtime;
+import dev.blazebench.load.scenario.RealtimeOptions;
 import dev.blazebench.load.scenario.ScenarioOptions;
 import dev.blazebench.load.scenario.Stream1m;
+import dev.blazebench.load.ws.WebSocketSubscribers;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The APIs the driver can load and the scenarios it can run, by the names the command line uses.
- * APIs the design plans but the driver does not have yet are listed as such, so that asking for one
- * says so instead of "unknown".
+ * The APIs the driver can load and the scenarios it can run, by the names the command line uses,
+ * and which scenario runs over which API: request/response scenarios over the request/response
+ * APIs, {@code realtime} over the APIs that can follow changes (the gRPC Subscribe streams,
+ * WebSocket push, REST polling).
  */
 public final class Catalogue {
 
-  /** APIs with a client. */
+  /** Request/response APIs: every scenario but realtime runs over them. */
   public static final List<String> APIS =
       List.of(
           WrappedGrpcApi.NAME,
@@ -34,9 +42,18 @@ public final class Catalogue {
           RestJsonApi.NAME,
           RestJsonApi.GZIP_NAME);
 
-  /** APIs planned but without a load client yet, and what is missing. */
-  private static final Map<String, String> PLANNED_APIS =
-      Map.of("websocket-json", "the reference server's WebSocket adapter and its load client");
+  /**
+   * APIs realtime's subscribers can follow changes through. REST polling takes any interval ({@code
+   * rest-poll-500ms}, ...); the seed's two are listed.
+   */
+  public static final List<String> SUBSCRIBER_APIS =
+      List.of(
+          WrappedGrpcApi.NAME,
+          NativeGrpcApi.NAME,
+          ProtobufGrpcApi.NAME,
+          WebSocketSubscribers.NAME,
+          "rest-poll-1s",
+          "rest-poll-5s");
 
   /** Scenarios. */
   public static final List<String> SCENARIOS =
@@ -46,10 +63,11 @@ public final class Catalogue {
           GetOne.NAME,
           CrudMix.NAME,
           AggregateByStatus.NAME,
-          Stream1m.NAME);
+          Stream1m.NAME,
+          Realtime.NAME);
 
-  /** Scenarios of the seed's test list not written yet. */
-  public static final List<String> PLANNED_SCENARIOS = List.of("realtime");
+  /** Scenarios of the seed's test list not written yet: none. */
+  public static final List<String> PLANNED_SCENARIOS = List.of();
 
   /** Largest answer accepted: 64 MiB, as protocol's clients. */
   private static final int MAX_INBOUND_BYTES = 64 * 1024 * 1024;
@@ -77,6 +95,47 @@ public final class Catalogue {
     return api;
   }
 
+  /**
+   * Checks that {@code scenario} runs over {@code api} of {@code target}, naming both if not.
+   *
+   * @throws IllegalArgumentException if it does not
+   */
+  public static void checkScenarioOverApi(String scenario, String api, Target target) {
+    boolean realtime = scenario.equals(Realtime.NAME);
+    Target.Transport transport = target.transport();
+    if (realtime && transport == Target.Transport.HTTP) {
+      throw new IllegalArgumentException(
+          "scenario 'realtime' does not run over "
+              + target.text()
+              + ": REST/JSON has no push; follow changes with ws://"
+              + target.host()
+              + ":"
+              + target.port()
+              + " (WebSocket) or rest-poll://"
+              + target.host()
+              + ":"
+              + target.port()
+              + " (REST polling)");
+    }
+    if (!realtime
+        && (transport == Target.Transport.WEBSOCKET || transport == Target.Transport.POLLING)) {
+      throw new IllegalArgumentException(
+          "scenario '"
+              + scenario
+              + "' does not run over "
+              + target.text()
+              + ": "
+              + api
+              + " only follows changes (the server has no request/response calls there);"
+              + " run 'realtime' over it, or "
+              + scenario
+              + " over rest://"
+              + target.host()
+              + ":"
+              + target.port());
+    }
+  }
+
   /** A client of {@code api} on {@code connections} connections to {@code target}. */
   public static LoadClient openApi(String api, Target target, int connections) {
     checkApi(api);
@@ -84,6 +143,10 @@ public final class Catalogue {
       boolean gzip = api.equals(RestJsonApi.GZIP_NAME);
       return new RestJsonApi(
           new RestConnections(target.host(), target.port(), connections, gzip), gzip);
+    }
+    if (!APIS.contains(api)) {
+      throw new IllegalArgumentException(
+          "api '" + api + "' only follows changes: it has no request/response client");
     }
     GrpcConnections channels =
         new GrpcConnections(target.host(), target.port(), connections, MAX_INBOUND_BYTES);
@@ -94,24 +157,104 @@ public final class Catalogue {
     };
   }
 
-  /** Checks a scenario name before anything connects. */
-  public static void checkScenario(String scenario) {
-    if (SCENARIOS.contains(scenario)) {
-      return;
-    }
-    if (PLANNED_SCENARIOS.contains(scenario)) {
-      throw new IllegalArgumentException(
-          "scenario '"
-              + scenario
-              + "' is not written yet (available: "
-              + String.join(", ", SCENARIOS)
-              + ")");
-    }
-    throw new IllegalArgumentException(
-        "unknown scenario '" + scenario + "' (available: " + String.join(", ", SCENARIOS) + ")");
+  /**
+   * Subscribers of {@code api} to {@code target}: {@code subscribers} of them, polling every {@code
+   * pollInterval} for REST polling.
+   */
+  public static SubscriberApi openSubscribers(
+      String api, Target target, int subscribers, Duration pollInterval) {
+    return switch (Target.transportOf(api)) {
+      case WEBSOCKET -> new WebSocketSubscribers(target.host(), target.port());
+      case POLLING ->
+          new PollingSubscribers(target.host(), target.port(), pollInterval, subscribers);
+      case GRPC ->
+          new GrpcSubscribers(
+              switch (api) {
+                case WrappedGrpcApi.NAME -> GrpcSubscribers.Flavor.WRAPPED;
+                case NativeGrpcApi.NAME -> GrpcSubscribers.Flavor.NATIVE;
+                default -> GrpcSubscribers.Flavor.PROTOBUF;
+              },
+              target.host(),
+              target.port());
+      default -> throw new IllegalArgumentException("api '" + api + "' cannot follow changes live");
+    };
   }
 
-  /** Scenario {@code name} over {@code api}, with {@code options}. */
+  /**
+   * What a run opened: its scenario and every client behind it, closed together.
+   *
+   * @param scenario the scenario, ready to prepare
+   * @param realtime the realtime scenario when it is one (for results), else null
+   */
+  public record Opened(Scenario scenario, Realtime realtime, List<AutoCloseable> resources)
+      implements AutoCloseable {
+
+    /** Connects every client and waits until they are ready (or throws saying which is not). */
+    public void awaitReady(long timeoutMillis) throws InterruptedException {
+      for (AutoCloseable resource : resources) {
+        if (resource instanceof LoadClient client) {
+          client.awaitReady(timeoutMillis);
+        } else if (resource instanceof SubscriberApi subscribers) {
+          subscribers.awaitReady(timeoutMillis);
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      for (int i = resources.size() - 1; i >= 0; i--) {
+        try {
+          resources.get(i).close();
+        } catch (Exception e) {
+          // closing the rest anyway
+        }
+      }
+    }
+  }
+
+  /** Opens the clients of {@code options}' run and builds its scenario. */
+  public static Opened open(LoadRunOptions options) {
+    List<AutoCloseable> resources = new ArrayList<>();
+    try {
+      if (!options.scenario().equals(Realtime.NAME)) {
+        LoadClient api = openApi(options.api(), options.target(), options.connections());
+        resources.add(api);
+        return new Opened(
+            scenario(options.scenario(), api, options.scenarioOptions()), null, resources);
+      }
+      RealtimeOptions realtime = options.realtime();
+      Duration pollInterval =
+          realtime.pollInterval() == null ? Duration.ZERO : realtime.pollInterval();
+      Target writerTarget = realtime.writerFor(options.target());
+      LoadClient writer = openApi(WrappedGrpcApi.NAME, writerTarget, 1);
+      resources.add(writer);
+      SubscriberApi subscribers =
+          openSubscribers(options.api(), options.target(), realtime.subscribers(), pollInterval);
+      resources.add(subscribers);
+      Realtime scenario =
+          new Realtime(
+              writer,
+              subscribers,
+              options.scenarioOptions().collectionOr(Realtime.DEFAULT_COLLECTION),
+              realtime.subscribers(),
+              pollInterval);
+      resources.add(scenario); // closed first: its subscriptions before their clients
+      return new Opened(scenario, scenario, resources);
+    } catch (RuntimeException e) {
+      new Opened(null, null, resources).close();
+      throw e;
+    }
+  }
+
+  /** Checks a scenario name before anything connects. */
+  public static void checkScenario(String scenario) {
+    if (!SCENARIOS.contains(scenario)) {
+      throw new IllegalArgumentException(
+          "unknown scenario '" + scenario + "' (available: " + String.join(", ", SCENARIOS) + ")");
+    }
+  }
+
+  /** Request/response scenario {@code name} over {@code api}, with {@code options}. */
   public static Scenario scenario(String name, LoadClient api, ScenarioOptions options) {
     checkScenario(name);
     options.checkAppliesTo(name);
@@ -124,31 +267,57 @@ public final class Catalogue {
           new CrudMix(
               api, collection, options.mix() == null ? CrudMix.Ratios.DEFAULT : options.mix());
       case AggregateByStatus.NAME -> new AggregateByStatus(api, collection);
-      default ->
+      case Stream1m.NAME ->
           new Stream1m(
               api,
               options.collectionOr(Stream1m.DEFAULT_COLLECTION),
               options.records() == 0 ? Stream1m.DEFAULT_RECORDS : (int) options.records(),
               options.batchSize());
+      default ->
+          throw new IllegalArgumentException(
+              "scenario '" + name + "' needs subscribers: open it with Catalogue.open");
     };
   }
 
   /** Checks an API name before anything connects. */
   public static void checkApi(String api) {
-    if (APIS.contains(api)) {
+    if (APIS.contains(api) || SUBSCRIBER_APIS.contains(api)) {
       return;
     }
-    if (PLANNED_APIS.containsKey(api)) {
+    if (api.startsWith(Target.POLL_API_PREFIX)) {
+      pollIntervalOf(api); // throws for a malformed interval
+      return;
+    }
+    List<String> all = new ArrayList<>(APIS);
+    for (String subscriber : SUBSCRIBER_APIS) {
+      if (!all.contains(subscriber)) {
+        all.add(subscriber);
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown api '" + api + "' (available: " + String.join(", ", all) + ")");
+  }
+
+  /** The poll interval a polling API's name says: 1 s for {@code rest-poll-1s}. */
+  public static Duration pollIntervalOf(String api) {
+    if (!api.startsWith(Target.POLL_API_PREFIX)) {
+      throw new IllegalArgumentException("api '" + api + "' does not poll");
+    }
+    String text = api.substring(Target.POLL_API_PREFIX.length());
+    Duration interval;
+    try {
+      interval = dev.blazebench.load.profile.Durations.parse(text);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "api '"
               + api
-              + "' is not available yet: "
-              + PLANNED_APIS.get(api)
-              + " is still to be written (available: "
-              + String.join(", ", APIS)
-              + ")");
+              + "': '"
+              + text
+              + "' is not a poll interval (rest-poll-1s, rest-poll-500ms)");
     }
-    throw new IllegalArgumentException(
-        "unknown api '" + api + "' (available: " + String.join(", ", APIS) + ")");
+    if (interval.toMillis() < 1) {
+      throw new IllegalArgumentException("api '" + api + "': the poll interval must be positive");
+    }
+    return interval;
   }
 }

@@ -1,6 +1,5 @@
 package dev.blazebench.load.run;
 
-import dev.blazebench.load.api.LoadClient;
 import dev.blazebench.load.api.TargetUnreachableException;
 import dev.blazebench.load.engine.Driver;
 import dev.blazebench.load.engine.RunRecording;
@@ -10,10 +9,12 @@ import dev.blazebench.load.results.ConsoleSummary;
 import dev.blazebench.load.results.Environment;
 import dev.blazebench.load.results.LoadResults;
 import dev.blazebench.load.results.OperationResult;
+import dev.blazebench.load.results.RealtimeSetup;
 import dev.blazebench.load.results.ResultsAssembler;
 import dev.blazebench.load.results.ResultsJson;
 import dev.blazebench.load.results.RunContext;
 import dev.blazebench.load.results.ScenarioResult;
+import dev.blazebench.load.scenario.Realtime;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,13 +59,12 @@ public final class LoadRun {
           "--start-at " + options.startAt() + " is in the past (now " + Instant.now() + ")");
     }
     Files.createDirectories(options.outDir());
-    try (LoadClient api =
-        Catalogue.openApi(options.api(), options.target(), options.connections())) {
+    try (Catalogue.Opened opened = Catalogue.open(options)) {
       progress.printf(
           "blazebench load: connecting to %s (%s, %d connections)%n",
           options.target().text(), options.api(), options.connections());
-      api.awaitReady(CONNECT_TIMEOUT.toMillis());
-      Scenario scenario = Catalogue.scenario(options.scenario(), api, options.scenarioOptions());
+      opened.awaitReady(CONNECT_TIMEOUT.toMillis());
+      Scenario scenario = opened.scenario();
       progress.printf("blazebench load: preparing %s%n", scenario.name());
       try {
         scenario.prepare(
@@ -104,7 +104,8 @@ public final class LoadRun {
               new RunContext(
                   options.target().text(),
                   options.connections(),
-                  options.startAt() == null ? null : options.startAt().toString()),
+                  options.startAt() == null ? null : options.startAt().toString(),
+                  realtimeSetup(opened.realtime())),
               Environment.detect(
                   Path.of(""), Instant.ofEpochMilli(recording.measuredStartEpochMillis())));
       ResultsJson.write(results, options.outDir().resolve(ResultsJson.FILE_NAME));
@@ -122,5 +123,16 @@ public final class LoadRun {
       }
       return new Outcome(results, failed, recording.interrupted());
     }
+  }
+
+  private static RealtimeSetup realtimeSetup(Realtime realtime) {
+    if (realtime == null) {
+      return null;
+    }
+    Duration interval = realtime.pollInterval();
+    return new RealtimeSetup(
+        realtime.subscriberCount(),
+        realtime.writerApi(),
+        interval.isZero() ? null : interval.toNanos() / 1e9);
   }
 }

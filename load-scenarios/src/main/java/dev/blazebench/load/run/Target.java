@@ -14,7 +14,9 @@ import java.util.Map;
  * proto://host:port          grpc-protobuf     bugs.v1.BugService (typed Protobuf)
  * rest://host:port           rest-json         the REST/JSON API, HTTP/1.1 keep-alive
  * rest+gzip://host:port      rest-json-gzip    the same, asking for gzip-compressed answers
- * ws://host:port             websocket-json    (planned)
+ * ws://host:port             websocket-json    WebSocket push of changes (realtime only)
+ * rest-poll://host:port      rest-poll-5s      REST polling of changes (realtime only; the name
+ *                                              says the poll interval: rest-poll-1s, ...)
  * </pre>
  *
  * The reference server serves the three gRPC APIs side by side on one port (50051) and REST on
@@ -31,8 +33,19 @@ public record Target(String text, String scheme, String host, int port) {
   public enum Transport {
     GRPC,
     HTTP,
-    WEBSOCKET
+    WEBSOCKET,
+    /** REST polling of the change log: HTTP, but only for following changes. */
+    POLLING
   }
+
+  /** The API name of REST polling subscribers polling every {@code interval}. */
+  public static String pollingApi(java.time.Duration interval) {
+    long millis = interval.toMillis();
+    return POLL_API_PREFIX + (millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms");
+  }
+
+  /** How polling API names start: "rest-poll-1s", "rest-poll-500ms". */
+  public static final String POLL_API_PREFIX = "rest-poll-";
 
   private static final Map<String, String> API_BY_SCHEME = new LinkedHashMap<>();
   private static final Map<String, Transport> TRANSPORT_BY_SCHEME = new LinkedHashMap<>();
@@ -44,6 +57,7 @@ public record Target(String text, String scheme, String host, int port) {
     scheme("rest", "rest-json", Transport.HTTP);
     scheme("rest+gzip", "rest-json-gzip", Transport.HTTP);
     scheme("ws", "websocket-json", Transport.WEBSOCKET);
+    scheme("rest-poll", "rest-poll-5s", Transport.POLLING);
   }
 
   private static void scheme(String scheme, String api, Transport transport) {
@@ -68,6 +82,9 @@ public record Target(String text, String scheme, String host, int port) {
 
   /** The transport of {@code api}, or null if no scheme serves it. */
   public static Transport transportOf(String api) {
+    if (api.startsWith(POLL_API_PREFIX)) {
+      return Transport.POLLING;
+    }
     for (Map.Entry<String, String> e : API_BY_SCHEME.entrySet()) {
       if (e.getValue().equals(api)) {
         return TRANSPORT_BY_SCHEME.get(e.getKey());

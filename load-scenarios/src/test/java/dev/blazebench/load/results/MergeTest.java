@@ -108,7 +108,8 @@ class MergeTest {
             new WireBytes(wire, 2 * wire, "netty-socket-handler"),
             inputs,
             30.0,
-            10.0);
+            10.0,
+            null);
     LoadResults sample = SampleRuns.results();
     RunSettings settings =
         new RunSettings(
@@ -155,7 +156,8 @@ class MergeTest {
                     s.scheduledNotSent(),
                     s.clientCpuNanos(),
                     s.wireBytes(),
-                    s.operations())));
+                    s.operations(),
+                    null)));
 
     assertThatThrownBy(() -> Merge.runs(List.of(a, b), List.of("run-1", "run-2")))
         .isInstanceOf(InvalidResultsException.class)

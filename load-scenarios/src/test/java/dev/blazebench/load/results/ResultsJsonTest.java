@@ -58,11 +58,12 @@ class ResultsJsonTest {
   void anotherSchemaVersionIsRefusedByName() {
     String json =
         ResultsJson.toJson(SampleRuns.results())
-            .replaceFirst("\"schemaVersion\" : 2", "\"schemaVersion\" : 3");
+            .replaceFirst("\"schemaVersion\" : 3", "\"schemaVersion\" : 4");
     assertThatThrownBy(() -> ResultsJson.parse(json, "new/results.json"))
         .isInstanceOf(InvalidResultsException.class)
         .hasMessage(
-            "new/results.json: schemaVersion 3 is not supported (this blazebench reads 1 and 2)");
+            "new/results.json: schemaVersion 4 is not supported (this blazebench reads 1, 2 and"
+                + " 3)");
   }
 
   /** A version 1 file (kept as written then) reads, its missing figures unknown. */
@@ -86,6 +87,61 @@ class ResultsJsonTest {
         Merge.runs(java.util.List.of(read, current), java.util.List.of("v1", "v2"));
     assertThat(merged.results().get(0).operations().get(0).recordsReceived()).isEqualTo(-1);
     assertThat(merged.results().get(0).operations().get(0).count()).isEqualTo(2 * op.count());
+  }
+
+  /** A version 2 file (no "realtime") reads as version 3 with no realtime figures. */
+  @Test
+  void aVersion2FileReadsWithoutRealtimeFigures() {
+    String v2 =
+        ResultsJson.toJson(SampleRuns.results())
+            .replaceFirst("\"schemaVersion\" : 3", "\"schemaVersion\" : 2")
+            .replaceAll(",\\s*\"realtime\" : null", "");
+    assertThat(v2).doesNotContain("realtime");
+
+    LoadResults read = ResultsJson.parse(v2, "results-v2.json");
+
+    assertThat(read).isEqualTo(SampleRuns.results());
+  }
+
+  /** A realtime run's subscribers and bytes per subscriber-hour, and their merge. */
+  @Test
+  void realtimeFiguresAreScaledToAnHourPerSubscriberAndMergedBySum() {
+    LoadResults sample = SampleRuns.results();
+    ScenarioResult s = sample.results().get(0);
+    double durationSec = sample.run().durationSec();
+    WireBytes wire = new WireBytes(3_600, 72_000, "netty-socket-handler");
+    RealtimeResult realtime =
+        RealtimeResult.of(new RealtimeSetup(2, "grpc-blazebinary", 5.0), wire, durationSec);
+    LoadResults run =
+        new LoadResults(
+            sample.schemaVersion(),
+            sample.kind(),
+            sample.run(),
+            sample.injectorVerdict(),
+            sample.drivers(),
+            java.util.List.of(
+                new ScenarioResult(
+                    s.api(),
+                    s.scenario(),
+                    s.model(),
+                    s.scheduledNotSent(),
+                    s.clientCpuNanos(),
+                    wire,
+                    s.operations(),
+                    realtime)));
+
+    assertThat(realtime.wireReceivedPerSubscriberPerHour())
+        .isEqualTo(72_000 * 3600.0 / durationSec / 2);
+    assertThat(ResultsJson.parse(ResultsJson.toJson(run), "rt.json")).isEqualTo(run);
+    RealtimeResult merged =
+        Merge.runs(java.util.List.of(run, run), java.util.List.of("a", "b"))
+            .results()
+            .get(0)
+            .realtime();
+    assertThat(merged.subscribers()).isEqualTo(4);
+    assertThat(merged.pollIntervalSec()).isEqualTo(5.0);
+    assertThat(merged.wireReceivedPerSubscriberPerHour())
+        .isEqualTo(realtime.wireReceivedPerSubscriberPerHour());
   }
 
   @Test

@@ -25,7 +25,8 @@ class TargetTest {
   void badTargetsAreErrorsSayingWhy() {
     assertThatThrownBy(() -> Target.parse("http://h:1"))
         .hasMessageContaining("unknown scheme 'http'")
-        .hasMessageContaining("blaze://, blaze-native://, proto://, rest://, rest+gzip://, ws://");
+        .hasMessageContaining(
+            "blaze://, blaze-native://, proto://, rest://, rest+gzip://, ws://, rest-poll://");
     assertThatThrownBy(() -> Target.parse("blaze://h"))
         .hasMessageContaining("needs a host and a port");
     assertThatThrownBy(() -> Target.parse("rest://h:1/v1")).hasMessageContaining("no path");
@@ -41,7 +42,12 @@ class TargetTest {
     assertThat(Catalogue.resolveApi(blaze, "grpc-protobuf")).isEqualTo("grpc-protobuf");
     assertThatThrownBy(() -> Catalogue.resolveApi(Target.parse("proto://h:1"), "nope"))
         .hasMessageContaining("unknown api 'nope'");
-    assertThatThrownBy(() -> Catalogue.resolveApi(Target.parse("ws://h:1"), null))
-        .hasMessageContaining("not available yet");
+    assertThat(Catalogue.resolveApi(Target.parse("ws://h:1"), null)).isEqualTo("websocket-json");
+    assertThat(Catalogue.resolveApi(Target.parse("rest-poll://h:1"), "rest-poll-1s"))
+        .isEqualTo("rest-poll-1s");
+    assertThatThrownBy(() -> Catalogue.resolveApi(Target.parse("rest://h:1"), "rest-poll-1s"))
+        .hasMessageContaining("api 'rest-poll-1s' does not run over rest://");
+    assertThatThrownBy(() -> Catalogue.resolveApi(Target.parse("rest-poll://h:1"), "rest-poll-x"))
+        .hasMessageContaining("'x' is not a poll interval");
   }
 }
