@@ -16,7 +16,14 @@ final class ArrayWireReader extends WireReader {
   private static final VarHandle LONG_BE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+  /** Little-endian, so that a word's low byte is its first. */
+  private static final VarHandle LONG_LE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final byte[] bytes;
+
+  /** Made when the second record of a sequence starts; null before. */
+  private ShortStringValues shortStrings;
 
   /** Reads {@code bytes[offset, offset + length)}, already checked to be inside the array. */
   ArrayWireReader(byte[] bytes, int offset, int length, DecodeLimits limits) {
@@ -57,6 +64,34 @@ final class ArrayWireReader extends WireReader {
   @Override
   byte[] bytesAt(int at, int length) {
     return Arrays.copyOfRange(bytes, at, at + length);
+  }
+
+  @Override
+  BlazeValue.StringValue readShortString(int length) {
+    int at = pos;
+    if (bytes.length - at < 16 || !pastFirstRecord()) {
+      return super.readShortString(length); // near the array's end, or a first record
+    }
+    // The value's bytes as two words, the bytes past it masked off.
+    long low = (long) LONG_LE.get(bytes, at);
+    long high = 0;
+    if (length < 8) {
+      low &= (1L << (8 * length)) - 1;
+    } else {
+      high = (long) LONG_LE.get(bytes, at + 8) & ((1L << (8 * (length - 8))) - 1);
+    }
+    high = ShortStringValues.high(high, length);
+    if (shortStrings == null) {
+      shortStrings = new ShortStringValues();
+    }
+    BlazeValue.StringValue value = shortStrings.find(low, high);
+    if (value != null) {
+      pos = at + length;
+      return value;
+    }
+    value = super.readShortString(length);
+    shortStrings.remember(low, high, value);
+    return value;
   }
 
   @Override

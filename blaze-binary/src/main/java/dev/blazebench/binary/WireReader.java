@@ -196,6 +196,19 @@ abstract class WireReader {
     return name;
   }
 
+  /**
+   * A string value of {@code length} (1..15) bytes at {@link #pos}, already checked to be inside
+   * the input. A reader may hand out an equal value it decoded before ({@link ShortStringValues}).
+   */
+  BlazeValue.StringValue readShortString(int length) {
+    return new BlazeValue.StringValue(readUtf8(length, "string"));
+  }
+
+  /** Whether a record of a sequence after its first is being read: repeats are likely. */
+  final boolean pastFirstRecord() {
+    return recordsRead > 0;
+  }
+
   /** {@code n} bytes of UTF-8; {@code n} may be any u32, it is checked before the decode. */
   final String readUtf8(long n, String what) {
     require(n, what);
@@ -551,7 +564,8 @@ abstract class WireReader {
         return EMPTY_STRING;
       }
       checkStringLength(length, at);
-      return new BlazeValue.StringValue(readUtf8(length, "string"));
+      require(length, "string");
+      return readShortString(length);
     }
     switch (tag) {
       case Wire.TAG_SMALL_INT:
