@@ -244,14 +244,12 @@ public final class BlazeBinaryEncoder {
     out.ensureRemaining(2 + chars);
     int start = out.size();
     byte[] latin1 = CompactStrings.latin1Bytes(s);
-    if (latin1 != null) {
+    if (latin1 != null && Utf8.isAscii(latin1)) {
       byte[] a = out.array();
+      SHORT_BE.set(a, start, (short) chars);
       System.arraycopy(latin1, 0, a, start + 2, chars);
-      if (Utf8.isAscii(a, start + 2, start + 2 + chars)) {
-        SHORT_BE.set(a, start, (short) chars);
-        out.setSize(start + 2 + chars);
-        return;
-      }
+      out.setSize(start + 2 + chars);
+      return;
     }
     if (Utf8.encodeAscii(s, out.array(), start + 2) == chars) {
       out.array()[start] = (byte) (chars >>> 8);
@@ -306,7 +304,10 @@ public final class BlazeBinaryEncoder {
       return;
     }
     byte[] latin1 = CompactStrings.latin1Bytes(s);
-    if (latin1 != null && writeIfAscii(latin1, out)) {
+    // Checked in the string, not after copying: reading back bytes just copied stalls on the
+    // copy's wide stores.
+    if (latin1 != null && Utf8.isAscii(latin1)) {
+      writeAscii(latin1, out);
       return;
     }
     if (chars > Wire.MAX_SHORT_STRING_BYTES) {
@@ -343,35 +344,23 @@ public final class BlazeBinaryEncoder {
     out.setSize(end);
   }
 
-  /**
-   * Writes a non-empty Latin-1 string, given as its bytes, in its shortest form when it is ASCII
-   * (so its UTF-8 is those very bytes) and returns true; else writes nothing and returns false. The
-   * bytes are copied first and checked in the output, where they are hot in the cache.
-   */
-  private static boolean writeIfAscii(byte[] latin1, GrowableBuffer out) {
-    int n = latin1.length;
+  /** Writes a non-empty ASCII string value, given as its bytes, in its shortest form. */
+  private static void writeAscii(byte[] ascii, GrowableBuffer out) {
+    int n = ascii.length;
     int start = out.size();
     int at;
     if (n <= Wire.MAX_SHORT_STRING_BYTES) {
       out.ensureRemaining(1 + n);
+      out.array()[start] = (byte) (Wire.TAG_SHORT_STRING | n);
       at = start + 1;
     } else {
       out.ensureRemaining(5L + n);
+      out.array()[start] = Wire.TAG_STRING;
+      INT_BE.set(out.array(), start + 1, n);
       at = start + 5;
     }
-    byte[] a = out.array();
-    System.arraycopy(latin1, 0, a, at, n);
-    if (!Utf8.isAscii(a, at, at + n)) {
-      return false;
-    }
-    if (n <= Wire.MAX_SHORT_STRING_BYTES) {
-      a[start] = (byte) (Wire.TAG_SHORT_STRING | n);
-    } else {
-      a[start] = Wire.TAG_STRING;
-      INT_BE.set(a, start + 1, n);
-    }
+    System.arraycopy(ascii, 0, out.array(), at, n);
     out.setSize(at + n);
-    return true;
   }
 
   /**

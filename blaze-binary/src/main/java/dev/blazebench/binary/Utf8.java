@@ -15,12 +15,8 @@ final class Utf8 {
   private static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
-  /** Little-endian whatever the platform, so that a word's low byte is its first. */
-  private static final VarHandle LITTLE_ENDIAN_LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-  /** The top bit of each byte of a word: set in a byte that is not ASCII. */
-  private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
 
   private Utf8() {}
 
@@ -123,30 +119,27 @@ final class Utf8 {
     return bytes;
   }
 
-  /**
-   * Whether every byte of {@code a[from, to)} is ASCII (below 0x80), eight bytes at a time. May
-   * read (never use) up to 7 bytes of {@code a} past {@code to}.
-   */
-  static boolean isAscii(byte[] a, int from, int to) {
+  /** Whether every byte of {@code a} is ASCII (below 0x80), eight bytes at a time. */
+  static boolean isAscii(byte[] a) {
     // Few branches whose outcome depends on the length: most strings are short, and a byte loop's
-    // exit is mispredicted once per string, which costs more than the check itself.
-    int length = to - from;
-    if (length >= 8) {
+    // exit is mispredicted once per string, which costs more than the check itself. Words may
+    // overlap; that only checks some bytes twice.
+    int n = a.length;
+    if (n >= 8) {
       long bits = 0;
-      int last = to - 8;
-      for (int i = from; i < last; i += 8) {
-        bits |= (long) LITTLE_ENDIAN_LONG.get(a, i);
+      int last = n - 8;
+      for (int i = 0; i < last; i += 8) {
+        bits |= (long) LONG.get(a, i);
       }
-      bits |= (long) LITTLE_ENDIAN_LONG.get(a, last); // overlaps the loop's last word: harmless
-      return (bits & HIGH_BITS) == 0;
+      bits |= (long) LONG.get(a, last);
+      return (bits & 0x8080_8080_8080_8080L) == 0;
     }
-    if (a.length - from >= 8) {
-      // One word from 'from': little-endian puts a[from] in the low byte, so keep 'length' bytes.
-      long word = (long) LITTLE_ENDIAN_LONG.get(a, from);
-      return (word & HIGH_BITS & ((1L << (8 * length)) - 1)) == 0;
+    if (n >= 4) {
+      int bits = (int) INT.get(a, 0) | (int) INT.get(a, n - 4);
+      return (bits & 0x8080_8080) == 0;
     }
     int bits = 0;
-    for (int i = from; i < to; i++) {
+    for (int i = 0; i < n; i++) {
       bits |= a[i];
     }
     return bits >= 0;
