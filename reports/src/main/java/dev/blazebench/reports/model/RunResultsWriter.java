@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,8 +34,16 @@ public final class RunResultsWriter {
     try {
       Files.createDirectories(absolute.getParent());
       Files.writeString(temporary, toJson(results), StandardCharsets.UTF_8);
-      Files.move(
-          temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(
+            temporary,
+            absolute,
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        // Some file systems cannot rename atomically; a plain replace is the best they offer.
+        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

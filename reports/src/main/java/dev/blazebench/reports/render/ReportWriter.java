@@ -7,6 +7,7 @@ import dev.blazebench.reports.model.RunResultsReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -76,8 +77,16 @@ public final class ReportWriter {
     try {
       Files.createDirectories(absolute.getParent());
       Files.writeString(temporary, text, StandardCharsets.UTF_8);
-      Files.move(
-          temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(
+            temporary,
+            absolute,
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        // Some file systems cannot rename atomically; a plain replace is the best they offer.
+        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
