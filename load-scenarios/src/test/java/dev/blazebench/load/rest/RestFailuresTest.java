@@ -59,7 +59,10 @@ class RestFailuresTest {
       try (RestJsonApi api =
           new RestJsonApi(
               new RestConnections("127.0.0.1", silent.getLocalPort(), 1, false), false)) {
-        CompletableFuture<?> call = api.query("bugs", Query.all(), Duration.ofMillis(300));
+        // The deadline must pass after the request is on the wire: one that passes while the pool
+        // is still connecting (a loaded machine can take over a second) releases the unsent
+        // request, and the silent server, rightly, never sees its connection closed.
+        CompletableFuture<?> call = api.query("bugs", Query.all(), Duration.ofSeconds(3));
         Throwable failure = null;
         try {
           call.get(10, TimeUnit.SECONDS);
