@@ -95,7 +95,8 @@ public final class BlazeBinaryEncoder {
           "record has " + fieldCount + " fields; the format holds at most " + Wire.MAX_U16);
     }
     out.ensureRemaining(Wire.HEADER_BYTES);
-    out.putBytes(Wire.MAGIC);
+    out.putInt(Wire.MAGIC_FIRST_FOUR);
+    out.putByte(Wire.MAGIC[4]);
     out.putByte(version.wireByte());
     out.putShort(fieldCount);
     byte[] ids = record.commonFieldIds();

@@ -10,6 +10,9 @@ final class Wire {
   /** "BLAZE". */
   static final byte[] MAGIC = {0x42, 0x4C, 0x41, 0x5A, 0x45};
 
+  /** "BLAZ", the magic's first four bytes as a big-endian int. */
+  static final int MAGIC_FIRST_FOUR = 0x424C415A;
+
   /** Magic, version byte, u16 field count. */
   static final int HEADER_BYTES = 8;
 

@@ -253,7 +253,10 @@ abstract class WireReader {
               + Wire.HEADER_BYTES,
           start);
     }
-    for (int i = 0; i < Wire.MAGIC.length; i++) {
+    // One compare for the usual case; byte by byte only to say where a bad magic goes wrong.
+    boolean magicMatches =
+        i32At(start) == Wire.MAGIC_FIRST_FOUR && u8At(start + 4) == Wire.MAGIC[4];
+    for (int i = 0; !magicMatches && i < Wire.MAGIC.length; i++) {
       if (u8At(start + i) != Wire.MAGIC[i]) {
         throw fail("bad magic: expected \"BLAZE\" (42 4C 41 5A 45)", start + i);
       }
@@ -656,12 +659,24 @@ abstract class WireReader {
     int count = readU16("array count");
     checkCount(count, 1, "array item", at);
     // A 0x08 array of count 0 is accepted, as in BlazeDB; it re-encodes as 0x18.
+    if (count == 0) {
+      return EMPTY_ARRAY;
+    }
+    // List.of makes an immutable list (one or two items need no array), which ArrayValue's
+    // List.copyOf then keeps as it is.
+    BlazeValue first = readValue(depth);
+    if (count == 1) {
+      return new BlazeValue.ArrayValue(List.of(first));
+    }
+    if (count == 2) {
+      return new BlazeValue.ArrayValue(List.of(first, readValue(depth)));
+    }
     BlazeValue[] items = new BlazeValue[count];
-    for (int i = 0; i < count; i++) {
+    items[0] = first;
+    for (int i = 1; i < count; i++) {
       items[i] = readValue(depth);
     }
-    // List.of makes the one immutable copy, which ArrayValue's List.copyOf then keeps as it is.
-    return count == 0 ? EMPTY_ARRAY : new BlazeValue.ArrayValue(List.of(items));
+    return new BlazeValue.ArrayValue(List.of(items));
   }
 
   private BlazeValue readDictionary(int at, int depth) {
