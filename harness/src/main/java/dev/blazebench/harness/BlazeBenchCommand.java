@@ -2,6 +2,7 @@ package dev.blazebench.harness;
 
 import dev.blazebench.harness.binary.BinaryCommand;
 import dev.blazebench.harness.codec.CodecCommand;
+import dev.blazebench.harness.compare.CompareCommand;
 import dev.blazebench.harness.gate.GateCommand;
 import dev.blazebench.harness.load.LoadCommand;
 import dev.blazebench.harness.load.MergeCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BinaryCommand.class,
       CodecCommand.class,
+      CompareCommand.class,
       GateCommand.class,
       LoadCommand.class,
       MergeCommand.class,

@@ -1,0 +1,313 @@
+package dev.blazebench.harness.compare;
+
+import dev.blazebench.harness.BadInputException;
+import dev.blazebench.harness.CheckFailedException;
+import dev.blazebench.harness.CliStreams;
+import dev.blazebench.harness.ExitCodes;
+import dev.blazebench.harness.HelpOption;
+import dev.blazebench.load.profile.Durations;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code blazebench compare}: the front door. Starts the reference server as a child process on its
+ * own CPU, runs the seed's tests against every API in interleaved rounds with the load driver in
+ * this JVM, runs the codec benchmarks, and writes one run folder (results.json, the load runs, the
+ * codec results, the server's log, the report). Options are resolved into a {@link ComparePlan}
+ * here; {@link CompareRun} does the work.
+ */
+@Command(
+    name = "compare",
+    sortOptions = false,
+    description = {
+      "Run the seed's tests against every API and write one report folder.",
+      "Starts the reference server (one store for every API) pinned to CPU 0 with taskset, the"
+          + " load driver on the other CPUs, runs each scenario against each API in interleaved"
+          + " rounds (round 1: A B C, round 2: A B C, ...), runs the codec benchmarks, and writes"
+          + " results.json, the load runs' results and .hlog files, the codec results,"
+          + " server.log, index.html and summary.md into the run folder.",
+      "Ctrl-C stops the server and keeps what was measured (results.json of the runs completed,"
+          + " with a 'partial' warning)."
+    },
+    footer = {
+      "%nExamples:",
+      "  blazebench compare --quick                     (about 3 minutes on 2 cores)",
+      "  blazebench compare --full                      (about 15 minutes)",
+      "  blazebench compare --apis grpc-blazebinary,rest-json --scenarios fetch-1000 --rounds 5",
+      "%nExit code 2 when a call failed in some run (results and report are still written)."
+    })
+public final class CompareCommand implements Callable<Integer> {
+
+  private static final DateTimeFormatter RUN_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  @Mixin HelpOption help;
+
+  @Option(
+      names = "--quick",
+      description =
+          "The quick profile (the default): insert-100, fetch-1000 and realtime, 2 rounds of"
+              + " 0.5s warm-up + 1.5s per run, 8 codec benchmarks; under 3 minutes on 2 cores.")
+  boolean quick;
+
+  @Option(
+      names = "--full",
+      description =
+          "The full profile: also get-one and aggregate, 5 rounds of 1s warm-up + 3s per run,"
+              + " 26 codec benchmarks; under 15 minutes on 2 cores.")
+  boolean full;
+
+  @Option(
+      names = "--apis",
+      paramLabel = "LIST",
+      split = ",",
+      description =
+          "APIs to compare (default: every one that applies to each scenario): grpc-blazebinary,"
+              + " grpc-native, grpc-protobuf, rest-json, rest-json-gzip; for realtime also"
+              + " websocket-json, rest-poll-1s, rest-poll-5s.")
+  List<String> apis;
+
+  @Option(
+      names = "--scenarios",
+      paramLabel = "LIST",
+      split = ",",
+      description =
+          "Scenarios to run (default: the profile's): insert-100, fetch-1000, realtime, get-one,"
+              + " aggregate, crud-mix.")
+  List<String> scenarios;
+
+  @Option(
+      names = "--rounds",
+      paramLabel = "N",
+      description = "Rounds (default: the profile's, 2 quick, 5 full).")
+  Integer rounds;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "DURATION",
+      description = "Measured part of each run: 1500ms, 3s (default: the profile's).")
+  String duration;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "DURATION",
+      description = "Warm-up of each run, excluded from results (default: the profile's).")
+  String warmup;
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      description = "Run folder. Default: reports/out/<UTC time>/ in the checkout.")
+  Path outDir;
+
+  @Option(names = "--no-codec", description = "Skip the codec benchmarks.")
+  boolean noCodec;
+
+  private final CliStreams streams;
+  private final Clock clock;
+
+  public CompareCommand(CliStreams streams) {
+    this(streams, Clock.systemUTC());
+  }
+
+  CompareCommand(CliStreams streams, Clock clock) {
+    this.streams = streams;
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ComparePlan plan = resolvePlan();
+    CompareRun.Outcome outcome = new CompareRun(plan, streams.err(), clock).run();
+    // stdout carries one line, where the report is, for scripts.
+    streams.outText().println(outcome.summaryLine());
+    streams.outText().flush();
+    if (outcome.partial()) {
+      throw new CheckFailedException(
+          "stopped before the end; " + outcome.resultsJson() + " holds the runs completed");
+    }
+    if (outcome.failedCalls() > 0 || outcome.failedRuns() > 0) {
+      throw new CheckFailedException(
+          outcome.failedCalls()
+              + " calls failed and "
+              + outcome.failedRuns()
+              + " runs could not be made (the warnings in "
+              + outcome.resultsJson()
+              + " say where); the results and the report are written");
+    }
+    return ExitCodes.OK;
+  }
+
+  /** The run as the options say, every value checked before anything starts. */
+  ComparePlan resolvePlan() {
+    if (quick && full) {
+      throw new BadInputException("--quick and --full exclude each other; give one");
+    }
+    CompareProfile profile = full ? CompareProfile.FULL : CompareProfile.QUICK;
+    boolean custom = false;
+
+    int roundCount = profile.rounds();
+    if (rounds != null) {
+      if (rounds < 1) {
+        throw new BadInputException("--rounds must be at least 1, was " + rounds);
+      }
+      custom |= rounds != profile.rounds();
+      roundCount = rounds;
+    }
+    Duration warmupTime = profile.warmup();
+    if (warmup != null) {
+      warmupTime = parseDuration("--warmup", warmup, true);
+      custom |= !warmupTime.equals(profile.warmup());
+    }
+    Duration measured = profile.duration();
+    if (duration != null) {
+      measured = parseDuration("--duration", duration, false);
+      custom |= !measured.equals(profile.duration());
+    }
+
+    List<String> scenarioNames = resolveScenarios(profile);
+    custom |= scenarios != null && !scenarioNames.equals(profile.scenarios());
+    Map<String, List<String>> apisByScenario = resolveApis(scenarioNames);
+    custom |= apis != null;
+
+    Path out =
+        outDir != null
+            ? outDir
+            : CheckoutPaths.checkoutOrWorkingDir()
+                .resolve("reports")
+                .resolve("out")
+                .resolve(RUN_TIME.format(clock.instant()));
+    return new ComparePlan(
+        custom ? "custom" : profile.label(),
+        roundCount,
+        warmupTime,
+        measured,
+        apisByScenario,
+        !noCodec,
+        profile.codecInclude(),
+        profile.codecBenchmarks(),
+        out.toAbsolutePath().normalize(),
+        profile.wholePollIntervals());
+  }
+
+  private List<String> resolveScenarios(CompareProfile profile) {
+    if (scenarios == null) {
+      // The profile's scenarios that the load driver has (realtime arrives with its own change).
+      List<String> available = new ArrayList<>();
+      for (String name : profile.scenarios()) {
+        if (Scenarios.supported().contains(name)) {
+          available.add(name);
+        }
+      }
+      return available;
+    }
+    Set<String> names = new LinkedHashSet<>();
+    for (String name : scenarios) {
+      String trimmed = name.strip();
+      if (trimmed.isEmpty()) {
+        throw new BadInputException("--scenarios: empty name in the list");
+      }
+      try {
+        Scenarios.check(trimmed);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage(), e);
+      }
+      names.add(trimmed);
+    }
+    return List.copyOf(names);
+  }
+
+  private Map<String, List<String>> resolveApis(List<String> scenarioNames) {
+    Map<String, List<String>> byScenario = new LinkedHashMap<>();
+    if (apis == null) {
+      for (String scenario : scenarioNames) {
+        List<String> defaults = Scenarios.defaultApis(scenario);
+        if (defaults.isEmpty()) {
+          throw new BadInputException(
+              "scenario " + scenario + ": the load driver has no API for it yet");
+        }
+        byScenario.put(scenario, defaults);
+      }
+      return byScenario;
+    }
+    Set<String> requested = new LinkedHashSet<>();
+    for (String name : apis) {
+      String trimmed = name.strip();
+      if (trimmed.isEmpty()) {
+        throw new BadInputException("--apis: empty name in the list");
+      }
+      if (!Scenarios.knownApis().contains(trimmed)) {
+        throw new BadInputException(
+            "--apis: unknown API '"
+                + trimmed
+                + "' (available: "
+                + String.join(", ", Scenarios.knownApis())
+                + ")");
+      }
+      requested.add(trimmed);
+    }
+    for (String api : requested) {
+      boolean usable = false;
+      for (String scenario : scenarioNames) {
+        usable |= Scenarios.applies(api, scenario);
+      }
+      if (!usable) {
+        throw new BadInputException(
+            "--apis: "
+                + api
+                + " applies to none of the scenarios "
+                + scenarioNames
+                + " (or the load driver does not have it yet)");
+      }
+    }
+    for (String scenario : scenarioNames) {
+      List<String> chosen = new ArrayList<>();
+      for (String api : requested) {
+        if (Scenarios.applies(api, scenario)) {
+          chosen.add(api);
+        }
+      }
+      if (chosen.isEmpty()) {
+        if (scenarios != null) {
+          throw new BadInputException(
+              "scenario "
+                  + scenario
+                  + ": none of --apis "
+                  + requested
+                  + " applies to it (it runs with "
+                  + Scenarios.defaultApis(scenario)
+                  + ")");
+        }
+        continue; // a profile scenario none of the chosen APIs speaks: leave it out
+      }
+      byScenario.put(scenario, chosen);
+    }
+    return byScenario;
+  }
+
+  private static Duration parseDuration(String flag, String text, boolean zeroAllowed) {
+    Duration value;
+    try {
+      value = Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(flag + ": " + e.getMessage(), e);
+    }
+    if (!zeroAllowed && value.isZero()) {
+      throw new BadInputException(flag + " must be positive, was " + text);
+    }
+    return value;
+  }
+}

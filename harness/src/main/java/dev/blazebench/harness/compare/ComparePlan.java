@@ -1,0 +1,123 @@
+package dev.blazebench.harness.compare;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One compare run, resolved and checked before anything starts: what runs, in which order, for how
+ * long, and where the run folder goes.
+ *
+ * <p>The order is the fairness rule of DESIGN.md: APIs are interleaved in rounds (round 1: A B C,
+ * round 2: A B C, ...), each scenario's APIs back to back within a round, so a drift of the machine
+ * (another process, thermal limits, the store growing) hits every API alike instead of whichever
+ * ran last.
+ *
+ * @param profile "quick", "full", or "custom" when options changed the profile's choices
+ * @param rounds how many rounds
+ * @param warmup warm-up of each run (excluded from results)
+ * @param duration measured part of each run
+ * @param apisByScenario the scenarios in round order, each with its APIs in round order
+ * @param codec whether the codec benchmarks run
+ * @param codecInclude JMH's benchmark regex for them
+ * @param codecBenchmarks how many benchmarks that regex selects (for the time estimate)
+ * @param outDir the run folder (absolute)
+ * @param wholePollIntervals measure realtime over REST polling for at least two poll intervals
+ *     (longer than {@code duration} for rest-poll-5s), so its figures cover whole polls
+ */
+record ComparePlan(
+    String profile,
+    int rounds,
+    Duration warmup,
+    Duration duration,
+    Map<String, List<String>> apisByScenario,
+    boolean codec,
+    String codecInclude,
+    int codecBenchmarks,
+    Path outDir,
+    boolean wholePollIntervals) {
+
+  ComparePlan {
+    if (rounds < 1) {
+      throw new IllegalArgumentException("rounds must be at least 1, was " + rounds);
+    }
+    if (apisByScenario.isEmpty()) {
+      throw new IllegalArgumentException("no scenario to run");
+    }
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    apisByScenario.forEach(
+        (scenario, apis) -> {
+          if (apis.isEmpty()) {
+            throw new IllegalArgumentException("scenario " + scenario + " has no API to run");
+          }
+          copy.put(scenario, List.copyOf(apis));
+        });
+    apisByScenario = Collections.unmodifiableMap(copy);
+  }
+
+  /** The scenarios, in the order a round runs them. */
+  List<String> scenarios() {
+    return List.copyOf(apisByScenario.keySet());
+  }
+
+  /** Every API of the run, in first-run order. */
+  List<String> apis() {
+    Set<String> apis = new LinkedHashSet<>();
+    apisByScenario.values().forEach(apis::addAll);
+    return List.copyOf(apis);
+  }
+
+  /** Load runs in one round. */
+  int runsPerRound() {
+    int runs = 0;
+    for (List<String> apis : apisByScenario.values()) {
+      runs += apis.size();
+    }
+    return runs;
+  }
+
+  /** Every load run in the order they run: round by round, scenario by scenario, API by API. */
+  List<PlannedRun> runs() {
+    List<PlannedRun> runs = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      for (Map.Entry<String, List<String>> scenario : apisByScenario.entrySet()) {
+        for (String api : scenario.getValue()) {
+          runs.add(new PlannedRun(round, scenario.getKey(), api));
+        }
+      }
+    }
+    return runs;
+  }
+
+  /**
+   * The unmeasured warm-up round before round 1: every request/response scenario against every API
+   * once, so that the server's and the driver's JIT are warm for all of them when round 1 starts.
+   * Without it, round 1 favours the APIs that run later in it (they find the server's store and
+   * query paths already compiled by the first). Realtime is left out: its server path is light and
+   * REST polling's runs take seconds of waiting each.
+   */
+  List<PlannedRun> warmupRuns() {
+    List<PlannedRun> runs = new ArrayList<>();
+    for (Map.Entry<String, List<String>> scenario : apisByScenario.entrySet()) {
+      if (scenario.getKey().equals(Scenarios.REALTIME)) {
+        continue;
+      }
+      for (String api : scenario.getValue()) {
+        runs.add(new PlannedRun(0, scenario.getKey(), api));
+      }
+    }
+    return runs;
+  }
+
+  /** The API ratios are taken against: rest-json when it ran, else the first API. */
+  String referenceApi() {
+    List<String> apis = apis();
+    return apis.contains(Scenarios.REFERENCE_API) ? Scenarios.REFERENCE_API : apis.get(0);
+  }
+}

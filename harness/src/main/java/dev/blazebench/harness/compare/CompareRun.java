@@ -1,0 +1,409 @@
+package dev.blazebench.harness.compare;
+
+import dev.blazebench.harness.BadInputException;
+import dev.blazebench.harness.ExitCodes;
+import dev.blazebench.load.api.TargetUnreachableException;
+import dev.blazebench.reports.model.ApiScenarioResult;
+import dev.blazebench.reports.model.CodecResults;
+import dev.blazebench.reports.model.Placement;
+import dev.blazebench.reports.model.RunResults;
+import dev.blazebench.reports.model.RunResultsWriter;
+import dev.blazebench.reports.model.RunWarning;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * One compare, start to end: place the processes, start the server, run the planned load runs in
+ * their interleaved order, stop the server, run the codec benchmarks, write results.json (after
+ * every round too, so a killed run leaves its rounds) and the report. A stop (Ctrl-C) ends the
+ * current run early, drops it, and writes the rounds completed, marked with a {@code partial}
+ * warning.
+ */
+final class CompareRun {
+
+  /** How long the server may take to seed its store and listen. */
+  static final Duration SERVER_READY_TIMEOUT = Duration.ofSeconds(120);
+
+  /**
+   * What the compare came to.
+   *
+   * @param resultsJson the results file written
+   * @param indexHtml the report, or null if it could not be written
+   * @param partial stopped before its end
+   * @param failedCalls failed calls over every run
+   * @param failedRuns runs that could not be made
+   * @param elapsed wall time of the whole compare
+   */
+  record Outcome(
+      Path resultsJson,
+      Path indexHtml,
+      boolean partial,
+      long failedCalls,
+      int failedRuns,
+      Duration elapsed) {
+
+    /** What stdout says at the end: where the report is. */
+    String summaryLine() {
+      return indexHtml != null ? indexHtml.toString() : resultsJson.toString();
+    }
+  }
+
+  private final ComparePlan plan;
+  private final PrintWriter console;
+  private final Clock clock;
+  private final List<CompletedRun> completed = new ArrayList<>();
+  private final List<String> runFailures = new ArrayList<>();
+  private long failedCalls;
+
+  CompareRun(ComparePlan plan, PrintWriter console, Clock clock) {
+    this.plan = plan;
+    this.console = console;
+    this.clock = clock;
+  }
+
+  Outcome run() throws IOException, InterruptedException {
+    prepareOutDir(plan.outDir());
+    long startNanos = System.nanoTime();
+    Instant startedAt = clock.instant();
+    Path checkout = CheckoutPaths.checkoutOrWorkingDir();
+    MachineInfo machine = MachineInfo.detect(checkout);
+    List<Integer> cpus = CpuPlacement.allowedCpus();
+    CpuPlacement placement = CpuPlacement.pinThisProcess();
+    // The unmeasured warm-up round first, then the measured rounds.
+    List<PlannedRun> runs = new ArrayList<>(plan.warmupRuns());
+    runs.addAll(plan.runs());
+    TimeEstimate estimate = new TimeEstimate(plan);
+    say(
+        "%s; a warm-up round, then %d runs per round (%s); about %s",
+        describePlan(),
+        plan.runsPerRound(),
+        describeRound(),
+        TimeText.formatSeconds(estimate.secondsLeft(runs, 0) + 5));
+    say("run folder %s", plan.outDir());
+    say("%s", placement.note());
+
+    boolean partial = false;
+    String codecProblem = null;
+    try (StopSignal stop = StopSignal.install()) {
+      try {
+        partial = runRounds(runs, placement, machine, estimate, stop);
+      } finally {
+        // The load is over (or stopped): the codec benchmarks get every CPU again.
+        if (placement.pinned()) {
+          CpuPlacement.unpinThisProcess(cpus);
+        }
+      }
+      partial |= stop.requested();
+      if (plan.codec() && !partial) {
+        codecProblem = runCodec(stop);
+        partial |= stop.requested();
+      }
+      Thread.interrupted(); // a stop's interrupt must not break the writing below
+      RunResults results =
+          assemble(machine, placement, startedAt, clock.instant(), partial, codecProblem);
+      Path resultsJson = RunResultsWriter.writeToFolder(results, plan.outDir());
+      Path index = ReportStep.write(plan.outDir(), console);
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+      say(
+          "%s in %s: %d runs, %d failed calls, %d failed runs%s",
+          partial ? "stopped" : "done",
+          TimeText.format(elapsed),
+          completed.size(),
+          failedCalls,
+          runFailures.size(),
+          index != null ? "; report " + index : "; results " + resultsJson);
+      return new Outcome(resultsJson, index, partial, failedCalls, runFailures.size(), elapsed);
+    }
+  }
+
+  /** Starts the server, runs every planned run, stops the server; true if stopped early. */
+  private boolean runRounds(
+      List<PlannedRun> runs,
+      CpuPlacement placement,
+      MachineInfo machine,
+      TimeEstimate estimate,
+      StopSignal stop)
+      throws IOException, InterruptedException {
+    Path dataDir = Files.createTempDirectory("blazebench-compare-");
+    ServerProcess server = null;
+    CpuSampler sampler = null;
+    try {
+      say("starting the reference server (log: %s)", plan.outDir().resolve("server.log"));
+      try {
+        server =
+            ServerProcess.start(
+                ServerProcess.command(placement.serverCommandPrefix(), dataDir),
+                plan.outDir().resolve("server.log"),
+                SERVER_READY_TIMEOUT);
+      } catch (InterruptedException e) {
+        return true;
+      }
+      say(
+          "server ready: gRPC %s:%d, HTTP %s:%d (pid %d)",
+          server.host(), server.grpcPort(), server.host(), server.httpPort(), server.pid());
+      sampler = new CpuSampler(server::cpuNanos, System::currentTimeMillis);
+      int serverCores = placement.pinned() ? 1 : machine.load().cores();
+      LoadStep step =
+          new LoadStep(
+              plan,
+              new ServerTargets(server.host(), server.grpcPort(), server.httpPort()),
+              sampler,
+              serverCores);
+      for (int i = 0; i < runs.size(); i++) {
+        if (stop.requested()) {
+          return true;
+        }
+        PlannedRun run = runs.get(i);
+        console.printf(
+            Locale.US,
+            "blazebench compare: %-13s %-10s %-17s ",
+            run.round() == 0 ? "[warm-up]" : "[round " + run.round() + "/" + plan.rounds() + "]",
+            run.scenario(),
+            run.api());
+        console.flush();
+        long runStart = System.nanoTime();
+        try {
+          LoadStep.Result result = runWithConnectRetries(step, run, server);
+          if (result.interrupted()) {
+            console.println("stopped");
+            return true;
+          }
+          estimate.observed(run, (System.nanoTime() - runStart) / 1e9);
+          if (run.round() > 0) {
+            completed.add(result.run());
+            failedCalls += result.failedCalls();
+          }
+          console.println(
+              RunLine.describe(result.run(), result.failedCalls())
+                  + (run.round() == 0 ? "  (unmeasured)" : "")
+                  + "  ("
+                  + TimeText.formatSeconds(estimate.secondsLeft(runs, i + 1))
+                  + " left)");
+        } catch (InterruptedException e) {
+          console.println("stopped");
+          return true;
+        } catch (Exception e) {
+          if (stop.requested()) {
+            console.println("stopped");
+            return true;
+          }
+          console.println("FAILED: " + e.getMessage());
+          if (run.round() > 0) {
+            runFailures.add(run + ": " + e.getMessage());
+          }
+          if (!server.isAlive()) {
+            runFailures.add("the server exited during " + run + "; see " + server.log());
+            say("the server exited; see %s", server.log());
+            return false;
+          }
+        }
+        boolean roundDone = i + 1 == runs.size() || runs.get(i + 1).round() != run.round();
+        if (roundDone && run.round() > 0 && i + 1 < runs.size()) {
+          // After every round, so a run killed outright still leaves the rounds it completed.
+          RunResultsWriter.writeToFolder(
+              assemble(machine, placement, clock.instant(), clock.instant(), true, null),
+              plan.outDir());
+        }
+      }
+      return false;
+    } finally {
+      if (sampler != null) {
+        sampler.close();
+      }
+      if (server != null) {
+        boolean interrupted = Thread.interrupted(); // stopping must not be cut short by a stop
+        int exit = server.stop(Duration.ofSeconds(10));
+        say("server stopped%s", exit == -1 ? " (killed: no graceful stop within 10 s)" : "");
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      deleteTree(dataDir);
+    }
+  }
+
+  /**
+   * Runs {@code run}, trying again up to twice when the driver could not connect within its 3 s
+   * although the server is up: the first connection of each client type loads and JIT-compiles its
+   * stack in this JVM, which on a loaded single driver CPU can take longer than that.
+   */
+  private static LoadStep.Result runWithConnectRetries(
+      LoadStep step, PlannedRun run, ServerProcess server) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return step.run(run);
+      } catch (TargetUnreachableException e) {
+        if (attempt >= 3 || !server.isAlive()) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Runs the codec benchmarks; null if they ran, else what went wrong. */
+  private String runCodec(StopSignal stop) throws IOException {
+    Path codecDir = plan.outDir().resolve("codec");
+    say(
+        "codec benchmarks: %d JMH benchmarks, quick profile (about %s); log %s",
+        plan.codecBenchmarks(),
+        TimeText.formatSeconds(new TimeEstimate(plan).codecSeconds()),
+        codecDir.resolve("console.log"));
+    int[] seen = {0};
+    int exit =
+        CodecStep.run(
+            codecDir,
+            plan.codecInclude(),
+            name -> {
+              seen[0]++;
+              double left =
+                  TimeEstimate.CODEC_SECONDS_PER_BENCHMARK
+                      * Math.max(0, plan.codecBenchmarks() - seen[0] + 1);
+              say(
+                  "codec %d/%d %s  (%s left)",
+                  seen[0],
+                  plan.codecBenchmarks(),
+                  name.replace("dev.blazebench.codec.", ""),
+                  TimeText.formatSeconds(left));
+            });
+    if (exit == ExitCodes.OK) {
+      return null;
+    }
+    if (stop.requested()) {
+      return "stopped";
+    }
+    String problem =
+        "the codec benchmarks failed (blazebench codec exit "
+            + exit
+            + "); see "
+            + codecDir.resolve("console.log");
+    say("%s", problem);
+    return problem;
+  }
+
+  /** results.json from what has been measured so far. */
+  RunResults assemble(
+      MachineInfo machine,
+      CpuPlacement placement,
+      Instant startedAt,
+      Instant finishedAt,
+      boolean partial,
+      String codecProblem) {
+    List<ApiScenarioResult> results = ResultsAssembly.results(plan, completed, plan.outDir());
+    RunWarnings warnings = new RunWarnings();
+    warnings.placement(placement);
+    if (machine.loadAverage() >= 0) {
+      warnings.machineLoad(machine.loadAverage(), machine.load().cores());
+    }
+    warnings.runs(completed);
+    warnings.results(results);
+    for (String failure : runFailures) {
+      warnings.add("run-failed", failure);
+    }
+    if (codecProblem != null && !codecProblem.equals("stopped")) {
+      warnings.add("codec-failed", codecProblem);
+    }
+    if (partial) {
+      warnings.add(
+          "partial",
+          "the compare was stopped before its end: "
+              + completed.size()
+              + " of "
+              + plan.runs().size()
+              + " runs completed; the results hold those");
+    }
+    CodecResults codec =
+        plan.codec() && codecProblem == null
+            ? CodecFiles.read(plan.outDir().resolve("codec"), "quick")
+            : null;
+    List<RunWarning> list = warnings.list();
+    return RunResults.of(
+        machine.environment(
+            startedAt,
+            finishedAt,
+            new Placement(
+                placement.pinned(),
+                placement.serverCpus(),
+                placement.driverCpus(),
+                placement.note())),
+        ResultsAssembly.settings(plan),
+        list,
+        results,
+        codec);
+  }
+
+  private String describePlan() {
+    return String.format(
+        Locale.US,
+        "%s profile, %d round%s, each run %s warm-up + %s measured",
+        plan.profile(),
+        plan.rounds(),
+        plan.rounds() == 1 ? "" : "s",
+        TimeText.format(plan.warmup()),
+        TimeText.format(plan.duration()));
+  }
+
+  private String describeRound() {
+    List<String> parts = new ArrayList<>();
+    plan.apisByScenario()
+        .forEach((scenario, apis) -> parts.add(scenario + " x " + String.join(" ", apis)));
+    return String.join("; ", parts);
+  }
+
+  private void say(String format, Object... args) {
+    console.println("blazebench compare: " + String.format(Locale.US, format, args));
+    console.flush();
+  }
+
+  /** The run folder must be new or empty: a compare never mixes its files with another's. */
+  static void prepareOutDir(Path outDir) throws IOException {
+    if (Files.isDirectory(outDir)) {
+      try (Stream<Path> entries = Files.list(outDir)) {
+        if (entries.findAny().isPresent()) {
+          throw new BadInputException(
+              "--out " + outDir + ": the folder exists and is not empty; give a new one");
+        }
+      }
+    } else if (Files.exists(outDir)) {
+      throw new BadInputException("--out " + outDir + ": exists and is not a folder");
+    }
+    Files.createDirectories(outDir);
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                throws IOException {
+              Files.deleteIfExists(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+              Files.deleteIfExists(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      // A temporary store left behind is the OS's to clean; the results are what matter.
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.blazebench.harness.compare;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The load {@code compare} offers every API in one scenario: an open-model rate (operations start
+ * on a fixed schedule, latency counts from the intended start), the client's connections and
+ * in-flight cap, the per-call deadline, and the collection the scenario uses.
+ *
+ * <p>One setting for every API: the comparison is "the same offered load, how fast and how cheap is
+ * each API", never "each API at its own peak".
+ *
+ * @param scenario the load driver's scenario name
+ * @param targetRps operations per second offered (open model)
+ * @param connections TCP connections each API's client opens
+ * @param maxInFlight the client's in-flight cap
+ * @param callDeadline per-call deadline
+ * @param collection the collection, or null for the scenario's default
+ */
+record ScenarioLoad(
+    String scenario,
+    double targetRps,
+    int connections,
+    int maxInFlight,
+    Duration callDeadline,
+    String collection) {
+
+  ScenarioLoad {
+    if (!(targetRps > 0)) {
+      throw new IllegalArgumentException(
+          scenario + ": targetRps must be positive, was " + targetRps);
+    }
+    if (connections < 1 || maxInFlight < 1) {
+      throw new IllegalArgumentException(scenario + ": connections and maxInFlight must be >= 1");
+    }
+  }
+
+  /** "20/s, 2 connections, 16 in flight" for the console. */
+  String describe() {
+    return String.format(
+        Locale.US,
+        "%s/s, %d connections, at most %d in flight",
+        formatRate(targetRps),
+        connections,
+        maxInFlight);
+  }
+
+  /** The rate as {@code blazebench load --rate} writes it, without a trailing ".0". */
+  static String formatRate(double rps) {
+    return rps == Math.rint(rps) ? Long.toString((long) rps) : Double.toString(rps);
+  }
+}

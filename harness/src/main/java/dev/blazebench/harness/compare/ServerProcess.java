@@ -1,0 +1,197 @@
+package dev.blazebench.harness.compare;
+
+import dev.blazebench.harness.CheckFailedException;
+import dev.blazebench.harness.Main;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The reference server as a child process: {@code blazebench serve} on free ports over a fresh data
+ * directory, started through a command prefix (e.g. {@code taskset -c 0}), its output copied to a
+ * log file. {@link #start} returns once the server's ready line has named its ports.
+ */
+final class ServerProcess {
+
+  /** {@code blazebench serve: ready grpc=127.0.0.1:50051 http=127.0.0.1:8080}. */
+  private static final Pattern READY =
+      Pattern.compile("blazebench serve: ready grpc=(\\S+):(\\d+) http=(\\S+):(\\d+)");
+
+  private final Process process;
+  private final String host;
+  private final int grpcPort;
+  private final int httpPort;
+  private final Path log;
+  private final Thread pump;
+
+  private ServerProcess(
+      Process process, String host, int grpcPort, int httpPort, Path log, Thread pump) {
+    this.process = process;
+    this.host = host;
+    this.grpcPort = grpcPort;
+    this.httpPort = httpPort;
+    this.log = log;
+    this.pump = pump;
+  }
+
+  /**
+   * The command that starts the server: {@code prefix}, then this JVM's java and class path running
+   * {@code blazebench serve} on 127.0.0.1 with ports chosen by the OS.
+   */
+  static List<String> command(List<String> prefix, Path dataDir) {
+    List<String> command = new ArrayList<>(prefix);
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(
+        List.of(
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--grpc-port",
+            "0",
+            "--http-port",
+            "0",
+            "--data-dir",
+            dataDir.toString(),
+            // Running calls get this long when compare stops the server (the runs are over then).
+            "--shutdown-grace",
+            "2s"));
+    return command;
+  }
+
+  /**
+   * Starts {@code command}, copying its output to {@code log}, and waits up to {@code readyTimeout}
+   * for the ready line.
+   *
+   * @throws CheckFailedException if the server exits or stays silent, naming the log
+   */
+  static ServerProcess start(List<String> command, Path log, Duration readyTimeout)
+      throws IOException, InterruptedException {
+    Files.createDirectories(log.toAbsolutePath().getParent());
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.getOutputStream().close();
+    CompletableFuture<Matcher> ready = new CompletableFuture<>();
+    Writer logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
+    // Drained all the time: a server blocked on a full pipe would measure the pipe.
+    Thread pump =
+        new Thread(
+            () -> copyOutput(process, logWriter, ready), "blazebench-server-log-" + process.pid());
+    pump.setDaemon(true);
+    pump.start();
+    Matcher listeners;
+    try {
+      listeners = ready.get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      process.destroyForcibly();
+      String why =
+          e instanceof TimeoutException
+              ? "did not print its ready line within " + TimeText.format(readyTimeout)
+              : "exited before it was ready (exit " + exitCodeOf(process) + ")";
+      throw new CheckFailedException("the reference server " + why + "; see " + log);
+    }
+    return new ServerProcess(
+        process,
+        listeners.group(1),
+        Integer.parseInt(listeners.group(2)),
+        Integer.parseInt(listeners.group(4)),
+        log,
+        pump);
+  }
+
+  private static void copyOutput(Process process, Writer log, CompletableFuture<Matcher> ready) {
+    try (BufferedReader output =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Writer writer = log) {
+      String line;
+      while ((line = output.readLine()) != null) {
+        writer.write(line);
+        writer.write('\n');
+        writer.flush();
+        Matcher m = READY.matcher(line);
+        if (!ready.isDone() && m.find()) {
+          ready.complete(m);
+        }
+      }
+    } catch (IOException e) {
+      // The log could not be written or the pipe broke: the server's end shows in its exit.
+    } finally {
+      ready.completeExceptionally(new IllegalStateException("server output ended"));
+    }
+  }
+
+  private static String exitCodeOf(Process process) {
+    try {
+      return process.waitFor(2, TimeUnit.SECONDS) ? Integer.toString(process.exitValue()) : "?";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "?";
+    }
+  }
+
+  String host() {
+    return host;
+  }
+
+  int grpcPort() {
+    return grpcPort;
+  }
+
+  int httpPort() {
+    return httpPort;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  Path log() {
+    return log;
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /**
+   * CPU time the server process has used so far, every thread, user and system (Linux: from
+   * /proc/PID/stat, in clock ticks of 10 ms); -1 where the OS does not say.
+   */
+  long cpuNanos() {
+    return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+  }
+
+  /**
+   * Stops the server: SIGTERM (a graceful stop that closes the store), then, after {@code grace},
+   * SIGKILL. Returns its exit code, or -1 if it had to be killed.
+   */
+  int stop(Duration grace) throws InterruptedException {
+    if (!process.isAlive()) {
+      pump.join(1000);
+      return process.exitValue();
+    }
+    process.destroy();
+    if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+      pump.join(1000);
+      return process.exitValue();
+    }
+    process.destroyForcibly();
+    process.waitFor(5, TimeUnit.SECONDS);
+    return -1;
+  }
+}

@@ -1,0 +1,176 @@
+package dev.blazebench.harness.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.blazebench.harness.BadInputException;
+import dev.blazebench.harness.CliRun;
+import dev.blazebench.harness.CliStreams;
+import dev.blazebench.harness.ExitCodes;
+import dev.blazebench.load.run.Catalogue;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code blazebench compare}'s options: what they resolve to, and clear refusals of bad ones. */
+class CompareCommandTest {
+
+  @TempDir Path tmp;
+
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T19:30:00Z"), ZoneOffset.UTC);
+
+  private ComparePlan plan(String... args) {
+    CompareCommand command =
+        new CompareCommand(
+            CliStreams.of(
+                new ByteArrayInputStream(new byte[0]),
+                new ByteArrayOutputStream(),
+                new ByteArrayOutputStream(),
+                false),
+            CLOCK);
+    new CommandLine(command).parseArgs(args);
+    return command.resolvePlan();
+  }
+
+  @Test
+  void quickIsTheDefaultProfileWithTheSeedsThreeTests() {
+    ComparePlan plan = plan();
+
+    assertThat(plan.profile()).isEqualTo("quick");
+    assertThat(plan.rounds()).isEqualTo(2);
+    assertThat(plan.warmup()).isEqualTo(Duration.ofMillis(500));
+    assertThat(plan.duration()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(plan.codec()).isTrue();
+    assertThat(plan.scenarios()).startsWith("insert-100", "fetch-1000");
+    assertThat(plan.apisByScenario().get("fetch-1000"))
+        .containsExactly(
+            "grpc-blazebinary", "grpc-native", "grpc-protobuf", "rest-json", "rest-json-gzip");
+    if (Catalogue.SCENARIOS.contains("realtime")) {
+      assertThat(plan.scenarios()).containsExactly("insert-100", "fetch-1000", "realtime");
+      assertThat(plan.apisByScenario().get("realtime"))
+          .containsExactly("grpc-blazebinary", "websocket-json", "rest-poll-1s", "rest-poll-5s");
+    }
+    assertThat(plan.referenceApi()).isEqualTo("rest-json");
+    assertThat(plan.outDir().toString())
+        .endsWith(Path.of("reports", "out", "20261127T193000Z").toString());
+  }
+
+  @Test
+  void fullAddsGetOneAndAggregateAndFiveRounds() {
+    ComparePlan plan = plan("--full");
+
+    assertThat(plan.profile()).isEqualTo("full");
+    assertThat(plan.rounds()).isEqualTo(5);
+    assertThat(plan.scenarios()).contains("get-one", "aggregate");
+    assertThat(plan.wholePollIntervals()).isTrue();
+  }
+
+  @Test
+  void apisAreKeptWhereTheyApplyAndTheProfileBecomesCustom() {
+    ComparePlan plan =
+        plan("--apis", "rest-json,grpc-blazebinary", "--rounds", "2", "--out", tmp.toString());
+
+    assertThat(plan.profile()).isEqualTo("custom");
+    assertThat(plan.rounds()).isEqualTo(2);
+    // The order of --apis is the order within a round.
+    assertThat(plan.apisByScenario().get("insert-100"))
+        .containsExactly("rest-json", "grpc-blazebinary");
+    if (Catalogue.SCENARIOS.contains("realtime")) {
+      // rest-json has no push: realtime runs with the one of the two that can follow changes.
+      assertThat(plan.apisByScenario().get("realtime")).containsExactly("grpc-blazebinary");
+    }
+    assertThat(plan.outDir().toString()).isEqualTo(tmp.toAbsolutePath().toString());
+  }
+
+  @Test
+  void scenariosAndTimesCanBeChosen() {
+    ComparePlan plan =
+        plan("--scenarios", "fetch-1000", "--duration", "1s", "--warmup", "0s", "--no-codec");
+
+    assertThat(plan.apisByScenario()).containsOnlyKeys("fetch-1000");
+    assertThat(plan.duration()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(plan.warmup()).isZero();
+    assertThat(plan.codec()).isFalse();
+    assertThat(plan.profile()).isEqualTo("custom");
+  }
+
+  @Test
+  void anUnknownApiIsBadInputNamingItAndTheAvailableOnes() {
+    CliRun run = CliRun.run("", "compare", "--apis", "grpc-blazebinary,grpc-fastest", "--no-codec");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.stderr())
+        .contains("blazebench compare: --apis: unknown API 'grpc-fastest'")
+        .contains("available: grpc-blazebinary, grpc-native");
+  }
+
+  @Test
+  void quickAndFullExcludeEachOther() {
+    CliRun run = CliRun.run("", "compare", "--quick", "--full");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.stderr()).contains("--quick and --full exclude each other");
+  }
+
+  @Test
+  void badValuesAreRefusedBeforeAnythingStarts() {
+    assertThatThrownBy(() -> plan("--rounds", "0"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("--rounds must be at least 1");
+    assertThatThrownBy(() -> plan("--duration", "0s"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("--duration must be positive");
+    assertThatThrownBy(() -> plan("--warmup", "soon"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("--warmup: ");
+    assertThatThrownBy(() -> plan("--scenarios", "fetch-9999"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("'fetch-9999': unknown scenario (available: ");
+    assertThatThrownBy(() -> plan("--scenarios", "stream-1m"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("stream-1m is not part of compare");
+    assertThatThrownBy(() -> plan("--apis", "rest-json", "--scenarios", "insert-100,realtime"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("scenario realtime: none of --apis [rest-json] applies to it");
+    assertThatThrownBy(() -> plan("--apis", ""))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("--apis: empty name");
+  }
+
+  @Test
+  void aRunFolderThatIsNotEmptyIsRefused() throws Exception {
+    Files.writeString(tmp.resolve("results.json"), "{}");
+
+    CliRun run = CliRun.run("", "compare", "--no-codec", "--out", tmp.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.stderr()).contains("the folder exists and is not empty; give a new one");
+    assertThat(Files.readString(tmp.resolve("results.json"))).isEqualTo("{}");
+  }
+
+  @Test
+  void helpListsTheOptions() {
+    CliRun run = CliRun.run("", "compare", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdout())
+        .contains("--quick", "--full", "--apis", "--scenarios", "--rounds", "--out", "--no-codec");
+  }
+
+  @Test
+  void everyDefaultApiIsOneTheCommandAccepts() {
+    for (String scenario : List.of("insert-100", "fetch-1000", "get-one", "aggregate")) {
+      assertThat(Scenarios.knownApis()).containsAll(Scenarios.defaultApis(scenario));
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.blazebench.harness.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The order of a compare's runs: rounds interleave the APIs, A B C, A B C, ... */
+class ComparePlanTest {
+
+  static ComparePlan plan(int rounds, Map<String, List<String>> apisByScenario) {
+    return new ComparePlan(
+        "custom",
+        rounds,
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        apisByScenario,
+        false,
+        "x",
+        0,
+        Path.of("/tmp/run"),
+        false);
+  }
+
+  @Test
+  void roundsRepeatEveryScenarioWithItsApisInTheSameOrder() {
+    Map<String, List<String>> apis = new LinkedHashMap<>();
+    apis.put("fetch-1000", List.of("A", "B", "C"));
+    apis.put("insert-100", List.of("A", "C"));
+
+    List<String> order =
+        plan(2, apis).runs().stream()
+            .map(r -> r.round() + " " + r.scenario() + " " + r.api())
+            .toList();
+
+    assertThat(order)
+        .containsExactly(
+            "1 fetch-1000 A",
+            "1 fetch-1000 B",
+            "1 fetch-1000 C",
+            "1 insert-100 A",
+            "1 insert-100 C",
+            "2 fetch-1000 A",
+            "2 fetch-1000 B",
+            "2 fetch-1000 C",
+            "2 insert-100 A",
+            "2 insert-100 C");
+  }
+
+  @Test
+  void theWarmUpRoundRunsEveryRequestScenarioOnceButNotRealtime() {
+    Map<String, List<String>> apis = new LinkedHashMap<>();
+    apis.put("fetch-1000", List.of("A", "B"));
+    apis.put("realtime", List.of("websocket-json"));
+    apis.put("insert-100", List.of("B"));
+
+    List<PlannedRun> warmup = plan(3, apis).warmupRuns();
+
+    assertThat(warmup)
+        .extracting(PlannedRun::toString)
+        .containsExactly(
+            "warm-up round fetch-1000 A",
+            "warm-up round fetch-1000 B",
+            "warm-up round insert-100 B");
+    assertThat(warmup.get(0).relativeFolder()).isEqualTo(Path.of("warmup", "A--fetch-1000"));
+    assertThat(LoadStep.measuredDuration(plan(3, apis), warmup.get(0)))
+        .isEqualTo(LoadStep.WARMUP_ROUND_DURATION);
+  }
+
+  @Test
+  void apisAreListedOnceInFirstRunOrder() {
+    Map<String, List<String>> apis = new LinkedHashMap<>();
+    apis.put("fetch-1000", List.of("grpc-native", "rest-json"));
+    apis.put("realtime", List.of("websocket-json", "grpc-native"));
+
+    ComparePlan plan = plan(1, apis);
+
+    assertThat(plan.apis()).containsExactly("grpc-native", "rest-json", "websocket-json");
+    assertThat(plan.runsPerRound()).isEqualTo(4);
+    assertThat(plan.referenceApi()).isEqualTo("rest-json");
+  }
+
+  @Test
+  void withoutRestJsonTheFirstApiIsTheReference() {
+    ComparePlan plan = plan(1, Map.of("fetch-1000", List.of("grpc-protobuf", "grpc-native")));
+
+    assertThat(plan.referenceApi()).isEqualTo("grpc-protobuf");
+  }
+
+  @Test
+  void eachRunHasItsOwnFolderUnderItsRound() {
+    PlannedRun run = new PlannedRun(3, "fetch-1000", "grpc-blazebinary");
+
+    assertThat(run.relativeFolder())
+        .isEqualTo(Path.of("rounds", "r03", "grpc-blazebinary--fetch-1000"));
+  }
+
+  @Test
+  void aPlanNeedsRoundsAndApis() {
+    assertThatThrownBy(() -> plan(0, Map.of("fetch-1000", List.of("A"))))
+        .hasMessageContaining("rounds must be at least 1");
+    assertThatThrownBy(() -> plan(1, Map.of("fetch-1000", List.of())))
+        .hasMessageContaining("scenario fetch-1000 has no API to run");
+  }
+
+  @Test
+  void pollingIsMeasuredForTwoIntervalsOnlyWhenThePlanAsksForIt() {
+    PlannedRun poll5 = new PlannedRun(1, "realtime", "rest-poll-5s");
+    PlannedRun push = new PlannedRun(1, "realtime", "websocket-json");
+    ComparePlan quick = plan(1, Map.of("realtime", List.of("rest-poll-5s")));
+    ComparePlan full =
+        new ComparePlan(
+            "full",
+            1,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(3),
+            Map.of("realtime", List.of("rest-poll-5s")),
+            false,
+            "x",
+            0,
+            Path.of("/tmp/run"),
+            true);
+
+    assertThat(LoadStep.measuredDuration(quick, poll5)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(LoadStep.measuredDuration(full, poll5)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(LoadStep.measuredDuration(full, push)).isEqualTo(Duration.ofSeconds(3));
+    assertThat(LoadStep.pollIntervalOf(poll5)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(LoadStep.pollIntervalOf(push)).isNull();
+  }
+}
