@@ -68,8 +68,10 @@ echo "== docker-smoke: compose is '${compose[*]}': $("${compose[@]}" version --s
 timed "image build" "${compose[@]}" build blaze
 
 echo "== docker-smoke: image sizes"
-docker image ls --format '  {{.Repository}}:{{.Tag}}  {{.Size}}' \
-  | grep -E "^  ($IMAGE|eclipse-temurin:17-jre|eclipse-temurin:17-jdk|alpine:3.17) "
+# (docker's --format output loses leading blanks, hence the sed)
+docker image ls --format '{{.Repository}}:{{.Tag}}  {{.Size}}' \
+  | grep -E "^($IMAGE|eclipse-temurin:17-jre|eclipse-temurin:17-jdk|alpine:3.17) " | sed 's/^/  /'
+
 
 mkdir -p reports/out
 timed "compose up (quick)" "${compose[@]}" up --no-build --exit-code-from driver
