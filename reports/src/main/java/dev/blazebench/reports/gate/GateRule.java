@@ -28,8 +28,9 @@ import java.util.Locale;
  * <p>An exact metric (bytes per operation: the same work sends the same bytes, so one figure per
  * run says it all) regresses when {@code current > baseline * (1 + threshold)}, with no statistics.
  * A smaller change is reported in the reason but passes: payload bytes move only when the encoding
- * changes, and wire bytes also carry a little HTTP/2 housekeeping (PING, WINDOW_UPDATE) shared over
- * the calls, which varies from run to run.
+ * changes, and wire bytes also carry HTTP/2 housekeeping (PING, WINDOW_UPDATE) shared over the
+ * calls and the answers of calls in flight at the warm-up boundary, which vary by a few percent
+ * from run to run.
  */
 public final class GateRule {
 
