@@ -47,7 +47,7 @@ import picocli.CommandLine.Option;
     footer = {
       "%nExamples:",
       "  blazebench gate --baseline reports/out/main --current reports/out/current",
-      "  blazebench gate --baseline base --current cur --threshold 10% --junit gate.xml"
+      "  blazebench gate --baseline base --current cur --threshold 10%% --junit gate.xml"
           + " --markdown gate.md",
       "%nExit code 2 when a metric regressed (the reports are still written)."
     })
@@ -74,7 +74,7 @@ public final class GateCommand implements Callable<Integer> {
       paramLabel = "PERCENT",
       defaultValue = "5%",
       converter = ThresholdConverter.class,
-      description = "Smallest change that can fail the gate: 5%, 2.5% or 0.05. Default: 5%.")
+      description = "Smallest change that can fail the gate: 5%%, 2.5%% or 0.05. Default: 5%%.")
   double thresholdFraction;
 
   @Option(
