@@ -60,7 +60,7 @@ public final class CompareCommand implements Callable<Integer> {
       names = "--quick",
       description =
           "The quick profile (the default): insert-100, fetch-1000 and realtime, 2 rounds of"
-              + " 0.5s warm-up + 1.5s per run, 8 codec benchmarks; under 3 minutes on 2 cores.")
+              + " 0.5s warm-up + 1s per run, 8 codec benchmarks; under 3 minutes on 2 cores.")
   boolean quick;
 
   @Option(

@@ -11,19 +11,20 @@ import java.util.Locale;
  */
 enum CompareProfile {
   /**
-   * The seed's three tests, 2 rounds of 0.5 s warm-up + 1.5 s measured per run, and the codec
+   * The seed's three tests, 2 rounds of 0.5 s warm-up + 1 s measured per run, and the codec
    * benchmarks the claim check reads: BlazeBinary v1 and JSON, one record and 1,000 records per
    * message, encode and decode (8 JMH benchmarks). Orientation and a CI smoke test: a few dozen
-   * operations per run, so p50 and the ratios are worth reading, the tail is not, and rest-poll-5s
-   * is measured for less than one poll interval. Two rounds, not three: the per-run overheads
-   * (connect, prepare, drain; up to 10 s for rest-poll-5s) leave no room for a third within 3
-   * minutes on 2 cores.
+   * operations per run (20 for fetch-1000), so p50 and the ratios are worth reading, the tail is
+   * not, and rest-poll-5s is measured for less than one poll interval. Two rounds of 1 s, not three
+   * of 1.5 s: the warm-up round, the per-run overheads (connect, prepare, drain; up to 10 s for
+   * rest-poll-5s, which waits for polls) and the codec benchmarks (about a minute) leave no more
+   * room within 3 minutes on 2 cores.
    */
   QUICK(
       "quick",
       2,
       Duration.ofMillis(500),
-      Duration.ofMillis(1500),
+      Duration.ofSeconds(1),
       List.of(Scenarios.INSERT_100, Scenarios.FETCH_1000, Scenarios.REALTIME),
       false,
       "dev\\.blazebench\\.codec\\.Fetch1(000)?(BlazeBinaryV1|Json)\\.",

@@ -90,7 +90,8 @@ final class LoadStep {
     Duration pollInterval = pollIntervalOf(planned);
     LoadProfile profile =
         LoadProfile.constantRate(load.targetRps(), measuredDuration(plan, planned))
-            .withWarmup(plan.warmup());
+            // The warm-up round is all warm-up: its runs need no warm-up of their own.
+            .withWarmup(planned.round() == 0 ? Duration.ZERO : plan.warmup());
     // A polled change arrives with the next poll: the drain waits one interval more for the last.
     Duration drain = pollInterval == null ? DRAIN : pollInterval.plusSeconds(1);
     // A polled change is in flight until the next poll: at the scenario's rate, up to a poll

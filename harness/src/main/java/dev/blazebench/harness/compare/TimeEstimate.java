@@ -53,7 +53,8 @@ final class TimeEstimate {
   }
 
   private double plannedSec(PlannedRun run) {
-    return seconds(plan.warmup()) + seconds(LoadStep.measuredDuration(plan, run));
+    return (run.round() == 0 ? 0 : seconds(plan.warmup()))
+        + seconds(LoadStep.measuredDuration(plan, run));
   }
 
   /**

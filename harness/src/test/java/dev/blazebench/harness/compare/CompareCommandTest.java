@@ -49,7 +49,7 @@ class CompareCommandTest {
     assertThat(plan.profile()).isEqualTo("quick");
     assertThat(plan.rounds()).isEqualTo(2);
     assertThat(plan.warmup()).isEqualTo(Duration.ofMillis(500));
-    assertThat(plan.duration()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(plan.duration()).isEqualTo(Duration.ofSeconds(1));
     assertThat(plan.codec()).isTrue();
     assertThat(plan.scenarios()).startsWith("insert-100", "fetch-1000");
     assertThat(plan.apisByScenario().get("fetch-1000"))
