@@ -126,24 +126,20 @@ public final class BlazeBinaryEncoder {
     } else if (value instanceof BlazeValue.IntValue i) {
       long v = i.value();
       if (v >= 0 && v <= 0xFF) {
-        out.putByte(Wire.TAG_SMALL_INT);
-        out.putByte((int) v);
+        out.putTagAndByte(Wire.TAG_SMALL_INT, (int) v);
       } else {
-        out.putByte(Wire.TAG_INT);
-        out.putLong(v);
+        out.putTagAndLong(Wire.TAG_INT, v);
       }
     } else if (value instanceof BlazeValue.DoubleValue d) {
-      out.putByte(Wire.TAG_DOUBLE);
-      out.putLong(d.bits());
+      out.putTagAndLong(Wire.TAG_DOUBLE, d.bits());
     } else if (value instanceof BlazeValue.BoolValue b) {
-      out.putByte(Wire.TAG_BOOL);
-      out.putByte(b.value() ? 1 : 0);
+      out.putTagAndByte(Wire.TAG_BOOL, b.value() ? 1 : 0);
     } else if (value instanceof BlazeValue.UuidValue u) {
-      out.putByte(Wire.TAG_UUID);
-      writeUuid(u.value(), out);
+      UUID uuid = u.value();
+      out.putTagAndLongs(
+          Wire.TAG_UUID, uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
     } else if (value instanceof BlazeValue.DateValue d) {
-      out.putByte(Wire.TAG_DATE);
-      out.putLong(d.bits());
+      out.putTagAndLong(Wire.TAG_DATE, d.bits());
     } else if (value instanceof BlazeValue.DataValue d) {
       byte[] bytes = d.unsafeBytes();
       out.ensureRemaining(5L + bytes.length);

@@ -135,6 +135,31 @@ public final class GrowableBuffer {
     size += 8;
   }
 
+  /** A one-byte tag and one byte: one capacity check for both. */
+  void putTagAndByte(int tag, int b) {
+    ensureRemaining(2);
+    bytes[size] = (byte) tag;
+    bytes[size + 1] = (byte) b;
+    size += 2;
+  }
+
+  /** A one-byte tag and a big-endian long: one capacity check for both. */
+  void putTagAndLong(int tag, long value) {
+    ensureRemaining(9);
+    bytes[size] = (byte) tag;
+    LONG_BE.set(bytes, size + 1, value);
+    size += 9;
+  }
+
+  /** A one-byte tag and two big-endian longs (a UUID): one capacity check for all. */
+  void putTagAndLongs(int tag, long first, long second) {
+    ensureRemaining(17);
+    bytes[size] = (byte) tag;
+    LONG_BE.set(bytes, size + 1, first);
+    LONG_BE.set(bytes, size + 9, second);
+    size += 17;
+  }
+
   public void putBytes(byte[] source) {
     putBytes(source, 0, source.length);
   }
