@@ -2,17 +2,24 @@ package dev.blazebench.harness.compare;
 
 import dev.blazebench.load.results.LatencyResult;
 import dev.blazebench.load.results.OperationResult;
+import java.util.List;
 import java.util.Locale;
 
-/** One run's figures on one console line: rate, p50, p99, errors and server CPU per operation. */
+/**
+ * One run's figures on one console line: rate (every operation), p50 and p99 (the first operation),
+ * errors and server CPU per call.
+ */
 final class RunLine {
 
   private RunLine() {}
 
   static String describe(CompletedRun run, long failedCalls) {
-    OperationResult op = ResultsAssembly.scenarioOf(run).operations().get(0);
+    List<OperationResult> ops = ResultsAssembly.scenarioOf(run).operations();
+    OperationResult op = ops.get(0);
     LatencyResult latency = op.latencyMicros().corrected();
-    Double serverCpu = ResultsAssembly.serverCpuMicrosPerOp(run.serverCpuNanos(), op.count());
+    // Several operations share the server's CPU: per call of any of them.
+    long calls = ops.stream().mapToLong(OperationResult::count).sum();
+    Double serverCpu = ResultsAssembly.serverCpuMicrosPerOp(run.serverCpuNanos(), calls);
     return String.format(
             Locale.US,
             "%6.1f/s  p50 %8.3f ms  p99 %8.3f ms  %s  server %s",

@@ -135,9 +135,18 @@ final class RunWarnings {
                     + "): its queue was measured as much as its speed"));
   }
 
-  /** {@code errors} and {@code noisy-rounds} per API × scenario. */
+  /**
+   * {@code errors} and {@code noisy-rounds} per API × scenario, naming the operation where the
+   * scenario has several (aggregate: aggregate, download-count).
+   */
   void results(List<ApiScenarioResult> results) {
+    Map<String, Integer> operationsPerPair = new LinkedHashMap<>();
     for (ApiScenarioResult result : results) {
+      operationsPerPair.merge(result.api() + " " + result.scenario(), 1, Integer::sum);
+    }
+    for (ApiScenarioResult result : results) {
+      String pair = result.api() + " " + result.scenario();
+      String label = operationsPerPair.get(pair) > 1 ? pair + " " + result.operation() : pair;
       if (result.total().errorCount() > 0) {
         StringJoiner classes = new StringJoiner(", ");
         for (Map.Entry<String, Long> e : result.total().errors().entrySet()) {
@@ -155,10 +164,9 @@ final class RunWarnings {
             "errors",
             String.format(
                 Locale.US,
-                "%s %s: %d of %d calls failed (%s) in round %s; failed calls are not in the"
+                "%s: %d of %d calls failed (%s) in round %s; failed calls are not in the"
                     + " latencies",
-                result.api(),
-                result.scenario(),
+                label,
                 result.total().errorCount(),
                 result.total().errorCount() + result.total().count(),
                 classes,
@@ -174,10 +182,9 @@ final class RunWarnings {
             "noisy-rounds",
             String.format(
                 Locale.US,
-                "%s %s: p50 varied %.0f%% between rounds (%s ms; coefficient of variation, limit"
+                "%s: p50 varied %.0f%% between rounds (%s ms; coefficient of variation, limit"
                     + " %d%%): read its ratios with their spread",
-                result.api(),
-                result.scenario(),
+                label,
                 cv,
                 p50s,
                 NOISY_CV_PERCENT));

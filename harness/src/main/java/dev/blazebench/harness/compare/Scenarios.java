@@ -43,15 +43,17 @@ final class Scenarios {
   /**
    * Offered load per scenario. fetch-1000 moves about 400 KB per call in JSON, so 20/s keeps the
    * slowest API's server work well under one core; insert-100 writes 100 records per call, 40/s is
-   * 4,000 records/s; get-one is one small record, 200/s; realtime writes 10 changes a second (the
-   * driver's default) through gRPC BlazeBinary to one subscriber of the API under test.
+   * 4,000 records/s; get-one is one small record, 200/s; aggregate alternates a group-by and a
+   * download of all 10,000 records, 4/s (at 8/s rest-json-gzip's downloads missed their deadline on
+   * a busy 2-core machine); realtime writes 10 changes a second (the driver's default) through gRPC
+   * BlazeBinary to one subscriber of the API under test.
    */
   private static final Map<String, ScenarioLoad> LOADS =
       Map.of(
           INSERT_100, new ScenarioLoad(INSERT_100, 40, 2, 16, DEADLINE, WRITE_COLLECTION),
           FETCH_1000, new ScenarioLoad(FETCH_1000, 20, 2, 16, DEADLINE, null),
           GET_ONE, new ScenarioLoad(GET_ONE, 200, 2, 32, DEADLINE, null),
-          AGGREGATE, new ScenarioLoad(AGGREGATE, 8, 2, 16, DEADLINE, null),
+          AGGREGATE, new ScenarioLoad(AGGREGATE, 4, 2, 16, DEADLINE, null),
           CRUD_MIX, new ScenarioLoad(CRUD_MIX, 100, 2, 32, DEADLINE, WRITE_COLLECTION),
           REALTIME, new ScenarioLoad(REALTIME, 10, 1, 16, DEADLINE, null));
 

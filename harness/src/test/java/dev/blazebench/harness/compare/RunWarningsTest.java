@@ -2,10 +2,17 @@ package dev.blazebench.harness.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.blazebench.reports.model.ApiScenarioResult;
+import dev.blazebench.reports.model.Latency;
 import dev.blazebench.reports.model.RoundResult;
+import dev.blazebench.reports.model.RunWarning;
+import dev.blazebench.reports.model.TotalResult;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 /** The noisy-rounds rule and the machine-busy warning on known inputs. */
@@ -54,6 +61,30 @@ class RunWarningsTest {
     assertThat(RunWarnings.p50VariationPercent(roundsWithP50(100))).isNull();
     assertThat(RunWarnings.p50VariationPercent(roundsWithP50(0, 100))).isNull();
     assertThat(RunWarnings.p50VariationPercent(roundsWithP50(100, 0, 100))).isZero();
+  }
+
+  private static ApiScenarioResult failing(String operation, long errors) {
+    Map<String, Long> byClass = new LinkedHashMap<>();
+    byClass.put("DEADLINE", errors);
+    Latency empty = Latency.of(new Histogram(3));
+    TotalResult total =
+        new TotalResult(
+            2, 10, errors, byClass, 5, empty, empty, null, null, null, null, null, null, null,
+            null);
+    return new ApiScenarioResult(
+        "rest-json-gzip", "aggregate", operation, roundsWithP50(0), total, List.of());
+  }
+
+  @Test
+  void aScenarioWithSeveralOperationsNamesTheOperationInItsWarnings() {
+    RunWarnings warnings = new RunWarnings();
+
+    warnings.results(List.of(failing("aggregate", 2), failing("download-count", 3)));
+
+    assertThat(warnings.list())
+        .extracting(RunWarning::message)
+        .anyMatch(m -> m.startsWith("rest-json-gzip aggregate aggregate: 2 of 12 calls failed"))
+        .anyMatch(m -> m.startsWith("rest-json-gzip aggregate download-count: 3 of 13 calls"));
   }
 
   @Test
