@@ -47,6 +47,10 @@ import picocli.CommandLine.Option;
       "  blazebench compare --quick                     (about 3 minutes on 2 cores)",
       "  blazebench compare --full                      (about 15 minutes)",
       "  blazebench compare --apis grpc-blazebinary,rest-json --scenarios fetch-1000 --rounds 5",
+      "  blazebench compare --quick --no-codec --scenarios insert-100,fetch-1000 \\",
+      "      --target grpc-blazebinary=blaze://blaze:50051 --target grpc-protobuf=proto://proto:50051"
+          + " \\",
+      "      --target rest-json=rest://rest:8080        (servers started elsewhere, e.g. compose)",
       "%nExit code 2 when a call failed in some run (results and report are still written)."
     })
 public final class CompareCommand implements Callable<Integer> {
@@ -116,6 +120,27 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--no-codec", description = "Skip the codec benchmarks.")
   boolean noCodec;
 
+  @Option(
+      names = "--target",
+      paramLabel = "API=URL",
+      description =
+          "Compare servers started elsewhere instead of starting one (repeatable): the API and the"
+              + " load driver's URL for it, e.g. grpc-blazebinary=blaze://blaze:50051,"
+              + " grpc-native=blaze-native://blaze:50051, grpc-protobuf=proto://proto:50051,"
+              + " rest-json=rest://rest:8080, rest-json-gzip=rest+gzip://rest:8080,"
+              + " websocket-json=ws://rest:8080, rest-poll-1s=rest-poll://rest:8080. Only the"
+              + " APIs given run; no server is started or pinned to a CPU and server CPU is not"
+              + " measured.")
+  List<String> targets;
+
+  @Option(
+      names = "--writer",
+      paramLabel = "URL",
+      description =
+          "With --target: where realtime's writer writes, blaze://HOST:PORT on the same store as"
+              + " the subscribers' server (default: the grpc-blazebinary target).")
+  String writer;
+
   private final CliStreams streams;
   private final Clock clock;
 
@@ -178,10 +203,42 @@ public final class CompareCommand implements Callable<Integer> {
       custom |= !measured.equals(profile.duration());
     }
 
+    ExternalTargets external = null;
+    if (targets != null && !targets.isEmpty()) {
+      external = ExternalTargets.parse(targets, writer);
+    } else if (writer != null) {
+      throw new BadInputException(
+          "--writer is for servers given with --target; compare's own server has its writer");
+    }
     List<String> scenarioNames = resolveScenarios(profile);
     custom |= scenarios != null && !scenarioNames.equals(profile.scenarios());
-    Map<String, List<String>> apisByScenario = resolveApis(scenarioNames);
-    custom |= apis != null;
+    List<String> requested = apis;
+    if (external != null) {
+      if (apis == null) {
+        requested = external.apis();
+      } else {
+        for (String api : apis) {
+          if (!external.byApi().containsKey(api.strip())) {
+            throw new BadInputException(
+                "--apis: "
+                    + api.strip()
+                    + " has no --target (given: "
+                    + String.join(", ", external.apis())
+                    + ")");
+          }
+        }
+      }
+    }
+    Map<String, List<String>> apisByScenario = resolveApis(scenarioNames, requested);
+    custom |= requested != null;
+    if (external != null
+        && external.writer() == null
+        && apisByScenario.containsKey(Scenarios.REALTIME)) {
+      throw new BadInputException(
+          "realtime against --target servers needs --writer blaze://HOST:PORT (the gRPC"
+              + " BlazeBinary port of the server the subscribers follow), or a grpc-blazebinary"
+              + " target; or leave realtime out with --scenarios");
+    }
 
     Path out =
         outDir != null
@@ -200,7 +257,8 @@ public final class CompareCommand implements Callable<Integer> {
         profile.codecInclude(),
         profile.codecBenchmarks(),
         out.toAbsolutePath().normalize(),
-        profile.wholePollIntervals());
+        profile.wholePollIntervals(),
+        external);
   }
 
   private List<String> resolveScenarios(CompareProfile profile) {
@@ -230,9 +288,10 @@ public final class CompareCommand implements Callable<Integer> {
     return List.copyOf(names);
   }
 
-  private Map<String, List<String>> resolveApis(List<String> scenarioNames) {
+  private Map<String, List<String>> resolveApis(
+      List<String> scenarioNames, List<String> requestedApis) {
     Map<String, List<String>> byScenario = new LinkedHashMap<>();
-    if (apis == null) {
+    if (requestedApis == null) {
       for (String scenario : scenarioNames) {
         List<String> defaults = Scenarios.defaultApis(scenario);
         if (defaults.isEmpty()) {
@@ -244,7 +303,7 @@ public final class CompareCommand implements Callable<Integer> {
       return byScenario;
     }
     Set<String> requested = new LinkedHashSet<>();
-    for (String name : apis) {
+    for (String name : requestedApis) {
       String trimmed = name.strip();
       if (trimmed.isEmpty()) {
         throw new BadInputException("--apis: empty name in the list");

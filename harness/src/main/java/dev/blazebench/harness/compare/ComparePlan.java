@@ -30,6 +30,7 @@ import java.util.Set;
  * @param outDir the run folder (absolute)
  * @param wholePollIntervals measure realtime over REST polling for at least two poll intervals
  *     (longer than {@code duration} for rest-poll-5s), so its figures cover whole polls
+ * @param external servers given with {@code --target}, or null: compare starts its own server
  */
 record ComparePlan(
     String profile,
@@ -41,7 +42,34 @@ record ComparePlan(
     String codecInclude,
     int codecBenchmarks,
     Path outDir,
-    boolean wholePollIntervals) {
+    boolean wholePollIntervals,
+    ExternalTargets external) {
+
+  /** A plan against the reference server compare starts. */
+  ComparePlan(
+      String profile,
+      int rounds,
+      Duration warmup,
+      Duration duration,
+      Map<String, List<String>> apisByScenario,
+      boolean codec,
+      String codecInclude,
+      int codecBenchmarks,
+      Path outDir,
+      boolean wholePollIntervals) {
+    this(
+        profile,
+        rounds,
+        warmup,
+        duration,
+        apisByScenario,
+        codec,
+        codecInclude,
+        codecBenchmarks,
+        outDir,
+        wholePollIntervals,
+        null);
+  }
 
   ComparePlan {
     if (rounds < 1) {
@@ -55,6 +83,13 @@ record ComparePlan(
         (scenario, apis) -> {
           if (apis.isEmpty()) {
             throw new IllegalArgumentException("scenario " + scenario + " has no API to run");
+          }
+          if (external != null) {
+            for (String api : apis) {
+              if (!external.byApi().containsKey(api)) {
+                throw new IllegalArgumentException("api " + api + " has no external target");
+              }
+            }
           }
           copy.put(scenario, List.copyOf(apis));
         });

@@ -80,7 +80,9 @@ final class CompareRun {
     Path checkout = CheckoutPaths.checkoutOrWorkingDir();
     MachineInfo machine = MachineInfo.detect(checkout);
     List<Integer> cpus = CpuPlacement.allowedCpus();
-    CpuPlacement placement = CpuPlacement.pinThisProcess();
+    // Servers compare did not start are not its to place: the driver keeps every CPU.
+    CpuPlacement placement =
+        plan.external() != null ? CpuPlacement.external() : CpuPlacement.pinThisProcess();
     // The unmeasured warm-up round first, then the measured rounds.
     List<PlannedRun> runs = new ArrayList<>(plan.warmupRuns());
     runs.addAll(plan.runs());
@@ -128,6 +130,17 @@ final class CompareRun {
     }
   }
 
+  /** Runs every planned run against the servers given with --target; true if stopped early. */
+  private boolean runRoundsAgainstExternal(
+      List<PlannedRun> runs, TimeEstimate estimate, StopSignal stop, MachineInfo machine)
+      throws IOException, InterruptedException {
+    say("servers given: %s", plan.external().describe());
+    // No process to read: every run's server CPU is unknown (null in results.json).
+    CpuSampler sampler = CpuSampler.of(List.of());
+    LoadStep step = new LoadStep(plan, plan.external(), sampler, machine.load().cores());
+    return runEach(runs, step, null, CpuPlacement.external(), machine, estimate, stop);
+  }
+
   /** Starts the server, runs every planned run, stops the server; true if stopped early. */
   private boolean runRounds(
       List<PlannedRun> runs,
@@ -136,6 +149,9 @@ final class CompareRun {
       TimeEstimate estimate,
       StopSignal stop)
       throws IOException, InterruptedException {
+    if (plan.external() != null) {
+      return runRoundsAgainstExternal(runs, estimate, stop, machine);
+    }
     Path dataDir = Files.createTempDirectory("blazebench-compare-");
     ServerProcess server = null;
     CpuSampler sampler = null;
@@ -161,63 +177,7 @@ final class CompareRun {
               new ServerTargets(server.host(), server.grpcPort(), server.httpPort()),
               sampler,
               serverCores);
-      for (int i = 0; i < runs.size(); i++) {
-        if (stop.requested()) {
-          return true;
-        }
-        PlannedRun run = runs.get(i);
-        console.printf(
-            Locale.US,
-            "blazebench compare: %-13s %-10s %-17s ",
-            run.round() == 0 ? "[warm-up]" : "[round " + run.round() + "/" + plan.rounds() + "]",
-            run.scenario(),
-            run.api());
-        console.flush();
-        long runStart = System.nanoTime();
-        try {
-          LoadStep.Result result = runWithConnectRetries(step, run, server);
-          if (result.interrupted()) {
-            console.println("stopped");
-            return true;
-          }
-          estimate.observed(run, (System.nanoTime() - runStart) / 1e9);
-          if (run.round() > 0) {
-            completed.add(result.run());
-            failedCalls += result.failedCalls();
-          }
-          console.println(
-              RunLine.describe(result.run(), result.failedCalls())
-                  + (run.round() == 0 ? "  (unmeasured)" : "")
-                  + "  ("
-                  + TimeText.formatSeconds(estimate.secondsLeft(runs, i + 1))
-                  + " left)");
-        } catch (InterruptedException e) {
-          console.println("stopped");
-          return true;
-        } catch (Exception e) {
-          if (stop.requested()) {
-            console.println("stopped");
-            return true;
-          }
-          console.println("FAILED: " + e.getMessage());
-          if (run.round() > 0) {
-            runFailures.add(run + ": " + e.getMessage());
-          }
-          if (!server.isAlive()) {
-            runFailures.add("the server exited during " + run + "; see " + server.log());
-            say("the server exited; see %s", server.log());
-            return false;
-          }
-        }
-        boolean roundDone = i + 1 == runs.size() || runs.get(i + 1).round() != run.round();
-        if (roundDone && run.round() > 0 && i + 1 < runs.size()) {
-          // After every round, so a run killed outright still leaves the rounds it completed.
-          RunResultsWriter.writeToFolder(
-              assemble(machine, placement, clock.instant(), clock.instant(), true, null),
-              plan.outDir());
-        }
-      }
-      return false;
+      return runEach(runs, step, server, placement, machine, estimate, stop);
     } finally {
       if (sampler != null) {
         sampler.close();
@@ -235,6 +195,78 @@ final class CompareRun {
   }
 
   /**
+   * Runs {@code runs} in order with {@code step}; true if stopped early. {@code server} is the
+   * server compare started, or null for servers given with --target.
+   */
+  private boolean runEach(
+      List<PlannedRun> runs,
+      LoadStep step,
+      ServerProcess server,
+      CpuPlacement placement,
+      MachineInfo machine,
+      TimeEstimate estimate,
+      StopSignal stop)
+      throws IOException {
+    for (int i = 0; i < runs.size(); i++) {
+      if (stop.requested()) {
+        return true;
+      }
+      PlannedRun run = runs.get(i);
+      console.printf(
+          Locale.US,
+          "blazebench compare: %-13s %-10s %-17s ",
+          run.round() == 0 ? "[warm-up]" : "[round " + run.round() + "/" + plan.rounds() + "]",
+          run.scenario(),
+          run.api());
+      console.flush();
+      long runStart = System.nanoTime();
+      try {
+        LoadStep.Result result = runWithConnectRetries(step, run, server);
+        if (result.interrupted()) {
+          console.println("stopped");
+          return true;
+        }
+        estimate.observed(run, (System.nanoTime() - runStart) / 1e9);
+        if (run.round() > 0) {
+          completed.add(result.run());
+          failedCalls += result.failedCalls();
+        }
+        console.println(
+            RunLine.describe(result.run(), result.failedCalls())
+                + (run.round() == 0 ? "  (unmeasured)" : "")
+                + "  ("
+                + TimeText.formatSeconds(estimate.secondsLeft(runs, i + 1))
+                + " left)");
+      } catch (InterruptedException e) {
+        console.println("stopped");
+        return true;
+      } catch (Exception e) {
+        if (stop.requested()) {
+          console.println("stopped");
+          return true;
+        }
+        console.println("FAILED: " + e.getMessage());
+        if (run.round() > 0) {
+          runFailures.add(run + ": " + e.getMessage());
+        }
+        if (server != null && !server.isAlive()) {
+          runFailures.add("the server exited during " + run + "; see " + server.log());
+          say("the server exited; see %s", server.log());
+          return false;
+        }
+      }
+      boolean roundDone = i + 1 == runs.size() || runs.get(i + 1).round() != run.round();
+      if (roundDone && run.round() > 0 && i + 1 < runs.size()) {
+        // After every round, so a run killed outright still leaves the rounds it completed.
+        RunResultsWriter.writeToFolder(
+            assemble(machine, placement, clock.instant(), clock.instant(), true, null),
+            plan.outDir());
+      }
+    }
+    return false;
+  }
+
+  /**
    * Runs {@code run}, trying again up to twice when the driver could not connect within its 3 s
    * although the server is up: the first connection of each client type loads and JIT-compiles its
    * stack in this JVM, which on a loaded single driver CPU can take longer than that.
@@ -245,7 +277,7 @@ final class CompareRun {
       try {
         return step.run(run);
       } catch (TargetUnreachableException e) {
-        if (attempt >= 3 || !server.isAlive()) {
+        if (attempt >= 3 || (server != null && !server.isAlive())) {
           throw e;
         }
       }
@@ -302,7 +334,11 @@ final class CompareRun {
       String codecProblem) {
     List<ApiScenarioResult> results = ResultsAssembly.results(plan, completed, plan.outDir());
     RunWarnings warnings = new RunWarnings();
-    warnings.placement(placement);
+    if (plan.external() != null) {
+      warnings.add("servers-external", placement.note() + ": " + plan.external().describe());
+    } else {
+      warnings.placement(placement);
+    }
     if (machine.loadAverage() >= 0) {
       warnings.machineLoad(machine.loadAverage(), machine.load().cores());
     }

@@ -103,6 +103,14 @@ record CpuPlacement(
         List.of(tasksetPath, "-c", server));
   }
 
+  /** Servers compare did not start: where they run is up to whoever started them. */
+  static CpuPlacement external() {
+    return unpinned(
+        "servers given with --target: compare started no server and pinned none to a CPU; where"
+            + " they run (their CPUs, their limits) is up to whoever started them, and their CPU"
+            + " time is not measured");
+  }
+
   private static CpuPlacement unpinned(String note) {
     return new CpuPlacement(false, null, null, note, List.of());
   }

@@ -36,11 +36,11 @@ final class LoadStep {
   static final Duration WARMUP_ROUND_DURATION = Duration.ofSeconds(1);
 
   private final ComparePlan plan;
-  private final ServerTargets targets;
+  private final ApiTargets targets;
   private final CpuSampler serverCpu;
   private final int serverCores;
 
-  LoadStep(ComparePlan plan, ServerTargets targets, CpuSampler serverCpu, int serverCores) {
+  LoadStep(ComparePlan plan, ApiTargets targets, CpuSampler serverCpu, int serverCores) {
     this.plan = plan;
     this.targets = targets;
     this.serverCpu = serverCpu;

@@ -11,10 +11,11 @@ import java.util.Map;
  * @param grpcPort its gRPC port
  * @param httpPort its HTTP port
  */
-record ServerTargets(String host, int grpcPort, int httpPort) {
+record ServerTargets(String host, int grpcPort, int httpPort) implements ApiTargets {
 
   /** {@code blaze://127.0.0.1:PORT}, the target of {@code api}. */
-  Target targetFor(String api) {
+  @Override
+  public Target targetFor(String api) {
     Target.Transport transport = Target.transportOf(api);
     if (transport == null) {
       throw new IllegalArgumentException("api '" + api + "': the load driver has no target for it");
@@ -40,7 +41,8 @@ record ServerTargets(String host, int grpcPort, int httpPort) {
   }
 
   /** The gRPC BlazeBinary target, where the realtime writer writes. */
-  Target writer() {
+  @Override
+  public Target writer() {
     return Target.parse("blaze://" + host + ":" + grpcPort);
   }
 }
