@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
  * {@code blazebench compare}: the front door. Starts the reference server as a child process on its
  * own CPU, runs the seed's tests against every API in interleaved rounds with the load driver in
  * this JVM, runs the codec benchmarks, and writes one run folder (results.json, the load runs, the
- * codec results, the server's log, the report). Options are resolved into a {@link ComparePlan}
- * here; {@link CompareRun} does the work.
+ * codec results, the server's log, the report). With {@code --target} it loads servers it did not
+ * start instead ({@link ExternalTargets}). Options are resolved into a {@link ComparePlan} here;
+ * {@link CompareRun} does the work.
  */
 @Command(
     name = "compare",
@@ -39,6 +40,8 @@ import picocli.CommandLine.Option;
           + " rounds (round 1: A B C, round 2: A B C, ...), runs the codec benchmarks, and writes"
           + " results.json, the load runs' results and .hlog files, the codec results,"
           + " server.log, index.html and summary.md into the run folder.",
+      "With --target API=URL it starts no server and compares the servers given instead (only"
+          + " their APIs, nothing pinned, server CPU not measured).",
       "Ctrl-C stops the server and keeps what was measured (results.json of the runs completed,"
           + " with a 'partial' warning)."
     },

@@ -132,13 +132,17 @@ final class CompareRun {
 
   /** Runs every planned run against the servers given with --target; true if stopped early. */
   private boolean runRoundsAgainstExternal(
-      List<PlannedRun> runs, TimeEstimate estimate, StopSignal stop, MachineInfo machine)
-      throws IOException, InterruptedException {
+      List<PlannedRun> runs,
+      CpuPlacement placement,
+      MachineInfo machine,
+      TimeEstimate estimate,
+      StopSignal stop)
+      throws IOException {
     say("servers given: %s", plan.external().describe());
     // No process to read: every run's server CPU is unknown (null in results.json).
     CpuSampler sampler = CpuSampler.of(List.of());
     LoadStep step = new LoadStep(plan, plan.external(), sampler, machine.load().cores());
-    return runEach(runs, step, null, CpuPlacement.external(), machine, estimate, stop);
+    return runEach(runs, step, null, placement, machine, estimate, stop);
   }
 
   /** Starts the server, runs every planned run, stops the server; true if stopped early. */
@@ -150,7 +154,7 @@ final class CompareRun {
       StopSignal stop)
       throws IOException, InterruptedException {
     if (plan.external() != null) {
-      return runRoundsAgainstExternal(runs, estimate, stop, machine);
+      return runRoundsAgainstExternal(runs, placement, machine, estimate, stop);
     }
     Path dataDir = Files.createTempDirectory("blazebench-compare-");
     ServerProcess server = null;
