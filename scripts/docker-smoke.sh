@@ -3,8 +3,9 @@
 #
 #   1. docker-ci-setup.sh: Docker engine, compose, base images built offline
 #   2. the image, built by compose from the Dockerfile (the build fetches Maven Central)
-#   3. `compose up --exit-code-from driver` in a quick mode: three servers, one driver
-#   4. the run folder and its results in ./reports/out
+#   3. `compose up --exit-code-from driver` in a quick mode: three servers, one driver running
+#      `blazebench compare` against them
+#   4. the run folder, its results.json and its report (index.html) in ./reports/out
 #   5. the Testcontainers tests (integration-tests) against the image
 #   6. docker-ci-teardown.sh, also when a step failed
 #
@@ -15,10 +16,9 @@ cd "$(dirname "$0")/.."
 IMAGE=blazebench:dev
 RUN_NAME="smoke-$(date -u +%Y%m%dT%H%M%SZ)"
 export RUN_NAME
-# Quick mode: 5 s per API at 2 calls/s instead of 30 s at 20/s (+10 s warm-up): it proves the
-# wiring, not the speed, and must pass on a loaded 2-core CI machine.
-export DRIVER_RATE="${DRIVER_RATE:-2/s}" DRIVER_DURATION="${DRIVER_DURATION:-5s}"
-export DRIVER_WARMUP="${DRIVER_WARMUP:-3s}"
+# Quick mode: compare --quick's runs (0.5 s warm-up + 1 s each) but one round instead of two: it
+# proves the wiring, not the speed, and must pass on a loaded 2-core CI machine.
+export DRIVER_ROUNDS="${DRIVER_ROUNDS:-1}"
 export COMPOSE_PROJECT_NAME=blazebench-smoke
 # No registry here: Testcontainers must not try to pull its Ryuk reaper (the tests stop their
 # containers themselves).
@@ -78,12 +78,19 @@ timed "compose up (quick)" "${compose[@]}" up --no-build --exit-code-from driver
 
 run="reports/out/$RUN_NAME"
 check_run_folder() {
-  local api missing=0
-  for api in blaze proto rest; do
-    if compgen -G "$run/$api/*/results.json" >/dev/null; then
-      echo "  $(ls "$run/$api"/*/results.json)"
+  local file api missing=0
+  for file in results.json index.html; do
+    if [[ -s "$run/$file" ]]; then
+      echo "  $run/$file ($(wc -c <"$run/$file") bytes)"
     else
-      echo "docker-smoke: no $run/$api/*/results.json" >&2
+      echo "docker-smoke: no $run/$file" >&2
+      missing=1
+    fi
+  done
+  # Every service answered: one of its APIs is in results.json.
+  for api in grpc-blazebinary grpc-protobuf rest-json; do
+    if ! grep -q "\"api\" *: *\"$api\"" "$run/results.json" 2>/dev/null; then
+      echo "docker-smoke: $run/results.json has no result for $api" >&2
       missing=1
     fi
   done
