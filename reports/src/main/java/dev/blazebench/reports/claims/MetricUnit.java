@@ -62,7 +62,11 @@ public enum MetricUnit {
     if (micros >= 1_000) {
       return String.format(Locale.US, "%.1f ms", micros / 1e3);
     }
-    return String.format(Locale.US, "%.0f µs", micros);
+    if (micros >= 10) {
+      return String.format(Locale.US, "%.0f µs", micros);
+    }
+    // Codec times of one small record are well under a microsecond: whole µs would print 0.
+    return String.format(Locale.US, micros >= 1 ? "%.1f µs" : "%.2f µs", micros);
   }
 
   private static String formatBytes(double bytes) {
