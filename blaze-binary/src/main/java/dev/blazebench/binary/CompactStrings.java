@@ -14,9 +14,10 @@ import java.util.Arrays;
  * sun.misc.Unsafe} for the same reason.
  *
  * <p>The array returned is the {@code String}'s own: callers only read it. When anything is not as
- * expected ({@code sun.misc.Unsafe} missing, {@code String} laid out differently, compact strings
- * turned off), a self-test at class initialisation fails, {@link #latin1Bytes} returns null for
- * every string and callers take their ordinary path.
+ * expected (JDK 24 or later, which warns on {@code sun.misc.Unsafe}; {@code sun.misc.Unsafe}
+ * missing, {@code String} laid out differently, compact strings turned off), a self-test at class
+ * initialisation fails, {@link #latin1Bytes} returns null for every string and callers take their
+ * ordinary path.
  */
 final class CompactStrings {
 
@@ -52,7 +53,16 @@ final class CompactStrings {
     }
   }
 
+  /**
+   * From JDK 24 on, the first use of {@code sun.misc.Unsafe}'s memory access prints a warning to
+   * standard error (JEP 498) in every program that encodes a record; there the fast path is off.
+   */
+  private static final int FIRST_JDK_WARNING_ON_UNSAFE = 24;
+
   private static MethodHandle lookUpValueReader() {
+    if (Runtime.version().feature() >= FIRST_JDK_WARNING_ON_UNSAFE) {
+      return null;
+    }
     try {
       // Looked up reflectively: a compile-time reference to sun.misc.Unsafe draws a javac warning
       // that cannot be suppressed, and this way a JVM without it just disables the fast path.
