@@ -12,6 +12,7 @@ import dev.blazebench.reports.model.RunResults;
 import dev.blazebench.reports.model.RunResultsReader;
 import dev.blazebench.reports.model.RunResultsWriter;
 import dev.blazebench.reports.model.TimelinePoint;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +23,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Assembling results.json from real load runs (fixtures: two rounds of fetch-1000 against
@@ -36,8 +39,35 @@ class ResultsAssemblyTest {
   /** Server CPU given to each fixture run: 40 ms, except insert-100 round 2, 60 ms. */
   private static final long SERVER_CPU_NANOS = 40_000_000;
 
-  static Path fixtureRunFolder() throws URISyntaxException {
-    return Path.of(ResultsAssemblyTest.class.getResource("run").toURI());
+  @TempDir static Path tmp;
+
+  /**
+   * A copy of the fixture run folder, its interval logs named {@code .hlog} again: they are kept as
+   * {@code .hlog.txt} so that the repository's rule against tracking run output ({@code *.hlog} is
+   * ignored) need not make an exception for fixtures.
+   */
+  static Path fixtureRunFolder() throws URISyntaxException, IOException {
+    Path copy = tmp.resolve("run");
+    if (Files.isDirectory(copy)) {
+      return copy;
+    }
+    Path source = Path.of(ResultsAssemblyTest.class.getResource("run").toURI());
+    try (Stream<Path> paths = Files.walk(source)) {
+      for (Path path : paths.toList()) {
+        String relative = source.relativize(path).toString();
+        Path target =
+            copy.resolve(
+                relative.endsWith(".hlog.txt")
+                    ? relative.substring(0, relative.length() - ".txt".length())
+                    : relative);
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    }
+    return copy;
   }
 
   static ComparePlan fixturePlan(Path runFolder) {
@@ -204,7 +234,7 @@ class ResultsAssemblyTest {
 
     String json = RunResultsWriter.toJson(document);
 
-    Path golden = runFolder.resolveSibling("golden-results.json");
+    Path golden = Path.of(ResultsAssemblyTest.class.getResource("golden-results.json").toURI());
     if (Boolean.getBoolean("golden.update")) {
       // ./mvnw -pl harness test -Dtest=ResultsAssemblyTest -Dgolden.update=true, then copy from
       // target/test-classes back to src/test/resources and review the diff.
