@@ -2,6 +2,7 @@ package dev.blazebench.harness.compare;
 
 import dev.blazebench.harness.CheckFailedException;
 import dev.blazebench.harness.Main;
+import dev.blazebench.load.record.SchedstatCpu;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,6 +37,7 @@ final class ServerProcess {
   private final int httpPort;
   private final Path log;
   private final Thread pump;
+  private final SchedstatCpu schedstat; // null where there are no schedstat files
 
   private ServerProcess(
       Process process, String host, int grpcPort, int httpPort, Path log, Thread pump) {
@@ -45,6 +47,7 @@ final class ServerProcess {
     this.httpPort = httpPort;
     this.log = log;
     this.pump = pump;
+    this.schedstat = SchedstatCpu.of(process.pid()).orElse(null);
   }
 
   /**
@@ -169,10 +172,17 @@ final class ServerProcess {
   }
 
   /**
-   * CPU time the server process has used so far, every thread, user and system (Linux: from
-   * /proc/PID/stat, in clock ticks of 10 ms); -1 where the OS does not say.
+   * CPU time the server process has used so far, every thread, user and system: on Linux to the
+   * nanosecond from the scheduler ({@link SchedstatCpu}), else from {@link ProcessHandle.Info} (on
+   * Linux /proc/PID/stat, in clock ticks of 10 ms); -1 where the OS does not say.
    */
   long cpuNanos() {
+    if (schedstat != null) {
+      long nanos = schedstat.processCpuNanos();
+      if (nanos >= 0) {
+        return nanos;
+      }
+    }
     return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
   }
 
