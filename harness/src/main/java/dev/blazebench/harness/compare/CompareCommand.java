@@ -115,6 +115,16 @@ public final class CompareCommand implements Callable<Integer> {
   String warmup;
 
   @Option(
+      names = "--warmup-round",
+      paramLabel = "DURATION",
+      description =
+          "How long each API x scenario runs in the unmeasured warm-up round before round 1"
+              + " (default: the profile's, 1s). The JIT of server and driver needs about 30s of"
+              + " traffic per scenario to settle here; give that when rounds are compared"
+              + " statistically (blazebench gate).")
+  String warmupRound;
+
+  @Option(
       names = {"-o", "--out"},
       paramLabel = "DIR",
       description = "Run folder. Default: reports/out/<UTC time>/ in the checkout.")
@@ -200,6 +210,11 @@ public final class CompareCommand implements Callable<Integer> {
       warmupTime = parseDuration("--warmup", warmup, true);
       custom |= !warmupTime.equals(profile.warmup());
     }
+    Duration warmupRoundTime = profile.warmupRound();
+    if (warmupRound != null) {
+      warmupRoundTime = parseDuration("--warmup-round", warmupRound, false);
+      custom |= !warmupRoundTime.equals(profile.warmupRound());
+    }
     Duration measured = profile.duration();
     if (duration != null) {
       measured = parseDuration("--duration", duration, false);
@@ -254,6 +269,7 @@ public final class CompareCommand implements Callable<Integer> {
         custom ? "custom" : profile.label(),
         roundCount,
         warmupTime,
+        warmupRoundTime,
         measured,
         apisByScenario,
         !noCodec,

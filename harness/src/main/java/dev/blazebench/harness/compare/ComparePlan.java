@@ -22,6 +22,7 @@ import java.util.Set;
  * @param profile "quick", "full", or "custom" when options changed the profile's choices
  * @param rounds how many rounds
  * @param warmup warm-up of each run (excluded from results)
+ * @param warmupRound how long each run of the unmeasured warm-up round before round 1 lasts
  * @param duration measured part of each run
  * @param apisByScenario the scenarios in round order, each with its APIs in round order
  * @param codec whether the codec benchmarks run
@@ -36,6 +37,7 @@ record ComparePlan(
     String profile,
     int rounds,
     Duration warmup,
+    Duration warmupRound,
     Duration duration,
     Map<String, List<String>> apisByScenario,
     boolean codec,
@@ -50,6 +52,7 @@ record ComparePlan(
       String profile,
       int rounds,
       Duration warmup,
+      Duration warmupRound,
       Duration duration,
       Map<String, List<String>> apisByScenario,
       boolean codec,
@@ -61,6 +64,7 @@ record ComparePlan(
         profile,
         rounds,
         warmup,
+        warmupRound,
         duration,
         apisByScenario,
         codec,

@@ -32,9 +32,6 @@ final class LoadStep {
   /** How long calls in flight may finish after the measured part. */
   static final Duration DRAIN = Duration.ofSeconds(2);
 
-  /** The warm-up round's measured part (discarded): long enough to compile the hot paths. */
-  static final Duration WARMUP_ROUND_DURATION = Duration.ofSeconds(1);
-
   private final ComparePlan plan;
   private final ApiTargets targets;
   private final CpuSampler serverCpu;
@@ -126,7 +123,7 @@ final class LoadStep {
    */
   static Duration measuredDuration(ComparePlan plan, PlannedRun planned) {
     if (planned.round() == 0) {
-      return WARMUP_ROUND_DURATION;
+      return plan.warmupRound();
     }
     Duration interval = pollIntervalOf(planned);
     if (interval == null || !plan.wholePollIntervals()) {

@@ -50,6 +50,7 @@ final class ResultsAssembly {
         plan.referenceApi(),
         plan.duration().toMillis() / 1000.0,
         plan.warmup().toMillis() / 1000.0,
+        plan.warmupRound().toMillis() / 1000.0,
         load,
         plan.codec() ? "quick" : "skipped");
   }

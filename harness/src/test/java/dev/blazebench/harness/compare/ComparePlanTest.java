@@ -18,6 +18,7 @@ class ComparePlanTest {
         "custom",
         rounds,
         Duration.ofMillis(500),
+        Duration.ofSeconds(2),
         Duration.ofSeconds(1),
         apisByScenario,
         false,
@@ -69,7 +70,7 @@ class ComparePlanTest {
             "warm-up round insert-100 B");
     assertThat(warmup.get(0).relativeFolder()).isEqualTo(Path.of("warmup", "A--fetch-1000"));
     assertThat(LoadStep.measuredDuration(plan(3, apis), warmup.get(0)))
-        .isEqualTo(LoadStep.WARMUP_ROUND_DURATION);
+        .isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
@@ -117,6 +118,7 @@ class ComparePlanTest {
         new ComparePlan(
             "full",
             1,
+            Duration.ofSeconds(1),
             Duration.ofSeconds(1),
             Duration.ofSeconds(3),
             Map.of("realtime", List.of("rest-poll-5s")),

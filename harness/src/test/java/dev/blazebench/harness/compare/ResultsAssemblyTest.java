@@ -79,6 +79,7 @@ class ResultsAssemblyTest {
         2,
         Duration.ofMillis(500),
         Duration.ofSeconds(1),
+        Duration.ofSeconds(1),
         apis,
         false,
         "x",

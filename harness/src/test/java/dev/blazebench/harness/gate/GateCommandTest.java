@@ -98,13 +98,13 @@ class GateCommandTest {
     Path current = RunFixtures.writeRun(dir.resolve("cur"), 2, 1.0, "fetch-1000");
     Path file = baseline.resolve("results.json");
     String text = Files.readString(file);
-    assertThat(text).contains("\"schemaVersion\" : 1,");
-    Files.writeString(file, text.replace("\"schemaVersion\" : 1,", "\"schemaVersion\" : 2,"));
+    assertThat(text).contains("\"schemaVersion\" : 2,");
+    Files.writeString(file, text.replace("\"schemaVersion\" : 2,", "\"schemaVersion\" : 3,"));
 
     CliRun run = gate("--baseline", baseline.toString(), "--current", current.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(run.stderr()).contains(file.toString()).contains("schemaVersion 2 is not supported");
+    assertThat(run.stderr()).contains(file.toString()).contains("schemaVersion 3 is not supported");
   }
 
   @Test

@@ -49,6 +49,7 @@ final class RunFixtures {
             "grpc-blazebinary",
             5.0,
             2.0,
+            1.0,
             load,
             "skipped");
     Environment environment =

@@ -38,7 +38,7 @@ public record RunResults(
   public static final String KIND = "blazebench-compare-results";
 
   /** The schema version this code reads and writes. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /** The file name a run folder holds its results under. */
   public static final String FILE_NAME = "results.json";

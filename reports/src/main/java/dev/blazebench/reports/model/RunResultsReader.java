@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,6 +61,7 @@ public final class RunResultsReader {
       throw new InvalidRunException(source + ": not a JSON object");
     }
     checkKindAndVersion(tree, source);
+    upgradeFromVersion1(tree);
     RunResults results;
     try {
       results = RunResultsJson.MAPPER.treeToValue(tree, RunResults.class);
@@ -89,14 +91,30 @@ public final class RunResultsReader {
               + hint);
     }
     JsonNode version = tree.get("schemaVersion");
-    if (version == null || !version.isInt() || version.intValue() != RunResults.SCHEMA_VERSION) {
+    if (version == null
+        || !version.isInt()
+        || (version.intValue() != RunResults.SCHEMA_VERSION && version.intValue() != 1)) {
       throw new InvalidRunException(
           source
               + ": schemaVersion "
               + (version == null ? "missing" : version.toString())
-              + " is not supported (this blazebench reads version "
+              + " is not supported (this blazebench reads versions 1 and "
               + RunResults.SCHEMA_VERSION
               + ")");
+    }
+  }
+
+  /**
+   * Reads a version 1 file as version 2: the only difference is {@code settings.warmupRoundSec},
+   * which version 1 did not record and which was always 1 s then. Stored baselines stay usable.
+   */
+  private static void upgradeFromVersion1(JsonNode tree) {
+    if (tree.get("schemaVersion").intValue() != 1) {
+      return;
+    }
+    ((ObjectNode) tree).put("schemaVersion", RunResults.SCHEMA_VERSION);
+    if (tree.get("settings") instanceof ObjectNode settings && !settings.has("warmupRoundSec")) {
+      settings.put("warmupRoundSec", 1.0);
     }
   }
 

@@ -10,6 +10,9 @@ import java.util.Objects;
  *
  * @param profile {@code quick}, {@code full} or {@code custom}
  * @param referenceApi ratios in the report are {@code api / referenceApi} per round
+ * @param warmupSec warm-up of each measured run, excluded from its results
+ * @param warmupRoundSec how long each API × scenario ran in the unmeasured warm-up round before
+ *     round 1 (schema version 1 did not record it; it was 1 s)
  * @param codec {@code quick} when the codec benchmarks ran, {@code skipped} otherwise
  */
 @JsonPropertyOrder({
@@ -20,6 +23,7 @@ import java.util.Objects;
   "referenceApi",
   "roundDurationSec",
   "warmupSec",
+  "warmupRoundSec",
   "load",
   "codec"
 })
@@ -31,6 +35,7 @@ public record Settings(
     String referenceApi,
     double roundDurationSec,
     double warmupSec,
+    double warmupRoundSec,
     List<LoadSetting> load,
     String codec) {
 

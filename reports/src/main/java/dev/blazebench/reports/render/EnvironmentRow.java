@@ -49,11 +49,13 @@ record EnvironmentRow(String key, String label, String value) {
             "Profile",
             String.format(
                 Locale.US,
-                "%s: %d rounds of %s s per API and scenario, %s s warm-up; codec %s",
+                "%s: %d rounds of %s s per API and scenario, %s s warm-up, after a warm-up round"
+                    + " of %s s each; codec %s",
                 settings.profile(),
                 settings.rounds(),
                 Fmt.decimal(settings.roundDurationSec(), 1),
                 Fmt.decimal(settings.warmupSec(), 1),
+                Fmt.decimal(settings.warmupRoundSec(), 1),
                 settings.codec())));
     rows.add(new EnvironmentRow("apis", "APIs", String.join(", ", settings.apis())));
     rows.add(new EnvironmentRow("referenceApi", "Reference API", settings.referenceApi()));

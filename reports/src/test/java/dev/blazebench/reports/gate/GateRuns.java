@@ -77,7 +77,8 @@ final class GateRuns {
       load.add(new LoadSetting(scenario, "open", targetRps, null, 4, 64));
     }
     Settings settings =
-        new Settings("custom", rounds, apis, scenarios, "rest-json", 5.0, 2.0, load, "skipped");
+        new Settings(
+            "custom", rounds, apis, scenarios, "rest-json", 5.0, 2.0, 1.0, load, "skipped");
     List<ApiScenarioResult> results = new ArrayList<>();
     for (String scenario : scenarios) {
       for (String api : apis) {

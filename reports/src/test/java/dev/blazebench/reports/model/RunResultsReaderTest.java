@@ -115,11 +115,36 @@ class RunResultsReaderTest {
 
   @Test
   void refusesAnotherSchemaVersion() throws Exception {
-    Path file = writeEdited(tree -> tree.put("schemaVersion", 2));
+    Path file = writeEdited(tree -> tree.put("schemaVersion", 3));
 
     assertThatThrownBy(() -> RunResultsReader.read(file))
         .isInstanceOf(InvalidRunException.class)
-        .hasMessage(file + ": schemaVersion 2 is not supported (this blazebench reads version 1)");
+        .hasMessage(
+            file + ": schemaVersion 3 is not supported (this blazebench reads versions 1 and 2)");
+  }
+
+  @Test
+  void readsVersionOneAsVersionTwoWithTheOneSecondWarmUpRoundItHad() throws Exception {
+    Path file =
+        writeEdited(
+            tree -> {
+              tree.put("schemaVersion", 1);
+              ((ObjectNode) tree.get("settings")).remove("warmupRoundSec");
+            });
+
+    RunResults run = RunResultsReader.read(file);
+
+    assertThat(run.schemaVersion()).isEqualTo(2);
+    assertThat(run.settings().warmupRoundSec()).isEqualTo(1.0);
+  }
+
+  @Test
+  void versionTwoMustSayHowLongTheWarmUpRoundWas() throws Exception {
+    Path file = writeEdited(tree -> ((ObjectNode) tree.get("settings")).remove("warmupRoundSec"));
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining("warmupRoundSec");
   }
 
   @Test

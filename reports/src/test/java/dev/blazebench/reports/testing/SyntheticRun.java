@@ -90,6 +90,7 @@ public final class SyntheticRun {
             "rest-json",
             5.0,
             2.0,
+            1.0,
             List.of(
                 new LoadSetting("insert-100", "open", 50.0, null, 1, 16),
                 new LoadSetting("fetch-1000", "open", 20.0, null, 1, 16),

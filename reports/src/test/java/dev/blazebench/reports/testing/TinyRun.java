@@ -128,6 +128,7 @@ public final class TinyRun {
             "rest-json",
             5.0,
             1.0,
+            1.0,
             scenarios.stream().map(s -> new LoadSetting(s, "open", 10.0, null, 1, 4)).toList(),
             codec == null ? "skipped" : "quick");
     return RunResults.of(SyntheticRun.environment(), settings, List.of(), results, codec);
