@@ -42,7 +42,9 @@ import picocli.CommandLine.Option;
           + " ratio of medians), bytes per operation exactly. A metric regresses only when its"
           + " median moved beyond the threshold in the bad direction, p < alpha, and the whole"
           + " (1 - alpha) interval lies on the bad side of 1 (with --strict: beyond the"
-          + " threshold). reports/README.md, The gate, says how many rounds find what."
+          + " threshold). The p-values are adjusted over all sampled metrics of the run (Holm),"
+          + " so alpha bounds the false alarms of the whole gate run."
+          + " reports/README.md, The gate, says how many rounds find what."
     },
     footer = {
       "%nExamples:",
@@ -82,9 +84,17 @@ public final class GateCommand implements Callable<Integer> {
       paramLabel = "P",
       defaultValue = "0.01",
       description =
-          "Significance level of the U test; the bootstrap interval is at 1 - alpha."
-              + " Default: 0.01.")
+          "Significance level of the U test, for the whole gate run (Holm's adjustment over"
+              + " its sampled metrics); the bootstrap interval is at 1 - alpha. Default: 0.01.")
   double alpha;
+
+  @Option(
+      names = "--per-metric-alpha",
+      description =
+          "Apply alpha to each metric on its own, without adjusting for their number: finds"
+              + " smaller changes with fewer rounds, but a gate run of m metrics can then raise a"
+              + " false alarm in up to m x alpha of runs.")
+  boolean perMetricAlpha;
 
   @Option(
       names = "--strict",
@@ -120,7 +130,8 @@ public final class GateCommand implements Callable<Integer> {
         GateSettings.defaults()
             .withThresholdFraction(thresholdFraction)
             .withAlpha(alpha)
-            .withStrictInterval(strictInterval);
+            .withStrictInterval(strictInterval)
+            .withFamilyWise(!perMetricAlpha);
     Path baselineFile = resultsFile(baseline);
     Path currentFile = resultsFile(current);
     GateReport report;

@@ -38,30 +38,70 @@ public final class Gate {
       GateSettings settings) {
     checkComparable(baseline, baselineSource, current, currentSource);
     Map<String, ApiScenarioResult> currentByKey = byKey(current);
+    List<Sampled> sampled = new ArrayList<>();
     List<MetricComparison> comparisons = new ArrayList<>();
     for (ApiScenarioResult base : baseline.results()) {
       ApiScenarioResult cur = currentByKey.get(keyOf(base));
       for (GateMetric metric : GateMetric.values()) {
         MetricId id =
             new MetricId(base.api(), base.scenario(), base.operation(), metric.fieldName());
-        comparisons.add(
-            metric.isExact()
-                ? GateRule.compareExact(
-                    id,
-                    metric.direction(),
-                    metric.valueOf(base.total()),
-                    metric.valueOf(cur.total()),
-                    settings)
-                : GateRule.compareSamples(
-                    id,
-                    metric.direction(),
-                    roundValues(base, metric),
-                    roundValues(cur, metric),
-                    settings));
+        if (metric.isExact()) {
+          comparisons.add(
+              GateRule.compareExact(
+                  id,
+                  metric.direction(),
+                  metric.valueOf(base.total()),
+                  metric.valueOf(cur.total()),
+                  settings));
+        } else {
+          // A place for the comparison, filled once every sampled metric's p-value is known.
+          sampled.add(
+              new Sampled(
+                  comparisons.size(),
+                  id,
+                  metric.direction(),
+                  roundValues(base, metric),
+                  roundValues(cur, metric)));
+          comparisons.add(null);
+        }
       }
     }
+    List<Sampled> tested = sampled.stream().filter(Sampled::isTestable).toList();
+    double[] pValues = tested.stream().mapToDouble(Sampled::pValue).toArray();
+    double[] judged = settings.familyWise() ? Holm.adjust(pValues) : pValues;
+    int familySize = settings.familyWise() ? Math.max(1, tested.size()) : 1;
+    for (Sampled s : sampled) {
+      int index = tested.indexOf(s);
+      comparisons.set(
+          s.position(),
+          GateRule.compareSamples(
+              s.id(),
+              s.direction(),
+              s.baseline(),
+              s.current(),
+              settings,
+              index < 0 ? 1 : judged[index],
+              familySize));
+    }
     return new GateReport(
-        baselineSource, currentSource, settings, comparisons, notes(baseline, current, settings));
+        baselineSource,
+        currentSource,
+        settings,
+        comparisons,
+        notes(baseline, current, settings, familySize));
+  }
+
+  /** A sampled metric waiting for the family's adjusted p-values. */
+  private record Sampled(
+      int position, MetricId id, Direction direction, double[] baseline, double[] current) {
+
+    boolean isTestable() {
+      return GateRule.isTestable(baseline, current);
+    }
+
+    double pValue() {
+      return MannWhitneyU.test(baseline, current).pValue();
+    }
   }
 
   /** The metric's value in each round that measured it, in round order. */
@@ -126,7 +166,7 @@ public final class Gate {
   }
 
   private static List<String> notes(
-      RunResults baseline, RunResults current, GateSettings settings) {
+      RunResults baseline, RunResults current, GateSettings settings, int familySize) {
     List<String> notes = new ArrayList<>();
     Settings base = baseline.settings();
     Settings cur = current.settings();
@@ -147,17 +187,37 @@ public final class Gate {
               GateRule.formatNumber(base.roundDurationSec()),
               GateRule.formatNumber(cur.roundDurationSec())));
     }
+    if (base.warmupRoundSec() != cur.warmupRoundSec()) {
+      notes.add(
+          String.format(
+              Locale.US,
+              "The warm-up round lasted %s s per run in the baseline and %s s in the current run:"
+                  + " the early rounds of the shorter one may still be warming up.",
+              GateRule.formatNumber(base.warmupRoundSec()),
+              GateRule.formatNumber(cur.warmupRoundSec())));
+    }
     int fewestBaselineRounds =
         baseline.results().stream().mapToInt(r -> r.rounds().size()).min().orElse(0);
     int fewestCurrentRounds =
         current.results().stream().mapToInt(r -> r.rounds().size()).min().orElse(0);
     double smallestP =
-        MannWhitneyU.Result.smallestPossiblePValue(fewestBaselineRounds, fewestCurrentRounds);
+        Math.min(
+            1,
+            familySize
+                * MannWhitneyU.Result.smallestPossiblePValue(
+                    fewestBaselineRounds, fewestCurrentRounds));
+    String adjusted =
+        familySize > 1
+            ? String.format(
+                Locale.US,
+                " after Holm's adjustment over the %d sampled metrics of this gate run",
+                familySize)
+            : "";
     if (smallestP >= settings.alpha()) {
       notes.add(
           String.format(
               Locale.US,
-              "With %d baseline and %d current rounds the U test cannot give a p-value below %s"
+              "With %d baseline and %d current rounds the U test cannot give a p-value below %s%s"
                   + " (the smallest possible is %s), so no latency, throughput or CPU regression"
                   + " can be shown; only bytes per operation are gated. At least %d rounds on"
                   + " each side are needed (reports/README.md, The gate, says how many find a"
@@ -165,8 +225,9 @@ public final class Gate {
               fewestBaselineRounds,
               fewestCurrentRounds,
               GateRule.formatNumber(settings.alpha()),
+              adjusted,
               GateRule.pValue(smallestP),
-              roundsNeededFor(settings.alpha())));
+              roundsNeededFor(settings.alpha() / familySize)));
     }
     Map<String, ApiScenarioResult> baseByKey = byKey(baseline);
     for (ApiScenarioResult result : current.results()) {

@@ -66,6 +66,7 @@ public final class GateJUnitXml {
     property(xml, "current", report.currentSource());
     property(xml, "threshold", GateRule.percent(settings.thresholdFraction()));
     property(xml, "alpha", GateRule.formatNumber(settings.alpha()));
+    property(xml, "familyWise", Boolean.toString(settings.familyWise()));
     property(xml, "bootstrapResamples", Integer.toString(settings.bootstrapResamples()));
     property(xml, "seed", Long.toString(settings.seed()));
     for (String note : report.notes()) {

@@ -35,6 +35,11 @@ public final class GateMarkdown {
         .append(GateRule.percent(settings.thresholdFraction()))
         .append(" in the bad direction, the two-sided Mann-Whitney U test of its rounds gives p < ")
         .append(GateRule.formatNumber(settings.alpha()))
+        .append(
+            settings.familyWise()
+                ? " after Holm's adjustment over the run's sampled metrics (alpha holds for the"
+                    + " whole gate run)"
+                : " (alpha per metric, not adjusted for their number)")
         .append(", and the whole ")
         .append(GateRule.percent(settings.confidenceLevel()))
         .append(" bootstrap interval of the ratio of medians (percentile, ")
@@ -57,8 +62,10 @@ public final class GateMarkdown {
         md,
         "Unclear (beyond the threshold, not shown by the rounds)",
         report.withVerdict(Verdict.UNCLEAR));
-    md.append("| metric | baseline median | current median | ratio (interval) | p | verdict |\n");
-    md.append("|---|---:|---:|---|---:|---|\n");
+    md.append(
+        "| metric | baseline median | current median | ratio (interval) | p | p adjusted |"
+            + " verdict |\n");
+    md.append("|---|---:|---:|---|---:|---:|---|\n");
     for (MetricComparison c : report.comparisons()) {
       md.append("| ")
           .append(escape(c.id().name()))
@@ -70,6 +77,8 @@ public final class GateMarkdown {
           .append(ratio(c))
           .append(" | ")
           .append(c.uTest() == null ? "—" : GateRule.pValue(c.uTest().pValue()))
+          .append(" | ")
+          .append(Double.isNaN(c.adjustedPValue()) ? "—" : GateRule.pValue(c.adjustedPValue()))
           .append(" | ")
           .append(
               c.verdict() == Verdict.REGRESSION

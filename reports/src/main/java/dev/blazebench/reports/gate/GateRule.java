@@ -11,7 +11,8 @@ import java.util.Locale;
  *       (above {@code 1 + threshold} where higher is worse, below {@code 1 - threshold} where lower
  *       is worse);
  *   <li>the two-sided Mann-Whitney U test gives {@code p < alpha}: the rounds differ beyond what
- *       shuffling them would give;
+ *       shuffling them would give. In a gate run the p-value is first adjusted over all its sampled
+ *       metrics ({@link Holm}, {@link GateSettings#familyWise()});
  *   <li>the whole bootstrap interval of the ratio of medians, at level {@code 1 - alpha}, lies on
  *       the bad side of 1 (no change): the bootstrap agrees with the U test on the direction. With
  *       {@link GateSettings#strictInterval()} it must lie beyond the threshold instead, which shows
@@ -20,7 +21,8 @@ import java.util.Locale;
  * </ol>
  *
  * Under no change, (2) alone fails a metric with probability at most alpha / 2 in the bad
- * direction, so the false-alarm rate per metric is at most alpha whatever the noise.
+ * direction, so the false-alarm rate per metric is at most alpha whatever the noise; with the
+ * adjustment, the rate per gate run (any metric) is at most alpha.
  *
  * <p>The same three in the good direction make an {@link Verdict#IMPROVEMENT}; a median beyond the
  * threshold in the bad direction without the other two is {@link Verdict#UNCLEAR}; the rest pass.
@@ -36,13 +38,34 @@ public final class GateRule {
 
   private GateRule() {}
 
-  /** Compares one metric's round values. Empty arrays mean "not measured" on that side. */
+  /**
+   * Compares one metric's round values on their own (a family of one: the p-value is not adjusted).
+   * Empty arrays mean "not measured" on that side.
+   */
   public static MetricComparison compareSamples(
       MetricId id,
       Direction direction,
       double[] baseline,
       double[] current,
       GateSettings settings) {
+    double pValue =
+        isTestable(baseline, current) ? MannWhitneyU.test(baseline, current).pValue() : 1;
+    return compareSamples(id, direction, baseline, current, settings, pValue, 1);
+  }
+
+  /**
+   * Compares one metric's round values as one of {@code familySize} sampled metrics of a gate run:
+   * significance is judged on {@code adjustedPValue}, the metric's U-test p-value after {@link
+   * Holm}'s adjustment over the family ({@link Gate} computes it).
+   */
+  static MetricComparison compareSamples(
+      MetricId id,
+      Direction direction,
+      double[] baseline,
+      double[] current,
+      GateSettings settings,
+      double adjustedPValue,
+      int familySize) {
     if (baseline.length == 0 || current.length == 0) {
       String missing =
           baseline.length == 0 && current.length == 0
@@ -51,7 +74,7 @@ public final class GateRule {
       return noData(
           id, direction, false, baseline, current, "not measured in " + missing + "'s rounds");
     }
-    if (!allPositive(baseline) || !allPositive(current)) {
+    if (!isTestable(baseline, current)) {
       return noData(
           id,
           direction,
@@ -71,7 +94,7 @@ public final class GateRule {
             settings.confidenceLevel(),
             settings.bootstrapResamples(),
             id.bootstrapSeed(settings.seed()));
-    Verdict verdict = decide(direction, ratio, uTest.pValue(), interval, settings);
+    Verdict verdict = decide(direction, ratio, adjustedPValue, interval, settings);
     return new MetricComparison(
         id,
         direction,
@@ -83,8 +106,22 @@ public final class GateRule {
         ratio,
         interval,
         uTest,
+        adjustedPValue,
+        familySize,
         verdict,
-        explainSampled(verdict, direction, ratio, uTest, interval, settings));
+        explainSampled(
+            verdict, direction, ratio, uTest, adjustedPValue, familySize, interval, settings));
+  }
+
+  /**
+   * Whether two sets of rounds can be compared with statistics: both measured, every value positive
+   * (a ratio of medians needs it).
+   */
+  static boolean isTestable(double[] baseline, double[] current) {
+    return baseline.length > 0
+        && current.length > 0
+        && allPositive(baseline)
+        && allPositive(current);
   }
 
   /**
@@ -98,13 +135,31 @@ public final class GateRule {
       double[] baseline,
       double[] current,
       GateSettings settings) {
+    return verdictOf(id, direction, baseline, current, settings, Double.NaN);
+  }
+
+  /**
+   * As {@link #verdictOf(MetricId, Direction, double[], double[], GateSettings)}, judging
+   * significance on {@code adjustedPValue} (the U test's p-value after the family's adjustment);
+   * NaN computes the U test here and leaves it unadjusted.
+   */
+  static Verdict verdictOf(
+      MetricId id,
+      Direction direction,
+      double[] baseline,
+      double[] current,
+      GateSettings settings,
+      double adjustedPValue) {
     double ratio = Medians.of(current) / Medians.of(baseline);
     double threshold = settings.thresholdFraction();
     boolean worse = direction.isWorseBeyond(ratio, threshold);
     if (!worse && !direction.isBetterBeyond(ratio, threshold)) {
       return Verdict.PASS;
     }
-    double pValue = MannWhitneyU.test(baseline, current).pValue();
+    double pValue =
+        Double.isNaN(adjustedPValue)
+            ? MannWhitneyU.test(baseline, current).pValue()
+            : adjustedPValue;
     if (pValue >= settings.alpha()) {
       return worse ? Verdict.UNCLEAR : Verdict.PASS;
     }
@@ -183,7 +238,20 @@ public final class GateRule {
                   + " threshold";
     }
     return new MetricComparison(
-        id, direction, true, 1, 1, baseline, current, ratio, null, null, verdict, reason);
+        id,
+        direction,
+        true,
+        1,
+        1,
+        baseline,
+        current,
+        ratio,
+        null,
+        null,
+        Double.NaN,
+        1,
+        verdict,
+        reason);
   }
 
   private static MetricComparison noData(
@@ -204,6 +272,8 @@ public final class GateRule {
         Double.NaN,
         null,
         null,
+        Double.NaN,
+        1,
         Verdict.NO_DATA,
         reason);
   }
@@ -213,11 +283,22 @@ public final class GateRule {
       Direction direction,
       double ratio,
       MannWhitneyU.Result uTest,
+      double adjustedPValue,
+      int familySize,
       RatioInterval interval,
       GateSettings settings) {
     double threshold = settings.thresholdFraction();
     String median = "median " + change(ratio);
-    String p = "p = " + pValue(uTest.pValue());
+    String p =
+        familySize > 1
+            ? "p = "
+                + pValue(uTest.pValue())
+                + " (Holm-adjusted over "
+                + familySize
+                + " metrics: "
+                + pValue(adjustedPValue)
+                + ")"
+            : "p = " + pValue(uTest.pValue());
     String ci =
         percent(interval.level())
             + " interval ["
@@ -247,9 +328,9 @@ public final class GateRule {
           why.append(" beyond the ")
               .append(percent(threshold))
               .append(" threshold but not clear: ");
-          if (uTest.pValue() >= settings.alpha()) {
+          if (adjustedPValue >= settings.alpha()) {
             why.append(p).append(" >= ").append(formatNumber(settings.alpha()));
-            double smallest = uTest.smallestPossiblePValue();
+            double smallest = Math.min(1, familySize * uTest.smallestPossiblePValue());
             if (smallest >= settings.alpha()) {
               why.append(" (")
                   .append(uTest.baselineSize())
@@ -257,6 +338,7 @@ public final class GateRule {
                   .append(uTest.currentSize())
                   .append(" rounds cannot give less than ")
                   .append(pValue(smallest))
+                  .append(familySize > 1 ? " after the adjustment" : "")
                   .append(")");
             }
           } else {

@@ -13,13 +13,19 @@ package dev.blazebench.reports.gate;
  *     (the change is shown to exceed it); when false (the default), entirely beyond no change (the
  *     change is shown to exist, and its median estimate exceeds the threshold). Strict costs most
  *     of the gate's power: reports/README.md, The gate, has the figures.
+ * @param familyWise when true (the default), alpha holds for the whole gate run: the U tests'
+ *     p-values of all sampled metrics are adjusted with {@link Holm}'s method before they are
+ *     compared with alpha, so two runs of the same build fail the gate in at most alpha of gate
+ *     runs however many metrics they have; when false, alpha holds per metric, and a gate run of m
+ *     metrics can raise a false alarm in up to m × alpha of runs
  */
 public record GateSettings(
     double thresholdFraction,
     double alpha,
     int bootstrapResamples,
     long seed,
-    boolean strictInterval) {
+    boolean strictInterval,
+    boolean familyWise) {
 
   public static final double DEFAULT_THRESHOLD_FRACTION = 0.05;
   public static final double DEFAULT_ALPHA = 0.01;
@@ -40,26 +46,38 @@ public record GateSettings(
     }
   }
 
-  /** 5% threshold, alpha 0.01, 10,000 resamples, a fixed seed, the interval beyond no change. */
+  /**
+   * 5% threshold, alpha 0.01 for the whole gate run (Holm), 10,000 resamples, a fixed seed, the
+   * interval beyond no change.
+   */
   public static GateSettings defaults() {
     return new GateSettings(
         DEFAULT_THRESHOLD_FRACTION,
         DEFAULT_ALPHA,
         DEFAULT_BOOTSTRAP_RESAMPLES,
         DEFAULT_SEED,
-        false);
+        false,
+        true);
   }
 
   public GateSettings withThresholdFraction(double newThresholdFraction) {
-    return new GateSettings(newThresholdFraction, alpha, bootstrapResamples, seed, strictInterval);
+    return new GateSettings(
+        newThresholdFraction, alpha, bootstrapResamples, seed, strictInterval, familyWise);
   }
 
   public GateSettings withAlpha(double newAlpha) {
-    return new GateSettings(thresholdFraction, newAlpha, bootstrapResamples, seed, strictInterval);
+    return new GateSettings(
+        thresholdFraction, newAlpha, bootstrapResamples, seed, strictInterval, familyWise);
   }
 
   public GateSettings withStrictInterval(boolean newStrictInterval) {
-    return new GateSettings(thresholdFraction, alpha, bootstrapResamples, seed, newStrictInterval);
+    return new GateSettings(
+        thresholdFraction, alpha, bootstrapResamples, seed, newStrictInterval, familyWise);
+  }
+
+  public GateSettings withFamilyWise(boolean newFamilyWise) {
+    return new GateSettings(
+        thresholdFraction, alpha, bootstrapResamples, seed, strictInterval, newFamilyWise);
   }
 
   /**

@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param interval the bootstrap interval of the ratio of medians; null for exact figures or without
  *     data
  * @param uTest the Mann-Whitney U test of the rounds; null for exact figures or without data
+ * @param adjustedPValue the U test's p-value adjusted over the gate run's sampled metrics ({@link
+ *     Holm}), which is what alpha is compared with; the p-value itself when the family is one
+ *     metric; NaN for exact figures or without data
+ * @param familySize how many sampled metrics the adjustment was made over (1: none)
  * @param reason why the verdict, with the figures, in one sentence
  */
 public record MetricComparison(
@@ -27,6 +31,8 @@ public record MetricComparison(
     double ratio,
     RatioInterval interval,
     MannWhitneyU.Result uTest,
+    double adjustedPValue,
+    int familySize,
     Verdict verdict,
     String reason) {
 

@@ -35,7 +35,9 @@ class GateReportWritersTest {
         .isEqualTo("blazebench.gate.grpc-blazebinary.fetch-1000.query");
     assertThat(firstFailing.getAttribute("name")).isEqualTo("p50Micros");
     assertThat(((Element) failures.item(0)).getAttribute("message"))
-        .matches("median \\+(19|20)\\.\\d% beyond the 5% threshold, p = 1\\.1e-05 < 0\\.01, .*");
+        .matches(
+            "median \\+(19|20)\\.\\d% beyond the 5% threshold, p = 1\\.1e-05 \\(Holm-adjusted over 20"
+                + " metrics: 0\\.0002\\) < 0\\.01, .*");
   }
 
   @Test
@@ -62,15 +64,17 @@ class GateReportWritersTest {
     assertThat(md)
         .contains("### Regressions\n\n- **grpc-blazebinary fetch-1000 query p50Micros**: median +");
     assertThat(md)
-        .contains("| metric | baseline median | current median | ratio (interval) | p | verdict |");
+        .contains(
+            "| metric | baseline median | current median | ratio (interval) | p | p adjusted |"
+                + " verdict |");
     assertThat(md.lines().filter(line -> line.startsWith("| grpc-") || line.startsWith("| rest-")))
         .hasSize(36);
     assertThat(md)
         .containsPattern(
-            "\\| rest-json get-one fetch wireReceivedPerOp \\| 400 \\| 400 \\| 1.000 \\(exact\\) \\| — \\| pass \\|");
+            "\\| rest-json get-one fetch wireReceivedPerOp \\| 400 \\| 400 \\| 1.000 \\(exact\\) \\| — \\| — \\| pass \\|");
     assertThat(md)
         .containsPattern(
-            "\\| grpc-blazebinary fetch-1000 query p50Micros \\| [0-9,]+ \\| [0-9,]+ \\| 1\\.[0-9]{3} \\[1\\.[0-9]{3}, 1\\.[0-9]{3}\\] \\| 1\\.1e-05 \\| \\*\\*regression\\*\\* \\|");
+            "\\| grpc-blazebinary fetch-1000 query p50Micros \\| [0-9,]+ \\| [0-9,]+ \\| 1\\.[0-9]{3} \\[1\\.[0-9]{3}, 1\\.[0-9]{3}\\] \\| 1\\.1e-05 \\| 0\\.0002 \\| \\*\\*regression\\*\\* \\|");
   }
 
   @Test

@@ -63,8 +63,36 @@ class GateTest {
     assertThat(report.notes())
         .singleElement()
         .asString()
-        .startsWith("With 3 baseline and 3 current rounds the U test cannot give a p-value below")
-        .contains("At least 5 rounds on each side are needed");
+        .startsWith(
+            "With 3 baseline and 3 current rounds the U test cannot give a p-value below 0.01"
+                + " after Holm's adjustment over the 20 sampled metrics of this gate run")
+        .contains("At least 8 rounds on each side are needed");
+  }
+
+  @Test
+  void fiveRoundsShowASlowdownPerMetricButNotForTheWholeGateRun() {
+    // 5 against 5 rounds, fully apart: p = 2 / C(10, 5) = 0.0079 per metric, below 0.01 alone but
+    // 0.16 after Holm's adjustment over the 20 sampled metrics.
+    RunResults baseline = new GateRuns().rounds(5).seed(1).build();
+    RunResults current = new GateRuns().rounds(5).seed(2).latencyFactor(1.2).build();
+
+    GateReport familyWise = compare(baseline, current);
+    GateReport perMetric =
+        Gate.compare(
+            baseline,
+            "base/results.json",
+            current,
+            "cur/results.json",
+            DEFAULTS.withFamilyWise(false));
+
+    assertThat(familyWise.hasRegression()).isFalse();
+    assertThat(familyWise.withVerdict(Verdict.UNCLEAR)).hasSize(16);
+    assertThat(familyWise.withVerdict(Verdict.UNCLEAR).get(0).reason())
+        .contains("p = 0.0079 (Holm-adjusted over 20 metrics: 0.1587) >= 0.01");
+    assertThat(familyWise.notes()).singleElement().asString().contains("At least 8 rounds");
+    assertThat(perMetric.regressions()).hasSize(16);
+    assertThat(perMetric.regressions().get(0).familySize()).isEqualTo(1);
+    assertThat(perMetric.notes()).isEmpty();
   }
 
   @Test
