@@ -13,7 +13,6 @@ import dev.blazebench.reports.testing.SyntheticRun;
 import dev.blazebench.reports.testing.TinyRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Opens a written {@code index.html} in a real headless Chromium, from disk, and checks what a
  * reader would see: every chart drew (a canvas of non-zero size with pixels on it), and the console
  * stayed free of errors. Skipped, saying why, where no Chromium is installed ({@code apt-get
- * install -y chromium}). Leaves a screenshot in {@code target/report-browser/}; with {@code
- * -Dscreenshot.update=true} it also replaces {@code docs/report-screenshot.png}.
+ * install -y chromium}). Leaves a screenshot in {@code target/report-browser/} (the README's is of
+ * a real run: {@link ReportScreenshot}).
  */
 class ReportInBrowserTest {
 
@@ -207,9 +206,5 @@ class ReportInBrowserTest {
     Path target = Files.createDirectories(Path.of("target", "report-browser"));
     Path file = target.resolve("report-screenshot.png");
     Files.write(file, bytes);
-    if (Boolean.getBoolean("screenshot.update")) {
-      Path docs = Files.createDirectories(Path.of("..", "docs"));
-      Files.copy(file, docs.resolve("report-screenshot.png"), StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 }
