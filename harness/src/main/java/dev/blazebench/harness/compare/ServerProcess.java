@@ -50,13 +50,20 @@ final class ServerProcess {
     this.schedstat = SchedstatCpu.of(process.pid()).orElse(null);
   }
 
+  /** The server JVM's heap options: 2 GB, fixed and touched at start. */
+  static final List<String> SERVER_HEAP = List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch");
+
   /**
-   * The command that starts the server: {@code prefix}, then this JVM's java and class path running
-   * {@code blazebench serve} on 127.0.0.1 with ports chosen by the OS.
+   * The command that starts the server: {@code prefix}, then this JVM's java ({@link #SERVER_HEAP})
+   * and class path running {@code blazebench serve} on 127.0.0.1 with ports chosen by the OS.
    */
   static List<String> command(List<String> prefix, Path dataDir) {
     List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // A fixed, pre-touched heap, as benchmarks run a JVM: with the default heap (a quarter of the
+    // memory, grown from 1/64) G1 resizes it during the rounds, which moves latency and CPU per
+    // operation from round to round for reasons that have nothing to do with the APIs.
+    command.addAll(SERVER_HEAP);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());
