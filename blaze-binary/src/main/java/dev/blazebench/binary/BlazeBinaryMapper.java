@@ -1,6 +1,9 @@
 package dev.blazebench.binary;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,6 +72,11 @@ import java.util.zip.CRC32;
  * @param <T> the bound class
  */
 public final class BlazeBinaryMapper<T> {
+
+  private static final VarHandle INT_BE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG_BE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private final Class<T> type;
   private final TypedField[] fields;
@@ -192,26 +200,17 @@ public final class BlazeBinaryMapper<T> {
     out.putByte(version.wireByte());
     out.putShort(0); // the field count, set below: null fields are not written
     int written = 0;
-    try {
-      for (TypedField f : fields) {
-        if (f.primitive) {
-          long v = (long) f.getPrim.invokeExact((Object) value);
-          writeKey(f, out);
-          writePrimitive(f, v, out);
-        } else {
-          Object v = (Object) f.getRef.invokeExact((Object) value);
-          if (v == null) {
-            continue;
-          }
-          writeKey(f, out);
-          writeReference(f, v, out);
+    for (TypedField f : fields) {
+      if (f.primitive) {
+        writePrimitiveField(f, f.getPrim.get(value), out);
+      } else {
+        Object v = f.getRef.get(value);
+        if (v == null) {
+          continue;
         }
-        written++;
+        writeReferenceField(f, v, out);
       }
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException("a getter of " + type.getName() + " threw " + e, e);
+      written++;
     }
     byte[] a = out.array();
     a[start + 6] = (byte) (written >>> 8);
@@ -223,19 +222,110 @@ public final class BlazeBinaryMapper<T> {
     }
   }
 
+  /**
+   * The key and value of a reference field. The common types (an ASCII string, a UUID, a date, an
+   * int) take one capacity check for key and value and are stored straight into the array; the rest
+   * go through the general writers.
+   */
+  private static void writeReferenceField(TypedField f, Object v, GrowableBuffer out) {
+    byte[] key = f.keyBytes;
+    int keyLength = key.length;
+    switch (f.kind) {
+      case TypedField.STRING -> {
+        String s = (String) v;
+        byte[] latin1 = CompactStrings.latin1Bytes(s);
+        if (latin1 == null || !Utf8.isAscii(latin1)) {
+          writeKey(f, out);
+          BlazeBinaryEncoder.writeString(s, out, f.name);
+          return;
+        }
+        int n = latin1.length; // not 0: latin1Bytes is null for ""
+        out.ensureRemaining(keyLength + 5 + n);
+        byte[] a = out.array();
+        int p = putKey(key, a, out.size());
+        if (n <= Wire.MAX_SHORT_STRING_BYTES) {
+          a[p++] = (byte) (Wire.TAG_SHORT_STRING | n);
+        } else {
+          a[p] = Wire.TAG_STRING;
+          INT_BE.set(a, p + 1, n);
+          p += 5;
+        }
+        System.arraycopy(latin1, 0, a, p, n);
+        out.setSize(p + n);
+      }
+      case TypedField.UUID_KIND -> {
+        UUID uuid = (UUID) v;
+        out.ensureRemaining(keyLength + 17);
+        byte[] a = out.array();
+        int p = putKey(key, a, out.size());
+        a[p] = Wire.TAG_UUID;
+        LONG_BE.set(a, p + 1, uuid.getMostSignificantBits());
+        LONG_BE.set(a, p + 9, uuid.getLeastSignificantBits());
+        out.setSize(p + 17);
+      }
+      case TypedField.INSTANT -> {
+        out.ensureRemaining(keyLength + 9);
+        byte[] a = out.array();
+        int p = putKey(key, a, out.size());
+        a[p] = Wire.TAG_DATE;
+        LONG_BE.set(a, p + 1, InstantDates.bitsOf((Instant) v));
+        out.setSize(p + 9);
+      }
+      case TypedField.INT, TypedField.LONG -> writePrimitiveField(f, ((Number) v).longValue(), out);
+      default -> {
+        writeKey(f, out);
+        writeReference(f, v, out);
+      }
+    }
+  }
+
+  /** The key and value of a primitive field (or a boxed int or long), one capacity check. */
+  private static void writePrimitiveField(TypedField f, long v, GrowableBuffer out) {
+    byte[] key = f.keyBytes;
+    out.ensureRemaining(key.length + 9);
+    byte[] a = out.array();
+    int p = putKey(key, a, out.size());
+    switch (f.kind) {
+      case TypedField.INT, TypedField.LONG -> {
+        if (v >= 0 && v <= 0xFF) {
+          a[p] = Wire.TAG_SMALL_INT;
+          a[p + 1] = (byte) v;
+          p += 2;
+        } else {
+          a[p] = Wire.TAG_INT;
+          LONG_BE.set(a, p + 1, v);
+          p += 9;
+        }
+      }
+      case TypedField.DOUBLE -> {
+        a[p] = Wire.TAG_DOUBLE;
+        LONG_BE.set(a, p + 1, v);
+        p += 9;
+      }
+      default -> { // BOOL
+        a[p] = Wire.TAG_BOOL;
+        a[p + 1] = (byte) (v != 0 ? 1 : 0);
+        p += 2;
+      }
+    }
+    out.setSize(p);
+  }
+
+  /** Stores {@code key} at {@code a[p]} (room already made); returns the index after it. */
+  private static int putKey(byte[] key, byte[] a, int p) {
+    if (key.length == 1) {
+      a[p] = key[0];
+      return p + 1;
+    }
+    System.arraycopy(key, 0, a, p, key.length);
+    return p + key.length;
+  }
+
   private static void writeKey(TypedField f, GrowableBuffer out) {
     if (f.commonId != 0) {
       out.putByte(f.commonId);
     } else {
       out.putBytes(f.keyBytes);
-    }
-  }
-
-  private static void writePrimitive(TypedField f, long v, GrowableBuffer out) {
-    switch (f.kind) {
-      case TypedField.INT, TypedField.LONG -> writeInteger(v, out);
-      case TypedField.DOUBLE -> out.putTagAndLong(Wire.TAG_DOUBLE, v);
-      default -> out.putTagAndByte(Wire.TAG_BOOL, v != 0 ? 1 : 0); // BOOL
     }
   }
 
@@ -374,15 +464,16 @@ public final class BlazeBinaryMapper<T> {
   private final class Reading implements WireReader.FieldsReader<T> {
     private final Object[] refs = new Object[fields.length];
     private final long[] prims = new long[fields.length];
-    private final boolean[] seen = new boolean[fields.length];
+
+    /** Bit {@code i} (of word {@code i / 64}) set: field {@code i} was read in this record. */
+    private final long[] seen = new long[(fields.length + 63) >>> 6];
 
     /** NFC names of fields the class does not have, to find duplicates; made when first needed. */
     private Set<String> unknownKeys;
 
     @Override
     public T read(WireReader in, int count, int recordStart) {
-      Arrays.fill(refs, null);
-      Arrays.fill(seen, false);
+      Arrays.fill(seen, 0);
       // Fast path: the fields in key order, each key exactly as this binding writes it.
       int limit = Math.min(count, fields.length);
       int i = 0;
@@ -392,13 +483,22 @@ public final class BlazeBinaryMapper<T> {
           break;
         }
         readValue(in, f, i);
-        seen[i] = true;
+      }
+      if (i == fields.length && i == count) {
+        // Every field read, in order: nothing missing, every slot written.
+        return create(in, recordStart);
+      }
+      for (int k = 0; k < i; k++) {
+        seen[k >>> 6] |= 1L << k;
       }
       if (i < count) {
         readByName(in, count - i);
       }
       for (int s = 0; s < fields.length; s++) {
-        if (!seen[s] && fields[s].primitive) {
+        if ((seen[s >>> 6] & (1L << s)) != 0) {
+          continue;
+        }
+        if (fields[s].primitive) {
           throw in.fail(
               "missing field '"
                   + fields[s].name
@@ -407,7 +507,12 @@ public final class BlazeBinaryMapper<T> {
                   + " cannot be absent)",
               recordStart);
         }
+        refs[s] = null;
       }
+      return create(in, recordStart);
+    }
+
+    private T create(WireReader in, int recordStart) {
       try {
         return type.cast(factory.create(refs, prims));
       } catch (RuntimeException e) {
@@ -430,11 +535,11 @@ public final class BlazeBinaryMapper<T> {
         String key = KeyOrder.normalize(name);
         Integer slot = slotByKey.get(key);
         if (slot != null) {
-          if (seen[slot]) {
+          if ((seen[slot >>> 6] & (1L << slot)) != 0) {
             throw in.fail(duplicate(name, fields[slot].name), at);
           }
           readValue(in, fields[slot], slot);
-          seen[slot] = true;
+          seen[slot >>> 6] |= 1L << slot;
           continue;
         }
         if (rejectUnknownFields) {
@@ -682,22 +787,16 @@ public final class BlazeBinaryMapper<T> {
   public BlazeRecord toRecord(T value) {
     Objects.requireNonNull(value, "value");
     BlazeRecord.Builder builder = BlazeRecord.builder();
-    try {
-      for (TypedField f : fields) {
-        if (f.primitive) {
-          long v = (long) f.getPrim.invokeExact((Object) value);
-          builder.put(f.name, primitiveValue(f, v));
-        } else {
-          Object v = (Object) f.getRef.invokeExact((Object) value);
-          if (v != null) {
-            builder.put(f.name, referenceValue(f, v));
-          }
+    for (TypedField f : fields) {
+      if (f.primitive) {
+        long v = f.getPrim.get(value);
+        builder.put(f.name, primitiveValue(f, v));
+      } else {
+        Object v = f.getRef.get(value);
+        if (v != null) {
+          builder.put(f.name, referenceValue(f, v));
         }
       }
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException("a getter of " + type.getName() + " threw " + e, e);
     }
     return builder.build();
   }

@@ -172,16 +172,14 @@ final class TypedClassModel {
       String where = "field '" + a.name() + "' of " + type.getName();
       int kind = TypedField.kindOf(a.type(), a.genericType(), where);
       boolean primitive = a.type().isPrimitive();
-      MethodHandle getter =
-          a.getter().asType(a.getter().type().changeParameterType(0, Object.class));
       fields[i] =
           new TypedField(
               a.name(),
               kind,
               primitive,
               a.type(),
-              primitive ? null : getter.asType(MethodType.methodType(Object.class, Object.class)),
-              primitive ? primitiveToLong(getter) : null);
+              primitive ? null : TypedAccessors.refGetter(a.getter()),
+              primitive ? TypedAccessors.primGetter(a.getter()) : null);
     }
     return new TypedClassModel(fields, factoryMaker.make(sorted));
   }
@@ -220,29 +218,22 @@ final class TypedClassModel {
   private static FactoryMaker beanFactory(MethodHandle create) {
     return sorted -> {
       int n = sorted.size();
-      MethodHandle[] refSetters = new MethodHandle[n];
-      MethodHandle[] primSetters = new MethodHandle[n];
+      TypedAccessors.RefSetter[] refSetters = new TypedAccessors.RefSetter[n];
+      TypedAccessors.PrimSetter[] primSetters = new TypedAccessors.PrimSetter[n];
       for (int slot = 0; slot < n; slot++) {
         MethodHandle setter = sorted.get(slot).setter();
-        Class<?> type = setter.type().parameterType(1);
-        if (type.isPrimitive()) {
-          primSetters[slot] =
-              MethodHandles.filterArguments(setter, 1, longTo(type))
-                  .asType(MethodType.methodType(void.class, Object.class, long.class));
+        if (setter.type().parameterType(1).isPrimitive()) {
+          primSetters[slot] = TypedAccessors.primSetter(setter);
         } else {
-          refSetters[slot] =
-              setter.asType(MethodType.methodType(void.class, Object.class, Object.class));
+          refSetters[slot] = TypedAccessors.refSetter(setter);
         }
       }
-      return new BeanInstantiator(
-          create.asType(MethodType.methodType(Object.class)), refSetters, primSetters);
+      return new BeanInstantiator(TypedAccessors.creator(create), refSetters, primSetters);
     };
   }
 
   private static final MethodHandle LONG_TO_BOOLEAN;
-  private static final MethodHandle BOOLEAN_TO_LONG;
   private static final MethodHandle LONG_BITS_TO_DOUBLE;
-  private static final MethodHandle DOUBLE_TO_RAW_LONG_BITS;
 
   static {
     try {
@@ -251,17 +242,9 @@ final class TypedClassModel {
               TypedClassModel.class,
               "longToBoolean",
               MethodType.methodType(boolean.class, long.class));
-      BOOLEAN_TO_LONG =
-          LOOKUP.findStatic(
-              TypedClassModel.class,
-              "booleanToLong",
-              MethodType.methodType(long.class, boolean.class));
       LONG_BITS_TO_DOUBLE =
           LOOKUP.findStatic(
               Double.class, "longBitsToDouble", MethodType.methodType(double.class, long.class));
-      DOUBLE_TO_RAW_LONG_BITS =
-          LOOKUP.findStatic(
-              Double.class, "doubleToRawLongBits", MethodType.methodType(long.class, double.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -269,10 +252,6 @@ final class TypedClassModel {
 
   private static boolean longToBoolean(long v) {
     return v != 0;
-  }
-
-  private static long booleanToLong(boolean v) {
-    return v ? 1 : 0;
   }
 
   /** Makes an instance from decoded values: slot {@code i} is the field in key order. */
@@ -300,28 +279,31 @@ final class TypedClassModel {
    * field) leaves the field as the constructor set it.
    */
   private static final class BeanInstantiator implements Instantiator {
-    private final MethodHandle create; // ()Object
-    private final MethodHandle[] refSetters; // (Object, Object)void, null for primitives
-    private final MethodHandle[] primSetters; // (Object, long)void, null for references
+    private final TypedAccessors.Creator create;
+    private final TypedAccessors.RefSetter[] refSetters; // null for primitives
+    private final TypedAccessors.PrimSetter[] primSetters; // null for references
 
-    BeanInstantiator(MethodHandle create, MethodHandle[] refSetters, MethodHandle[] primSetters) {
+    BeanInstantiator(
+        TypedAccessors.Creator create,
+        TypedAccessors.RefSetter[] refSetters,
+        TypedAccessors.PrimSetter[] primSetters) {
       this.create = create;
       this.refSetters = refSetters;
       this.primSetters = primSetters;
     }
 
     @Override
-    public Object create(Object[] refs, long[] prims) throws Throwable {
-      Object bean = (Object) create.invokeExact();
+    public Object create(Object[] refs, long[] prims) {
+      Object bean = create.create();
       for (int i = 0; i < refSetters.length; i++) {
-        MethodHandle setter = refSetters[i];
+        TypedAccessors.RefSetter setter = refSetters[i];
         if (setter != null) {
           Object value = refs[i];
           if (value != null) {
-            setter.invokeExact(bean, value);
+            setter.set(bean, value);
           }
         } else {
-          primSetters[i].invokeExact(bean, prims[i]);
+          primSetters[i].set(bean, prims[i]);
         }
       }
       return bean;
@@ -352,20 +334,6 @@ final class TypedClassModel {
     // int from long: a narrowing cast; the decoder has checked the range.
     return MethodHandles.explicitCastArguments(
         MethodHandles.identity(long.class), MethodType.methodType(type, long.class));
-  }
-
-  /** {@code (Object)long} from a getter {@code (Object)P} of a primitive. */
-  private static MethodHandle primitiveToLong(MethodHandle getter) {
-    Class<?> type = getter.type().returnType();
-    MethodHandle widened;
-    if (type == boolean.class) {
-      widened = MethodHandles.filterReturnValue(getter, BOOLEAN_TO_LONG);
-    } else if (type == double.class) {
-      widened = MethodHandles.filterReturnValue(getter, DOUBLE_TO_RAW_LONG_BITS);
-    } else {
-      widened = getter.asType(MethodType.methodType(long.class, Object.class));
-    }
-    return widened;
   }
 
   /** A handle on {@code m}, made accessible first when the lookup alone may not use it. */

@@ -1,6 +1,5 @@
 package dev.blazebench.binary;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -67,22 +66,22 @@ final class TypedField {
    */
   final byte[] keyBytes;
 
-  /** {@code (Object)Object}: the value of a reference field; null for primitives. */
-  final MethodHandle getRef;
+  /** The value of a reference field; null for primitives. */
+  final TypedAccessors.RefGetter getRef;
 
   /**
-   * {@code (Object)long}: the value of a primitive field (an int or long, a boolean as 0 or 1, a
-   * double's raw bits); null for references.
+   * The value of a primitive field (an int or long, a boolean as 0 or 1, a double's raw bits); null
+   * for references.
    */
-  final MethodHandle getPrim;
+  final TypedAccessors.PrimGetter getPrim;
 
   TypedField(
       String name,
       int kind,
       boolean primitive,
       Class<?> javaType,
-      MethodHandle getRef,
-      MethodHandle getPrim) {
+      TypedAccessors.RefGetter getRef,
+      TypedAccessors.PrimGetter getPrim) {
     this.name = name;
     this.key = KeyOrder.normalize(name);
     this.kind = kind;
