@@ -82,6 +82,11 @@ public final class BlazeBinaryMapper<T> {
   private final TypedField[] fields;
   private final TypedClassModel.Instantiator factory;
 
+  /** Field {@code i}'s getter, by slot, for {@link SlotCalls}; null where the other kind is. */
+  private final TypedAccessors.RefGetter[] refGetters;
+
+  private final TypedAccessors.PrimGetter[] primGetters;
+
   /** Slot (index in {@link #fields}) by NFC field name, for fields read by name. */
   private final Map<String, Integer> slotByKey;
 
@@ -104,6 +109,12 @@ public final class BlazeBinaryMapper<T> {
       slots.put(fields[i].key, i);
     }
     this.slotByKey = slots;
+    this.refGetters = new TypedAccessors.RefGetter[fields.length];
+    this.primGetters = new TypedAccessors.PrimGetter[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      refGetters[i] = fields[i].getRef;
+      primGetters[i] = fields[i].getPrim;
+    }
   }
 
   /**
@@ -200,11 +211,12 @@ public final class BlazeBinaryMapper<T> {
     out.putByte(version.wireByte());
     out.putShort(0); // the field count, set below: null fields are not written
     int written = 0;
-    for (TypedField f : fields) {
+    for (int i = 0; i < fields.length; i++) {
+      TypedField f = fields[i];
       if (f.primitive) {
-        writePrimitiveField(f, f.getPrim.get(value), out);
+        writePrimitiveField(f, SlotCalls.get(primGetters, i, value), out);
       } else {
-        Object v = f.getRef.get(value);
+        Object v = SlotCalls.get(refGetters, i, value);
         if (v == null) {
           continue;
         }

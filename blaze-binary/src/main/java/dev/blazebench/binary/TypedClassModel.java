@@ -296,14 +296,13 @@ final class TypedClassModel {
     public Object create(Object[] refs, long[] prims) {
       Object bean = create.create();
       for (int i = 0; i < refSetters.length; i++) {
-        TypedAccessors.RefSetter setter = refSetters[i];
-        if (setter != null) {
+        if (refSetters[i] != null) {
           Object value = refs[i];
           if (value != null) {
-            setter.set(bean, value);
+            SlotCalls.set(refSetters, i, bean, value);
           }
         } else {
-          primSetters[i].set(bean, prims[i]);
+          SlotCalls.set(primSetters, i, bean, prims[i]);
         }
       }
       return bean;
