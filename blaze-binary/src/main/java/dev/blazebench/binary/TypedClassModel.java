@@ -18,12 +18,15 @@ import java.util.Set;
 
 /**
  * Reflection, done once when a {@link BlazeBinaryMapper} is built: finds a class's fields (the
- * components of a record, the getter/setter properties of a bean) and turns its accessors and
- * constructor into method handles of fixed shapes, so that encoding and decoding call them without
- * reflection, boxing of primitives or per-call lookups.
+ * components of a record, the getter/setter properties of a bean), turns its accessors into
+ * generated {@link TypedAccessors} and its constructor into an {@link Instantiator}, so that
+ * encoding and decoding call them without reflection, boxing of primitives or per-call lookups.
  *
  * <p>Primitive values travel as a {@code long}: ints and longs as themselves, a boolean as 0 or 1,
- * a double as its raw bits; the handles convert at the edge.
+ * a double as its raw bits; the accessors convert at the edge. A record is built by one call to a
+ * method handle that spreads the decoded slots over its canonical constructor's parameters (at most
+ * 127 components: a method handle takes at most 255 arguments, two per component while it is
+ * built).
  */
 final class TypedClassModel {
 
