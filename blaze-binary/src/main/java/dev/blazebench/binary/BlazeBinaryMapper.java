@@ -1,21 +1,14 @@
 package dev.blazebench.binary;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
-import java.util.zip.CRC32;
 
 /**
  * A typed binding of BlazeBinary to one Java class: writes an instance as the record that holds its
@@ -73,19 +66,11 @@ import java.util.zip.CRC32;
  */
 public final class BlazeBinaryMapper<T> {
 
-  private static final VarHandle INT_BE =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-  private static final VarHandle LONG_BE =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
   private final Class<T> type;
   private final TypedField[] fields;
   private final TypedClassModel.Instantiator factory;
 
-  /** Field {@code i}'s getter, by slot, for {@link SlotCalls}; null where the other kind is. */
-  private final TypedAccessors.RefGetter[] refGetters;
-
-  private final TypedAccessors.PrimGetter[] primGetters;
+  private final TypedWriter writer;
 
   /** Slot (index in {@link #fields}) by NFC field name, for fields read by name. */
   private final Map<String, Integer> slotByKey;
@@ -109,12 +94,7 @@ public final class BlazeBinaryMapper<T> {
       slots.put(fields[i].key, i);
     }
     this.slotByKey = slots;
-    this.refGetters = new TypedAccessors.RefGetter[fields.length];
-    this.primGetters = new TypedAccessors.PrimGetter[fields.length];
-    for (int i = 0; i < fields.length; i++) {
-      refGetters[i] = fields[i].getRef;
-      primGetters[i] = fields[i].getPrim;
-    }
+    this.writer = new TypedWriter(fields);
   }
 
   /**
@@ -168,7 +148,7 @@ public final class BlazeBinaryMapper<T> {
     Objects.requireNonNull(value, "value");
     int start = out.size();
     try {
-      writeObject(value, version, out);
+      writer.write(value, version, out);
     } catch (RuntimeException | Error e) {
       out.truncate(start);
       throw e;
@@ -194,223 +174,12 @@ public final class BlazeBinaryMapper<T> {
         }
         int lengthAt = out.size();
         out.putInt(0);
-        writeObject(value, version, out);
+        writer.write(value, version, out);
         out.setInt(lengthAt, out.size() - lengthAt - 4);
       }
     } catch (RuntimeException | Error e) {
       out.truncate(start);
       throw e;
-    }
-  }
-
-  private void writeObject(T value, FormatVersion version, GrowableBuffer out) {
-    int start = out.size();
-    out.ensureRemaining(Wire.HEADER_BYTES);
-    out.putInt(Wire.MAGIC_FIRST_FOUR);
-    out.putByte(Wire.MAGIC[4]);
-    out.putByte(version.wireByte());
-    out.putShort(0); // the field count, set below: null fields are not written
-    int written = 0;
-    for (int i = 0; i < fields.length; i++) {
-      TypedField f = fields[i];
-      if (f.primitive) {
-        writePrimitiveField(f, SlotCalls.get(primGetters, i, value), out);
-      } else {
-        Object v = SlotCalls.get(refGetters, i, value);
-        if (v == null) {
-          continue;
-        }
-        writeReferenceField(f, v, out);
-      }
-      written++;
-    }
-    byte[] a = out.array();
-    a[start + 6] = (byte) (written >>> 8);
-    a[start + 7] = (byte) written;
-    if (version == FormatVersion.V2) {
-      CRC32 crc = new CRC32();
-      crc.update(out.array(), start, out.size() - start);
-      out.putInt((int) crc.getValue());
-    }
-  }
-
-  /**
-   * The key and value of a reference field. The common types (an ASCII string, a UUID, a date, an
-   * int) take one capacity check for key and value and are stored straight into the array; the rest
-   * go through the general writers.
-   */
-  private static void writeReferenceField(TypedField f, Object v, GrowableBuffer out) {
-    byte[] key = f.keyBytes;
-    int keyLength = key.length;
-    switch (f.kind) {
-      case TypedField.STRING -> {
-        String s = (String) v;
-        byte[] latin1 = CompactStrings.latin1Bytes(s);
-        if (latin1 == null || !Utf8.isAscii(latin1)) {
-          writeKey(f, out);
-          BlazeBinaryEncoder.writeString(s, out, f.name);
-          return;
-        }
-        int n = latin1.length; // not 0: latin1Bytes is null for ""
-        out.ensureRemaining(keyLength + 5 + n);
-        byte[] a = out.array();
-        int p = putKey(key, a, out.size());
-        if (n <= Wire.MAX_SHORT_STRING_BYTES) {
-          a[p++] = (byte) (Wire.TAG_SHORT_STRING | n);
-        } else {
-          a[p] = Wire.TAG_STRING;
-          INT_BE.set(a, p + 1, n);
-          p += 5;
-        }
-        System.arraycopy(latin1, 0, a, p, n);
-        out.setSize(p + n);
-      }
-      case TypedField.UUID_KIND -> {
-        UUID uuid = (UUID) v;
-        out.ensureRemaining(keyLength + 17);
-        byte[] a = out.array();
-        int p = putKey(key, a, out.size());
-        a[p] = Wire.TAG_UUID;
-        LONG_BE.set(a, p + 1, uuid.getMostSignificantBits());
-        LONG_BE.set(a, p + 9, uuid.getLeastSignificantBits());
-        out.setSize(p + 17);
-      }
-      case TypedField.INSTANT -> {
-        out.ensureRemaining(keyLength + 9);
-        byte[] a = out.array();
-        int p = putKey(key, a, out.size());
-        a[p] = Wire.TAG_DATE;
-        LONG_BE.set(a, p + 1, InstantDates.bitsOf((Instant) v));
-        out.setSize(p + 9);
-      }
-      case TypedField.INT, TypedField.LONG -> writePrimitiveField(f, ((Number) v).longValue(), out);
-      default -> {
-        writeKey(f, out);
-        writeReference(f, v, out);
-      }
-    }
-  }
-
-  /** The key and value of a primitive field (or a boxed int or long), one capacity check. */
-  private static void writePrimitiveField(TypedField f, long v, GrowableBuffer out) {
-    byte[] key = f.keyBytes;
-    out.ensureRemaining(key.length + 9);
-    byte[] a = out.array();
-    int p = putKey(key, a, out.size());
-    switch (f.kind) {
-      case TypedField.INT, TypedField.LONG -> {
-        if (v >= 0 && v <= 0xFF) {
-          a[p] = Wire.TAG_SMALL_INT;
-          a[p + 1] = (byte) v;
-          p += 2;
-        } else {
-          a[p] = Wire.TAG_INT;
-          LONG_BE.set(a, p + 1, v);
-          p += 9;
-        }
-      }
-      case TypedField.DOUBLE -> {
-        a[p] = Wire.TAG_DOUBLE;
-        LONG_BE.set(a, p + 1, v);
-        p += 9;
-      }
-      default -> { // BOOL
-        a[p] = Wire.TAG_BOOL;
-        a[p + 1] = (byte) (v != 0 ? 1 : 0);
-        p += 2;
-      }
-    }
-    out.setSize(p);
-  }
-
-  /** Stores {@code key} at {@code a[p]} (room already made); returns the index after it. */
-  private static int putKey(byte[] key, byte[] a, int p) {
-    if (key.length == 1) {
-      a[p] = key[0];
-      return p + 1;
-    }
-    System.arraycopy(key, 0, a, p, key.length);
-    return p + key.length;
-  }
-
-  private static void writeKey(TypedField f, GrowableBuffer out) {
-    if (f.commonId != 0) {
-      out.putByte(f.commonId);
-    } else {
-      out.putBytes(f.keyBytes);
-    }
-  }
-
-  private static void writeInteger(long v, GrowableBuffer out) {
-    if (v >= 0 && v <= 0xFF) {
-      out.putTagAndByte(Wire.TAG_SMALL_INT, (int) v);
-    } else {
-      out.putTagAndLong(Wire.TAG_INT, v);
-    }
-  }
-
-  private static void writeReference(TypedField f, Object v, GrowableBuffer out) {
-    switch (f.kind) {
-      case TypedField.STRING -> BlazeBinaryEncoder.writeString((String) v, out, f.name);
-      case TypedField.INT, TypedField.LONG -> writeInteger(((Number) v).longValue(), out);
-      case TypedField.DOUBLE ->
-          out.putTagAndLong(Wire.TAG_DOUBLE, Double.doubleToRawLongBits((Double) v));
-      case TypedField.BOOL -> out.putTagAndByte(Wire.TAG_BOOL, (Boolean) v ? 1 : 0);
-      case TypedField.UUID_KIND -> {
-        UUID uuid = (UUID) v;
-        out.putTagAndLongs(
-            Wire.TAG_UUID, uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
-      }
-      case TypedField.INSTANT -> out.putTagAndLong(Wire.TAG_DATE, InstantDates.bitsOf((Instant) v));
-      case TypedField.DATA -> {
-        byte[] bytes = (byte[]) v;
-        out.ensureRemaining(5L + bytes.length);
-        out.putByte(Wire.TAG_DATA);
-        out.putInt(bytes.length);
-        out.putBytes(bytes);
-      }
-      case TypedField.VECTOR -> {
-        float[] floats = (float[]) v;
-        out.ensureRemaining(5L + 4L * floats.length);
-        out.putByte(Wire.TAG_VECTOR);
-        out.putInt(floats.length);
-        for (float x : floats) {
-          out.putInt(Float.floatToRawIntBits(x));
-        }
-      }
-      case TypedField.STRING_LIST -> writeStringList(f, (List<?>) v, out);
-      default -> // VALUE
-          BlazeBinaryEncoder.writeValue(
-              (BlazeValue) v, out, 0, BlazeBinaryEncoder.DEFAULT_MAX_DEPTH, f.name);
-    }
-  }
-
-  private static void writeStringList(TypedField f, List<?> items, GrowableBuffer out) {
-    int n = items.size();
-    if (n == 0) {
-      out.putByte(Wire.TAG_EMPTY_ARRAY);
-      return;
-    }
-    if (n > Wire.MAX_U16) {
-      throw new BlazeEncodingException(
-          "field '" + f.name + "': array has " + n + " items; the format holds at most 65535");
-    }
-    out.ensureRemaining(3);
-    out.putByte(Wire.TAG_ARRAY);
-    out.putShort(n);
-    for (int i = 0; i < n; i++) {
-      Object item = items.get(i);
-      if (!(item instanceof String s)) {
-        throw new BlazeEncodingException(
-            "field '"
-                + f.name
-                + "': item "
-                + i
-                + " is "
-                + (item == null ? "null" : "a " + item.getClass().getName())
-                + ", not a String");
-      }
-      BlazeBinaryEncoder.writeString(s, out, f.name);
     }
   }
 
@@ -430,7 +199,7 @@ public final class BlazeBinaryMapper<T> {
    */
   public T decode(byte[] bytes, int offset, int length) {
     WireReader in = decoder.reader(bytes, offset, length);
-    return in.readRecord(in.end, new Reading());
+    return in.readRecord(in.end, reader());
   }
 
   /**
@@ -439,7 +208,7 @@ public final class BlazeBinaryMapper<T> {
    */
   public T decode(ByteBuffer buffer) {
     WireReader in = decoder.reader(buffer);
-    return in.readRecord(in.end, new Reading());
+    return in.readRecord(in.end, reader());
   }
 
   /** Decodes a sequence of records that fills {@code bytes}. */
@@ -457,335 +226,21 @@ public final class BlazeBinaryMapper<T> {
     return readSequence(decoder.reader(buffer));
   }
 
+  /** The state of one decode call: a sequence's records share it. */
+  private TypedReader<T> reader() {
+    return new TypedReader<>(type, fields, slotByKey, factory, rejectUnknownFields);
+  }
+
   private List<T> readSequence(WireReader in) {
     int count = BlazeSequences.readCount(in, "record");
     List<T> values = new ArrayList<>(count);
-    Reading reading = new Reading();
+    TypedReader<T> reading = reader();
     for (int i = 0; i < count; i++) {
       int itemEnd = BlazeSequences.readItemEnd(in, "record");
       values.add(in.readRecord(itemEnd, reading));
     }
     BlazeSequences.checkNoTrailingBytes(in);
     return Collections.unmodifiableList(values);
-  }
-
-  /**
-   * The state of one decode call, reused for every record of a sequence: the decoded values by
-   * slot, and which fields were seen.
-   */
-  private final class Reading implements WireReader.FieldsReader<T> {
-    private final Object[] refs = new Object[fields.length];
-    private final long[] prims = new long[fields.length];
-
-    /** Bit {@code i} (of word {@code i / 64}) set: field {@code i} was read in this record. */
-    private final long[] seen = new long[(fields.length + 63) >>> 6];
-
-    /** NFC names of fields the class does not have, to find duplicates; made when first needed. */
-    private Set<String> unknownKeys;
-
-    @Override
-    public T read(WireReader in, int count, int recordStart) {
-      Arrays.fill(seen, 0);
-      // Fast path: the fields in key order, each key exactly as this binding writes it.
-      int limit = Math.min(count, fields.length);
-      int i = 0;
-      for (; i < limit; i++) {
-        TypedField f = fields[i];
-        if (!skipKeyIfWrittenAs(in, f)) {
-          break;
-        }
-        readValue(in, f, i);
-      }
-      if (i == fields.length && i == count) {
-        // Every field read, in order: nothing missing, every slot written.
-        return create(in, recordStart);
-      }
-      for (int k = 0; k < i; k++) {
-        seen[k >>> 6] |= 1L << k;
-      }
-      if (i < count) {
-        readByName(in, count - i);
-      }
-      for (int s = 0; s < fields.length; s++) {
-        if ((seen[s >>> 6] & (1L << s)) != 0) {
-          continue;
-        }
-        if (fields[s].primitive) {
-          throw in.fail(
-              "missing field '"
-                  + fields[s].name
-                  + "' ("
-                  + fields[s].javaType.getName()
-                  + " cannot be absent)",
-              recordStart);
-        }
-        refs[s] = null;
-      }
-      return create(in, recordStart);
-    }
-
-    private T create(WireReader in, int recordStart) {
-      try {
-        return type.cast(factory.create(refs, prims));
-      } catch (RuntimeException e) {
-        throw in.fail("cannot make a " + type.getName() + " of the fields read: " + e, recordStart);
-      } catch (Error e) {
-        throw e;
-      } catch (Throwable e) {
-        throw in.fail("cannot make a " + type.getName() + " of the fields read: " + e, recordStart);
-      }
-    }
-
-    /** The general path: {@code remaining} fields read by name, in any order. */
-    private void readByName(WireReader in, int remaining) {
-      if (unknownKeys != null) {
-        unknownKeys.clear();
-      }
-      for (int k = 0; k < remaining; k++) {
-        int at = in.pos;
-        String name = in.readFieldName();
-        String key = KeyOrder.normalize(name);
-        Integer slot = slotByKey.get(key);
-        if (slot != null) {
-          if ((seen[slot >>> 6] & (1L << slot)) != 0) {
-            throw in.fail(duplicate(name, fields[slot].name), at);
-          }
-          readValue(in, fields[slot], slot);
-          seen[slot >>> 6] |= 1L << slot;
-          continue;
-        }
-        if (rejectUnknownFields) {
-          throw in.fail(
-              "unknown field '" + name + "' (" + type.getName() + " has no such field)", at);
-        }
-        if (unknownKeys == null) {
-          unknownKeys = new HashSet<>();
-        }
-        if (!unknownKeys.add(key)) {
-          throw in.fail(duplicate(name, name), at);
-        }
-        in.readValue(0); // checked as strictly as any value, then dropped
-      }
-    }
-
-    private String duplicate(String name, String earlier) {
-      return "duplicate field name '"
-          + name
-          + "'"
-          + (name.equals(earlier)
-              ? ""
-              : " (canonically equivalent to '" + earlier + "': one key in Swift)");
-    }
-
-    /** Reads field {@code f}'s value into slot {@code slot}, checking it has the field's type. */
-    private void readValue(WireReader in, TypedField f, int slot) {
-      int at = in.pos;
-      if (f.kind == TypedField.VALUE) {
-        refs[slot] = in.readValue(0);
-        return;
-      }
-      int tag = in.readU8("value tag");
-      if (tag == Wire.TAG_NULL) {
-        if (f.primitive) {
-          throw in.fail(
-              "field '" + f.name + "': null for a " + f.javaType.getName() + " (not nullable)", at);
-        }
-        refs[slot] = null;
-        return;
-      }
-      switch (f.kind) {
-        case TypedField.STRING -> refs[slot] = readString(in, f, tag, at);
-        case TypedField.INT -> {
-          long v = readInteger(in, f, tag, at);
-          if (v != (int) v) {
-            throw in.fail("field '" + f.name + "': " + v + " does not fit in a Java int", at);
-          }
-          if (f.primitive) {
-            prims[slot] = v;
-          } else {
-            refs[slot] = (int) v;
-          }
-        }
-        case TypedField.LONG -> {
-          long v = readInteger(in, f, tag, at);
-          if (f.primitive) {
-            prims[slot] = v;
-          } else {
-            refs[slot] = v;
-          }
-        }
-        case TypedField.DOUBLE -> {
-          expect(in, f, tag, Wire.TAG_DOUBLE, at);
-          long bits = in.readI64("double");
-          if (f.primitive) {
-            prims[slot] = bits;
-          } else {
-            refs[slot] = Double.longBitsToDouble(bits);
-          }
-        }
-        case TypedField.BOOL -> {
-          expect(in, f, tag, Wire.TAG_BOOL, at);
-          boolean v = in.readU8("bool") != 0; // any non-zero byte, as in BlazeDB
-          if (f.primitive) {
-            prims[slot] = v ? 1 : 0;
-          } else {
-            refs[slot] = v;
-          }
-        }
-        case TypedField.UUID_KIND -> {
-          expect(in, f, tag, Wire.TAG_UUID, at);
-          refs[slot] = in.readUuid("uuid");
-        }
-        case TypedField.INSTANT -> {
-          expect(in, f, tag, Wire.TAG_DATE, at);
-          long bits = in.readI64("date");
-          Instant instant = InstantDates.toInstant(bits);
-          if (instant == null) {
-            throw in.fail(
-                "field '"
-                    + f.name
-                    + "': date "
-                    + Double.longBitsToDouble(bits)
-                    + " (seconds since 2001) is not an Instant",
-                at);
-          }
-          refs[slot] = instant;
-        }
-        case TypedField.DATA -> {
-          expect(in, f, tag, Wire.TAG_DATA, at);
-          long length = in.readU32("data length");
-          if (length > in.limits.maxDataBytes()) {
-            throw in.fail(
-                "data of "
-                    + length
-                    + " bytes exceeds the limit of "
-                    + in.limits.maxDataBytes()
-                    + " (maxDataBytes)",
-                at);
-          }
-          refs[slot] = in.readBytes(length, "data");
-        }
-        case TypedField.VECTOR -> {
-          expect(in, f, tag, Wire.TAG_VECTOR, at);
-          long count = in.readU32("vector count");
-          in.checkCount(count, 4, "vector element", at);
-          float[] values = new float[(int) count];
-          for (int k = 0; k < values.length; k++) {
-            values[k] = Float.intBitsToFloat(in.i32At(in.pos));
-            in.pos += 4;
-          }
-          refs[slot] = values;
-        }
-        default -> refs[slot] = readStringList(in, f, tag, at); // STRING_LIST
-      }
-    }
-  }
-
-  /**
-   * Moves past field {@code f}'s key when the bytes at the cursor are exactly those this binding
-   * writes for it; otherwise reads nothing, and the caller reads the name in full.
-   */
-  private static boolean skipKeyIfWrittenAs(WireReader in, TypedField f) {
-    int pos = in.pos;
-    int remaining = in.end - pos;
-    if (f.commonId != 0) {
-      if (remaining >= 1 && in.u8At(pos) == f.commonId) {
-        in.pos = pos + 1;
-        return true;
-      }
-      return false;
-    }
-    byte[] key = f.keyBytes;
-    if (remaining >= key.length && in.regionEquals(pos, key)) {
-      in.pos = pos + key.length;
-      return true;
-    }
-    return false;
-  }
-
-  private static void expect(WireReader in, TypedField f, int tag, int expected, int at) {
-    if (tag != expected) {
-      throw mismatch(in, f, tag, at, "");
-    }
-  }
-
-  private static BlazeBinaryException mismatch(
-      WireReader in, TypedField f, int tag, int at, String item) {
-    return in.fail(
-        "field '"
-            + f.name
-            + "'"
-            + item
-            + ": expected "
-            + (item.isEmpty() ? f.kindName() : "string")
-            + ", found "
-            + Wire.describeTag(tag),
-        at);
-  }
-
-  private static String readString(WireReader in, TypedField f, int tag, int at) {
-    if ((tag & 0xF0) == Wire.TAG_SHORT_STRING) {
-      int length = tag & 0x0F;
-      if (length == 0) {
-        return ""; // 0x20, which BlazeDB reads as ""
-      }
-      in.checkStringLength(length, at);
-      in.require(length, "string");
-      return in.readShortString(length).value();
-    }
-    if (tag == Wire.TAG_STRING) {
-      return in.readLongString(at);
-    }
-    if (tag == Wire.TAG_EMPTY_STRING) {
-      return "";
-    }
-    throw mismatch(in, f, tag, at, "");
-  }
-
-  private static long readInteger(WireReader in, TypedField f, int tag, int at) {
-    if (tag == Wire.TAG_SMALL_INT) {
-      return in.readU8("small int");
-    }
-    if (tag == Wire.TAG_INT) {
-      return in.readI64("int");
-    }
-    throw mismatch(in, f, tag, at, "");
-  }
-
-  private static List<String> readStringList(WireReader in, TypedField f, int tag, int at) {
-    if (tag == Wire.TAG_EMPTY_ARRAY) {
-      in.checkDepth(1, at);
-      return List.of();
-    }
-    if (tag != Wire.TAG_ARRAY) {
-      throw mismatch(in, f, tag, at, "");
-    }
-    in.checkDepth(1, at);
-    int count = in.readU16("array count");
-    in.checkCount(count, 1, "array item", at);
-    String[] items = new String[count];
-    for (int i = 0; i < count; i++) {
-      int itemAt = in.pos;
-      int itemTag = in.readU8("value tag");
-      if (itemTag == Wire.TAG_NULL) {
-        throw mismatch(in, f, itemTag, itemAt, " item " + i);
-      }
-      String s;
-      if ((itemTag & 0xF0) == Wire.TAG_SHORT_STRING
-          || itemTag == Wire.TAG_STRING
-          || itemTag == Wire.TAG_EMPTY_STRING) {
-        s = readString(in, f, itemTag, itemAt);
-      } else {
-        throw mismatch(in, f, itemTag, itemAt, " item " + i);
-      }
-      items[i] = s;
-    }
-    return switch (count) {
-      case 0 -> List.of(); // 0x08 with count 0: accepted, as BlazeDB does
-      case 1 -> List.of(items[0]);
-      case 2 -> List.of(items[0], items[1]);
-      default -> List.of(items);
-    };
   }
 
   // ---- bridging to BlazeRecord ----
