@@ -118,7 +118,7 @@ public final class BlazeBinaryEncoder {
     }
   }
 
-  private static void writeValue(
+  static void writeValue(
       BlazeValue value, GrowableBuffer out, int depth, int maxDepth, String field) {
     // instanceof on final classes is a pointer compare; most common types first.
     if (value instanceof BlazeValue.StringValue s) {
@@ -230,7 +230,7 @@ public final class BlazeBinaryEncoder {
   }
 
   /** A u16 byte length then UTF-8: field names and dictionary keys. */
-  private static void writeShortUtf8(String s, GrowableBuffer out, String what, String field) {
+  static void writeShortUtf8(String s, GrowableBuffer out, String what, String field) {
     if (s.length() > Wire.MAX_U16) {
       // Every UTF-16 char is at least one UTF-8 byte.
       throw tooLong(what, s, Utf8.encodedLength(s), field);
@@ -294,7 +294,7 @@ public final class BlazeBinaryEncoder {
   }
 
   /** A string value in its shortest form. */
-  private static void writeString(String s, GrowableBuffer out, String field) {
+  static void writeString(String s, GrowableBuffer out, String field) {
     int chars = s.length();
     if (chars == 0) {
       out.putByte(Wire.TAG_EMPTY_STRING);

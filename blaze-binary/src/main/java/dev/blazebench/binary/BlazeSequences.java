@@ -162,7 +162,7 @@ public final class BlazeSequences {
 
   // ---- framing ----
 
-  private static int readCount(WireReader in, String what) {
+  static int readCount(WireReader in, String what) {
     int at = in.pos;
     long count = in.readU32(what + " count");
     // Each item takes at least its u32 length.
@@ -171,13 +171,13 @@ public final class BlazeSequences {
   }
 
   /** Reads an item's length and returns the index where the item ends. */
-  private static int readItemEnd(WireReader in, String what) {
+  static int readItemEnd(WireReader in, String what) {
     long length = in.readU32(what + " length");
     in.require(length, what);
     return in.pos + (int) length;
   }
 
-  private static void checkNoTrailingBytes(WireReader in) {
+  static void checkNoTrailingBytes(WireReader in) {
     if (in.pos != in.end) {
       throw in.fail("trailing bytes: " + (in.end - in.pos) + " bytes after the last item", in.pos);
     }

@@ -46,4 +46,29 @@ final class Wire {
   static String hex(int b) {
     return String.format(Locale.ROOT, "0x%02X", b & 0xFF);
   }
+
+  /** What a value tag says, for messages: {@code "int (tag 0x12)"}, or an unknown tag. */
+  static String describeTag(int tag) {
+    String type;
+    if ((tag & 0xF0) == TAG_SHORT_STRING || tag == TAG_STRING || tag == TAG_EMPTY_STRING) {
+      type = "string";
+    } else {
+      switch (tag) {
+        case TAG_INT, TAG_SMALL_INT -> type = "int";
+        case TAG_DOUBLE -> type = "double";
+        case TAG_BOOL -> type = "bool";
+        case TAG_UUID -> type = "uuid";
+        case TAG_DATE -> type = "date";
+        case TAG_DATA -> type = "data";
+        case TAG_ARRAY, TAG_EMPTY_ARRAY -> type = "array";
+        case TAG_DICTIONARY, TAG_EMPTY_DICTIONARY -> type = "dictionary";
+        case TAG_VECTOR -> type = "vector";
+        case TAG_NULL -> type = "null";
+        default -> {
+          return "unknown value tag " + hex(tag);
+        }
+      }
+    }
+    return type + " (tag " + hex(tag) + ")";
+  }
 }

@@ -276,6 +276,25 @@ abstract class WireReader {
    * Leaves {@link #pos} at {@code recordEnd} and the version in {@link #lastVersion}.
    */
   final BlazeRecord readRecord(int recordEnd) {
+    return readRecord(recordEnd, RECORD_FIELDS);
+  }
+
+  /** Reads a record's fields, the cursor at the first; {@link #end} is the body's end. */
+  interface FieldsReader<R> {
+    /**
+     * The {@code count} fields from {@link WireReader#pos}; {@code recordStart} is the header's.
+     */
+    R read(WireReader in, int count, int recordStart);
+  }
+
+  private static final FieldsReader<BlazeRecord> RECORD_FIELDS =
+      (in, count, recordStart) -> in.readFields(count);
+
+  /**
+   * As {@link #readRecord(int)}, with the fields read by {@code fields} (a typed binding reads them
+   * into its own objects); the header, checksum and trailing-byte checks are the same.
+   */
+  final <R> R readRecord(int recordEnd, FieldsReader<R> fields) {
     int start = pos;
     FormatVersion version = readHeader(recordEnd);
     int bodyEnd = recordEnd;
@@ -311,7 +330,7 @@ abstract class WireReader {
     pos = start + Wire.HEADER_BYTES;
     // Each field takes at least a one-byte key and a one-byte value.
     checkCount(count, 2, "field", countAt);
-    BlazeRecord record = readFields(count);
+    R record = fields.read(this, count, start);
     if (pos != bodyEnd) {
       throw fail(
           "trailing bytes: "
@@ -515,7 +534,7 @@ abstract class WireReader {
     return fail(what + later + "'" + how, at);
   }
 
-  private String readFieldName() {
+  final String readFieldName() {
     int at = pos;
     int id = readU8("field name");
     if (id != CommonFields.CUSTOM_NAME_MARKER) {
@@ -557,7 +576,7 @@ abstract class WireReader {
   // ---- values ----
 
   /** One value; {@code depth} is the number of arrays and dictionaries around it. */
-  private BlazeValue readValue(int depth) {
+  final BlazeValue readValue(int depth) {
     int at = pos;
     int tag = readU8("value tag");
     if ((tag & 0xF0) == Wire.TAG_SHORT_STRING) {
@@ -610,7 +629,7 @@ abstract class WireReader {
     }
   }
 
-  private String readLongString(int at) {
+  final String readLongString(int at) {
     long length = readU32("string length");
     checkStringLength(length, at);
     // A 0x01 string shorter than 16 bytes is not what BlazeDB writes, but BlazeDB reads it: so do
@@ -618,7 +637,7 @@ abstract class WireReader {
     return readUtf8(length, "string");
   }
 
-  private void checkStringLength(long length, int at) {
+  final void checkStringLength(long length, int at) {
     if (length > limits.maxStringBytes()) {
       throw fail(
           "string of "
@@ -644,7 +663,7 @@ abstract class WireReader {
     return new BlazeValue.DataValue(readBytes(length, "data"));
   }
 
-  private void checkDepth(int depth, int at) {
+  final void checkDepth(int depth, int at) {
     if (depth > limits.maxDepth()) {
       throw fail(
           "arrays and dictionaries nested deeper than the limit of "

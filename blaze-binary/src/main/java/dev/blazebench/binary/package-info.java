@@ -16,6 +16,16 @@
  * List<BlazeRecord> records = BlazeSequences.decodeRecords(batch);
  * }</pre>
  *
+ * <p>For a Java record or bean, {@link dev.blazebench.binary.BlazeBinaryMapper} writes the same
+ * bytes straight from the object and reads them straight into a new one, without the {@code
+ * BlazeRecord} in between:
+ *
+ * <pre>{@code
+ * BlazeBinaryMapper<Bug> bugs = BlazeBinaryMapper.of(Bug.class);   // once; thread-safe
+ * byte[] bytes = bugs.encode(someBug, FormatVersion.V1);
+ * Bug again = bugs.decode(bytes);
+ * }</pre>
+ *
  * <p>Errors: encoders throw {@link dev.blazebench.binary.BlazeEncodingException} (an {@code
  * IllegalArgumentException}) for values the format cannot hold, leaving any output buffer
  * unchanged; decoders throw only {@link dev.blazebench.binary.BlazeBinaryException}, with the byte

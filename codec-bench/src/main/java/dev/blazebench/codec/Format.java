@@ -11,6 +11,10 @@ import dev.blazebench.binary.FormatVersion;
 public enum Format {
   BLAZE_BINARY_V1("BlazeBinaryV1", "BlazeRecord (1,000: List<BlazeRecord> from a sequence)", false),
   BLAZE_BINARY_V2("BlazeBinaryV2", "BlazeRecord, CRC-32 checked (1,000: List<BlazeRecord>)", false),
+  BLAZE_BINARY_TYPED(
+      "BlazeBinaryTyped",
+      "Bug POJO (1,000: List<Bug> from a sequence), BlazeBinaryMapper; v1 bytes as BlazeBinaryV1",
+      false),
   BLAZE_BINARY_WRAPPED(
       "BlazeBinaryWrapped",
       "FetchResponse/QueryResponse parsed, then BlazeRecord(s) from its bytes field",
@@ -61,6 +65,8 @@ public enum Format {
         return one
             ? BlazeBinaryCodecs.record(FormatVersion.V2)
             : BlazeBinaryCodecs.sequence(FormatVersion.V2);
+      case BLAZE_BINARY_TYPED:
+        return one ? BlazeTypedCodecs.one() : BlazeTypedCodecs.many();
       case BLAZE_BINARY_WRAPPED:
         return one ? BlazeWrappedCodecs.fetchResponse() : BlazeWrappedCodecs.queryResponse();
       case JSON:

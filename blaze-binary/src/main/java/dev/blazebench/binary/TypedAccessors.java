@@ -1,0 +1,280 @@
+package dev.blazebench.binary;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.UndeclaredThrowableException;
+
+/**
+ * Getters, setters and constructors of a bound class as small interfaces, made once per field by
+ * {@link LambdaMetafactory} (the JDK's own mechanism behind lambdas and method references): each
+ * call is then an ordinary interface call into a generated class that calls the accessor directly,
+ * several times cheaper than invoking a {@link MethodHandle} held in a field (whose type is checked
+ * and whose lambda forms are interpreted on every call). When the metafactory cannot reach an
+ * accessor (a non-public class of another package), a {@link MethodHandleProxies} instance over the
+ * method handle does the same job, more slowly.
+ *
+ * <p>Primitive values travel as a {@code long}: ints and longs as themselves, a boolean as 0 or 1,
+ * a double as its raw bits.
+ */
+final class TypedAccessors {
+
+  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+  private TypedAccessors() {}
+
+  /** Reads a reference field. */
+  interface RefGetter {
+    Object get(Object target);
+  }
+
+  /** Reads a primitive field as its {@code long} carrier. */
+  interface PrimGetter {
+    long get(Object target);
+  }
+
+  /** Writes a reference field. */
+  interface RefSetter {
+    void set(Object target, Object value);
+  }
+
+  /** Writes a primitive field from its {@code long} carrier. */
+  interface PrimSetter {
+    void set(Object target, long value);
+  }
+
+  /** A new instance, from a no-argument constructor. */
+  interface Creator {
+    Object create();
+  }
+
+  interface BooleanGetter {
+    boolean get(Object target);
+  }
+
+  interface DoubleGetter {
+    double get(Object target);
+  }
+
+  interface IntSetter {
+    void set(Object target, int value);
+  }
+
+  interface BooleanSetter {
+    void set(Object target, boolean value);
+  }
+
+  interface DoubleSetter {
+    void set(Object target, double value);
+  }
+
+  /** {@code getter}: {@code (C)R} of a reference type. */
+  static RefGetter refGetter(MethodHandle getter) {
+    return make(RefGetter.class, "get", MethodType.methodType(Object.class, Object.class), getter);
+  }
+
+  /** {@code getter}: {@code (C)P} of a primitive type. */
+  static PrimGetter primGetter(MethodHandle getter) {
+    Class<?> type = getter.type().returnType();
+    if (type == boolean.class) {
+      BooleanGetter g =
+          make(
+              BooleanGetter.class,
+              "get",
+              MethodType.methodType(boolean.class, Object.class),
+              getter);
+      return target -> g.get(target) ? 1 : 0;
+    }
+    if (type == double.class) {
+      DoubleGetter g =
+          make(
+              DoubleGetter.class, "get", MethodType.methodType(double.class, Object.class), getter);
+      return target -> Double.doubleToRawLongBits(g.get(target));
+    }
+    // int and long: the metafactory widens an int result to long.
+    return make(PrimGetter.class, "get", MethodType.methodType(long.class, Object.class), getter);
+  }
+
+  /** {@code setter}: {@code (C, R)void} of a reference type. */
+  static RefSetter refSetter(MethodHandle setter) {
+    return make(
+        RefSetter.class,
+        "set",
+        MethodType.methodType(void.class, Object.class, Object.class),
+        setter);
+  }
+
+  /** {@code setter}: {@code (C, P)void} of a primitive type; an int is narrowed from its long. */
+  static PrimSetter primSetter(MethodHandle setter) {
+    Class<?> type = setter.type().parameterType(1);
+    if (type == int.class) {
+      IntSetter s =
+          make(
+              IntSetter.class,
+              "set",
+              MethodType.methodType(void.class, Object.class, int.class),
+              setter);
+      return (target, v) -> s.set(target, (int) v);
+    }
+    if (type == boolean.class) {
+      BooleanSetter s =
+          make(
+              BooleanSetter.class,
+              "set",
+              MethodType.methodType(void.class, Object.class, boolean.class),
+              setter);
+      return (target, v) -> s.set(target, v != 0);
+    }
+    if (type == double.class) {
+      DoubleSetter s =
+          make(
+              DoubleSetter.class,
+              "set",
+              MethodType.methodType(void.class, Object.class, double.class),
+              setter);
+      return (target, v) -> s.set(target, Double.longBitsToDouble(v));
+    }
+    return make(
+        PrimSetter.class,
+        "set",
+        MethodType.methodType(void.class, Object.class, long.class),
+        setter);
+  }
+
+  /** {@code constructor}: {@code ()C}. */
+  static Creator creator(MethodHandle constructor) {
+    return make(Creator.class, "create", MethodType.methodType(Object.class), constructor);
+  }
+
+  /**
+   * An instance of {@code iface} whose single method {@code name} (of type {@code erased}) calls
+   * {@code target}: generated by the metafactory, or a proxy when the metafactory refuses.
+   */
+  private static <I> I make(Class<I> iface, String name, MethodType erased, MethodHandle target) {
+    // The generated method's own signature: the target's types, with the interface's return type
+    // when the target returns a primitive the interface widens (int to long).
+    MethodType instantiated = target.type();
+    if (erased.returnType() == long.class && instantiated.returnType() == int.class) {
+      instantiated = instantiated.changeReturnType(long.class);
+    }
+    try {
+      CallSite site =
+          LambdaMetafactory.metafactory(
+              LOOKUP, name, MethodType.methodType(iface), erased, target, instantiated);
+      return iface.cast(site.getTarget().invoke());
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) { // LambdaConversionException, IllegalAccessException...
+      return iface.cast(fallback(iface, target.asType(erased)));
+    }
+  }
+
+  /** {@code iface} calling {@code h} (already of the interface method's type) by invokeExact. */
+  private static Object fallback(Class<?> iface, MethodHandle h) {
+    if (iface == RefGetter.class) {
+      return (RefGetter)
+          t -> {
+            try {
+              return (Object) h.invokeExact(t);
+            } catch (Throwable e) {
+              throw rethrow(e);
+            }
+          };
+    } else if (iface == PrimGetter.class) {
+      return (PrimGetter)
+          t -> {
+            try {
+              return (long) h.invokeExact(t);
+            } catch (Throwable e) {
+              throw rethrow(e);
+            }
+          };
+    } else if (iface == BooleanGetter.class) {
+      return (BooleanGetter)
+          t -> {
+            try {
+              return (boolean) h.invokeExact(t);
+            } catch (Throwable e) {
+              throw rethrow(e);
+            }
+          };
+    } else if (iface == DoubleGetter.class) {
+      return (DoubleGetter)
+          t -> {
+            try {
+              return (double) h.invokeExact(t);
+            } catch (Throwable e) {
+              throw rethrow(e);
+            }
+          };
+    } else if (iface == RefSetter.class) {
+      return (RefSetter)
+          (t, v) -> {
+            try {
+              h.invokeExact(t, v);
+            } catch (Throwable e) {
+              throw rethrow(e);
+            }
+          };
+    } else if (iface == PrimSetter.class) {
+      return (PrimSetter)
+          (t, v) -> {
+            try {
+              h.invokeExact(t, v);
+            } catch (Throwable e) {
+              throw rethrow(e);
+            }
+          };
+    } else if (iface == IntSetter.class) {
+      return (IntSetter)
+          (t, v) -> {
+            try {
+              h.invokeExact(t, v);
+            } catch (Throwable e) {
+              throw rethrow(e);
+            }
+          };
+    } else if (iface == BooleanSetter.class) {
+      return (BooleanSetter)
+          (t, v) -> {
+            try {
+              h.invokeExact(t, v);
+            } catch (Throwable e) {
+              throw rethrow(e);
+            }
+          };
+    } else if (iface == DoubleSetter.class) {
+      return (DoubleSetter)
+          (t, v) -> {
+            try {
+              h.invokeExact(t, v);
+            } catch (Throwable e) {
+              throw rethrow(e);
+            }
+          };
+    } else if (iface == Creator.class) {
+      return (Creator)
+          () -> {
+            try {
+              return (Object) h.invokeExact();
+            } catch (Throwable e) {
+              throw rethrow(e);
+            }
+          };
+    }
+    throw new IllegalArgumentException("no fallback for " + iface);
+  }
+
+  /** An accessor's exception, rethrown as it was when unchecked. */
+  private static RuntimeException rethrow(Throwable e) {
+    if (e instanceof RuntimeException r) {
+      return r;
+    }
+    if (e instanceof Error error) {
+      throw error;
+    }
+    return new UndeclaredThrowableException(e, "accessor threw " + e);
+  }
+}

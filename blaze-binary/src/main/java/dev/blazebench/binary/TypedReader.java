@@ -1,0 +1,350 @@
+package dev.blazebench.binary;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state of one decode call, reused for every record of a sequence: the decoded values by slot,
+ * and which fields were seen.
+ */
+final class TypedReader<T> implements WireReader.FieldsReader<T> {
+
+  private final Class<T> type;
+  private final TypedField[] fields;
+  private final Map<String, Integer> slotByKey;
+  private final TypedClassModel.Instantiator factory;
+  private final boolean rejectUnknownFields;
+
+  private final Object[] refs;
+  private final long[] prims;
+
+  /** Bit {@code i} (of word {@code i / 64}) set: field {@code i} was read in this record. */
+  private final long[] seen;
+
+  /** NFC names of fields the class does not have, to find duplicates; made when first needed. */
+  private Set<String> unknownKeys;
+
+  TypedReader(
+      Class<T> type,
+      TypedField[] fields,
+      Map<String, Integer> slotByKey,
+      TypedClassModel.Instantiator factory,
+      boolean rejectUnknownFields) {
+    this.type = type;
+    this.fields = fields;
+    this.slotByKey = slotByKey;
+    this.factory = factory;
+    this.rejectUnknownFields = rejectUnknownFields;
+    this.refs = new Object[fields.length];
+    this.prims = new long[fields.length];
+    this.seen = new long[(fields.length + 63) >>> 6];
+  }
+
+  @Override
+  public T read(WireReader in, int count, int recordStart) {
+    Arrays.fill(seen, 0);
+    // Fast path: the fields in key order, each key exactly as this binding writes it.
+    int limit = Math.min(count, fields.length);
+    int i = 0;
+    for (; i < limit; i++) {
+      TypedField f = fields[i];
+      if (!skipKeyIfWrittenAs(in, f)) {
+        break;
+      }
+      readValue(in, f, i);
+    }
+    if (i == fields.length && i == count) {
+      // Every field read, in order: nothing missing, every slot written.
+      return create(in, recordStart);
+    }
+    for (int k = 0; k < i; k++) {
+      seen[k >>> 6] |= 1L << k;
+    }
+    if (i < count) {
+      readByName(in, count - i);
+    }
+    for (int s = 0; s < fields.length; s++) {
+      if ((seen[s >>> 6] & (1L << s)) != 0) {
+        continue;
+      }
+      if (fields[s].primitive) {
+        throw in.fail(
+            "missing field '"
+                + fields[s].name
+                + "' ("
+                + fields[s].javaType.getName()
+                + " cannot be absent)",
+            recordStart);
+      }
+      refs[s] = null;
+    }
+    return create(in, recordStart);
+  }
+
+  private T create(WireReader in, int recordStart) {
+    try {
+      return type.cast(factory.create(refs, prims));
+    } catch (RuntimeException e) {
+      throw in.fail("cannot make a " + type.getName() + " of the fields read: " + e, recordStart);
+    } catch (Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw in.fail("cannot make a " + type.getName() + " of the fields read: " + e, recordStart);
+    }
+  }
+
+  /** The general path: {@code remaining} fields read by name, in any order. */
+  private void readByName(WireReader in, int remaining) {
+    if (unknownKeys != null) {
+      unknownKeys.clear();
+    }
+    for (int k = 0; k < remaining; k++) {
+      int at = in.pos;
+      String name = in.readFieldName();
+      String key = KeyOrder.normalize(name);
+      Integer slot = slotByKey.get(key);
+      if (slot != null) {
+        if ((seen[slot >>> 6] & (1L << slot)) != 0) {
+          throw in.fail(duplicate(name, fields[slot].name), at);
+        }
+        readValue(in, fields[slot], slot);
+        seen[slot >>> 6] |= 1L << slot;
+        continue;
+      }
+      if (rejectUnknownFields) {
+        throw in.fail(
+            "unknown field '" + name + "' (" + type.getName() + " has no such field)", at);
+      }
+      if (unknownKeys == null) {
+        unknownKeys = new HashSet<>();
+      }
+      if (!unknownKeys.add(key)) {
+        throw in.fail(duplicate(name, name), at);
+      }
+      in.readValue(0); // checked as strictly as any value, then dropped
+    }
+  }
+
+  private String duplicate(String name, String earlier) {
+    return "duplicate field name '"
+        + name
+        + "'"
+        + (name.equals(earlier)
+            ? ""
+            : " (canonically equivalent to '" + earlier + "': one key in Swift)");
+  }
+
+  /** Reads field {@code f}'s value into slot {@code slot}, checking it has the field's type. */
+  private void readValue(WireReader in, TypedField f, int slot) {
+    int at = in.pos;
+    if (f.kind == TypedField.VALUE) {
+      refs[slot] = in.readValue(0);
+      return;
+    }
+    int tag = in.readU8("value tag");
+    if (tag == Wire.TAG_NULL) {
+      if (f.primitive) {
+        throw in.fail(
+            "field '" + f.name + "': null for a " + f.javaType.getName() + " (not nullable)", at);
+      }
+      refs[slot] = null;
+      return;
+    }
+    switch (f.kind) {
+      case TypedField.STRING -> refs[slot] = readString(in, f, tag, at);
+      case TypedField.INT -> {
+        long v = readInteger(in, f, tag, at);
+        if (v != (int) v) {
+          throw in.fail("field '" + f.name + "': " + v + " does not fit in a Java int", at);
+        }
+        if (f.primitive) {
+          prims[slot] = v;
+        } else {
+          refs[slot] = (int) v;
+        }
+      }
+      case TypedField.LONG -> {
+        long v = readInteger(in, f, tag, at);
+        if (f.primitive) {
+          prims[slot] = v;
+        } else {
+          refs[slot] = v;
+        }
+      }
+      case TypedField.DOUBLE -> {
+        expect(in, f, tag, Wire.TAG_DOUBLE, at);
+        long bits = in.readI64("double");
+        if (f.primitive) {
+          prims[slot] = bits;
+        } else {
+          refs[slot] = Double.longBitsToDouble(bits);
+        }
+      }
+      case TypedField.BOOL -> {
+        expect(in, f, tag, Wire.TAG_BOOL, at);
+        boolean v = in.readU8("bool") != 0; // any non-zero byte, as in BlazeDB
+        if (f.primitive) {
+          prims[slot] = v ? 1 : 0;
+        } else {
+          refs[slot] = v;
+        }
+      }
+      case TypedField.UUID_KIND -> {
+        expect(in, f, tag, Wire.TAG_UUID, at);
+        refs[slot] = in.readUuid("uuid");
+      }
+      case TypedField.INSTANT -> {
+        expect(in, f, tag, Wire.TAG_DATE, at);
+        long bits = in.readI64("date");
+        Instant instant = InstantDates.toInstant(bits);
+        if (instant == null) {
+          throw in.fail(
+              "field '"
+                  + f.name
+                  + "': date "
+                  + Double.longBitsToDouble(bits)
+                  + " (seconds since 2001) is not an Instant",
+              at);
+        }
+        refs[slot] = instant;
+      }
+      case TypedField.DATA -> {
+        expect(in, f, tag, Wire.TAG_DATA, at);
+        long length = in.readU32("data length");
+        if (length > in.limits.maxDataBytes()) {
+          throw in.fail(
+              "data of "
+                  + length
+                  + " bytes exceeds the limit of "
+                  + in.limits.maxDataBytes()
+                  + " (maxDataBytes)",
+              at);
+        }
+        refs[slot] = in.readBytes(length, "data");
+      }
+      case TypedField.VECTOR -> {
+        expect(in, f, tag, Wire.TAG_VECTOR, at);
+        long count = in.readU32("vector count");
+        in.checkCount(count, 4, "vector element", at);
+        float[] values = new float[(int) count];
+        for (int k = 0; k < values.length; k++) {
+          values[k] = Float.intBitsToFloat(in.i32At(in.pos));
+          in.pos += 4;
+        }
+        refs[slot] = values;
+      }
+      default -> refs[slot] = readStringList(in, f, tag, at); // STRING_LIST
+    }
+  }
+
+  /**
+   * Moves past field {@code f}'s key when the bytes at the cursor are exactly those this binding
+   * writes for it; otherwise reads nothing, and the caller reads the name in full.
+   */
+  private static boolean skipKeyIfWrittenAs(WireReader in, TypedField f) {
+    int pos = in.pos;
+    int remaining = in.end - pos;
+    if (f.commonId != 0) {
+      if (remaining >= 1 && in.u8At(pos) == f.commonId) {
+        in.pos = pos + 1;
+        return true;
+      }
+      return false;
+    }
+    byte[] key = f.keyBytes;
+    if (remaining >= key.length && in.regionEquals(pos, key)) {
+      in.pos = pos + key.length;
+      return true;
+    }
+    return false;
+  }
+
+  private static void expect(WireReader in, TypedField f, int tag, int expected, int at) {
+    if (tag != expected) {
+      throw mismatch(in, f, tag, at, "");
+    }
+  }
+
+  private static BlazeBinaryException mismatch(
+      WireReader in, TypedField f, int tag, int at, String item) {
+    return in.fail(
+        "field '"
+            + f.name
+            + "'"
+            + item
+            + ": expected "
+            + (item.isEmpty() ? f.kindName() : "string")
+            + ", found "
+            + Wire.describeTag(tag),
+        at);
+  }
+
+  private static String readString(WireReader in, TypedField f, int tag, int at) {
+    if ((tag & 0xF0) == Wire.TAG_SHORT_STRING) {
+      int length = tag & 0x0F;
+      if (length == 0) {
+        return ""; // 0x20, which BlazeDB reads as ""
+      }
+      in.checkStringLength(length, at);
+      in.require(length, "string");
+      return in.readShortString(length).value();
+    }
+    if (tag == Wire.TAG_STRING) {
+      return in.readLongString(at);
+    }
+    if (tag == Wire.TAG_EMPTY_STRING) {
+      return "";
+    }
+    throw mismatch(in, f, tag, at, "");
+  }
+
+  private static long readInteger(WireReader in, TypedField f, int tag, int at) {
+    if (tag == Wire.TAG_SMALL_INT) {
+      return in.readU8("small int");
+    }
+    if (tag == Wire.TAG_INT) {
+      return in.readI64("int");
+    }
+    throw mismatch(in, f, tag, at, "");
+  }
+
+  private static List<String> readStringList(WireReader in, TypedField f, int tag, int at) {
+    if (tag == Wire.TAG_EMPTY_ARRAY) {
+      in.checkDepth(1, at);
+      return List.of();
+    }
+    if (tag != Wire.TAG_ARRAY) {
+      throw mismatch(in, f, tag, at, "");
+    }
+    in.checkDepth(1, at);
+    int count = in.readU16("array count");
+    in.checkCount(count, 1, "array item", at);
+    String[] items = new String[count];
+    for (int i = 0; i < count; i++) {
+      int itemAt = in.pos;
+      int itemTag = in.readU8("value tag");
+      if (itemTag == Wire.TAG_NULL) {
+        throw mismatch(in, f, itemTag, itemAt, " item " + i);
+      }
+      String s;
+      if ((itemTag & 0xF0) == Wire.TAG_SHORT_STRING
+          || itemTag == Wire.TAG_STRING
+          || itemTag == Wire.TAG_EMPTY_STRING) {
+        s = readString(in, f, itemTag, itemAt);
+      } else {
+        throw mismatch(in, f, itemTag, itemAt, " item " + i);
+      }
+      items[i] = s;
+    }
+    return switch (count) {
+      case 0 -> List.of(); // 0x08 with count 0: accepted, as BlazeDB does
+      case 1 -> List.of(items[0]);
+      case 2 -> List.of(items[0], items[1]);
+      default -> List.of(items);
+    };
+  }
+}
