@@ -52,12 +52,15 @@ final class CodecTable {
     return out.toString();
   }
 
-  /** The goal verdicts for BlazeBinary v1 and v2, or nothing when the run lacks a side. */
+  /**
+   * The goal verdicts for BlazeBinary v1, v2 and the typed binding (BlazeBinaryMapper), or nothing
+   * when the run lacks a side.
+   */
   static String renderGoal(List<CodecRow> rows) {
     CodecRow protobuf = find(rows, GOAL_WORKLOAD, "Protobuf");
     CodecRow fory = find(rows, GOAL_WORKLOAD, "Fory");
     StringBuilder out = new StringBuilder();
-    for (String blaze : List.of("BlazeBinaryV1", "BlazeBinaryV2")) {
+    for (String blaze : List.of("BlazeBinaryV1", "BlazeBinaryV2", "BlazeBinaryTyped")) {
       CodecRow row = find(rows, GOAL_WORKLOAD, blaze);
       if (row == null || protobuf == null || fory == null || !complete(row, protobuf, fory)) {
         continue;
