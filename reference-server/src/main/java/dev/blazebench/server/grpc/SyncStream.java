@@ -15,7 +15,6 @@ import dev.blazebench.server.feed.SubscriptionEnd;
 import dev.blazebench.server.store.ChangeEvent;
 import dev.blazebench.server.store.SequenceRange;
 import io.grpc.Metadata;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -125,8 +124,9 @@ final class SyncStream implements StreamObserver<SyncMessage> {
   }
 
   private void open(SyncMessage message) {
-    collection = BlazePayloads.collection(message.getCollection(), "collection");
     long after = message.getLastSequence();
+    startAfter = Math.max(0, after); // the resume point even if the stream fails to open
+    collection = BlazePayloads.collection(message.getCollection(), "collection");
     if (after < 0) {
       throw new InvalidRequestException(
           "last_sequence: must be below 2^63, was " + Long.toUnsignedString(after));
@@ -180,9 +180,6 @@ final class SyncStream implements StreamObserver<SyncMessage> {
   private void fail(SyncMessage message, RuntimeException error) {
     StatusRuntimeException status = GrpcStatuses.toException(error);
     String where = "message " + messages + " (push_id " + message.getPushId() + "): ";
-    if (status.getStatus().getCode() == Status.Code.INTERNAL) {
-      where = ""; // GrpcStatuses logged it; keep the description as logged
-    }
     stopFollowing();
     end(
         status
