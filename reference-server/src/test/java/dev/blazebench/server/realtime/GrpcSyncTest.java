@@ -1,6 +1,7 @@
 package dev.blazebench.server.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.protobuf.ByteString;
 import dev.blazebench.binary.BlazeOperation;
@@ -85,14 +86,10 @@ class GrpcSyncTest {
       assertThat(acksA.get(0).getLastSequence()).isZero();
       assertThat(acksA.subList(1, 3))
           .extracting(SyncAck::getPushId, SyncAck::getFirstSequence, SyncAck::getLastSequence)
-          .containsExactly(
-              org.assertj.core.groups.Tuple.tuple(1L, 1L, 2L),
-              org.assertj.core.groups.Tuple.tuple(2L, 4L, 4L));
+          .containsExactly(tuple(1L, 1L, 2L), tuple(2L, 4L, 4L));
       assertThat(acksB.subList(1, 3))
           .extracting(SyncAck::getPushId, SyncAck::getFirstSequence, SyncAck::getLastSequence)
-          .containsExactly(
-              org.assertj.core.groups.Tuple.tuple(1L, 3L, 3L),
-              org.assertj.core.groups.Tuple.tuple(2L, 5L, 5L));
+          .containsExactly(tuple(1L, 3L, 3L), tuple(2L, 5L, 5L));
 
       // Each sees exactly the other's changes, in order, with the operations' records.
       List<Received> seenByA = a.awaitChanges(2);
@@ -102,8 +99,7 @@ class GrpcSyncTest {
       assertThat(seenByA)
           .extracting(r -> r.operation().type(), r -> r.operation().recordId())
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple(OperationType.INSERT, ids[2]),
-              org.assertj.core.groups.Tuple.tuple(OperationType.DELETE, ids[0]));
+              tuple(OperationType.INSERT, ids[2]), tuple(OperationType.DELETE, ids[0]));
       assertThat(seenByB.get(2).operation().changes().get("priority"))
           .isEqualTo(BlazeValue.integer(5));
 
