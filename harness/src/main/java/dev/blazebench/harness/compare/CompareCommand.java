@@ -73,8 +73,8 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--full",
       description =
-          "The full profile: also get-one and aggregate, 5 rounds of 1s warm-up + 3s per run,"
-              + " 26 codec benchmarks; under 15 minutes on 2 cores.")
+          "The full profile: also get-one, aggregate and sync, 5 rounds of 1s warm-up + 3s per run,"
+              + " 28 codec benchmarks; under 15 minutes on 2 cores.")
   boolean full;
 
   @Option(
@@ -84,7 +84,7 @@ public final class CompareCommand implements Callable<Integer> {
       description =
           "APIs to compare (default: every one that applies to each scenario): grpc-blazebinary,"
               + " grpc-native, grpc-protobuf, rest-json, rest-json-gzip; for realtime also"
-              + " websocket-json, rest-poll-1s, rest-poll-5s.")
+              + " websocket-json, rest-poll-1s, rest-poll-5s; sync runs on grpc-blazebinary only.")
   List<String> apis;
 
   @Option(
@@ -93,7 +93,7 @@ public final class CompareCommand implements Callable<Integer> {
       split = ",",
       description =
           "Scenarios to run (default: the profile's): insert-100, fetch-1000, realtime, get-one,"
-              + " aggregate, crud-mix.")
+              + " aggregate, crud-mix, sync.")
   List<String> scenarios;
 
   @Option(

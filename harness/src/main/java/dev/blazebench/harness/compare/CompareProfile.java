@@ -31,10 +31,11 @@ enum CompareProfile {
       "dev\\.blazebench\\.codec\\.Fetch1(000)?(BlazeBinaryV1|Json)\\.",
       8),
   /**
-   * The seed's three tests plus get-one and aggregate, 5 rounds of 1 s warm-up + 3 s measured, and
-   * every 1,000-record codec benchmark plus the one-record BlazeBinary v1 and JSON ones (26).
-   * Realtime over REST polling is measured for at least two poll intervals (10 s for rest-poll-5s).
-   * Five rounds give the gate enough round-level samples for a rank test to reach significance.
+   * The seed's three tests plus get-one, aggregate and sync (grpc-blazebinary only), 5 rounds of 1
+   * s warm-up + 3 s measured, and every 1,000-record codec benchmark plus the one-record
+   * BlazeBinary v1 and JSON ones (28). Realtime over REST polling is measured for at least two poll
+   * intervals (10 s for rest-poll-5s). Five rounds are the fewest with which a rank test of one
+   * metric can reach p < 0.01; gating a whole run takes more (reports/README.md, The gate).
    */
   FULL(
       "full",
@@ -47,10 +48,11 @@ enum CompareProfile {
           Scenarios.FETCH_1000,
           Scenarios.REALTIME,
           Scenarios.GET_ONE,
-          Scenarios.AGGREGATE),
+          Scenarios.AGGREGATE,
+          Scenarios.SYNC),
       true,
       "dev\\.blazebench\\.codec\\.(Fetch1000|Fetch1(BlazeBinaryV1|Json)\\.)",
-      26);
+      28);
 
   private final String label;
   private final int rounds;

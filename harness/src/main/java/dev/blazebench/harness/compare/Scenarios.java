@@ -20,6 +20,10 @@ final class Scenarios {
   static final String AGGREGATE = "aggregate";
   static final String CRUD_MIX = "crud-mix";
   static final String REALTIME = "realtime";
+  static final String SYNC = "sync";
+
+  /** The one API that serves the seed's bidirectional Sync. */
+  static final String SYNC_API = "grpc-blazebinary";
 
   /** The request/response APIs, in the order a round runs them. */
   static final List<String> REQUEST_APIS =
@@ -46,7 +50,8 @@ final class Scenarios {
    * 4,000 records/s; get-one is one small record, 200/s; aggregate alternates a group-by and a
    * download of all 10,000 records, 4/s (at 8/s rest-json-gzip's downloads missed their deadline on
    * a busy 2-core machine); realtime writes 10 changes a second (the driver's default) through gRPC
-   * BlazeBinary to one subscriber of the API under test.
+   * BlazeBinary to one subscriber of the API under test; sync pushes 10 operations a second (the
+   * driver's default, as realtime) from one Sync client to one other, over grpc-blazebinary only.
    */
   private static final Map<String, ScenarioLoad> LOADS =
       Map.of(
@@ -55,7 +60,8 @@ final class Scenarios {
           GET_ONE, new ScenarioLoad(GET_ONE, 200, 2, 32, DEADLINE, null),
           AGGREGATE, new ScenarioLoad(AGGREGATE, 4, 2, 16, DEADLINE, null),
           CRUD_MIX, new ScenarioLoad(CRUD_MIX, 100, 2, 32, DEADLINE, WRITE_COLLECTION),
-          REALTIME, new ScenarioLoad(REALTIME, 10, 1, 16, DEADLINE, null));
+          REALTIME, new ScenarioLoad(REALTIME, 10, 1, 16, DEADLINE, null),
+          SYNC, new ScenarioLoad(SYNC, 10, 1, 16, DEADLINE, null));
 
   /** Scenarios compare leaves to {@code blazebench load}, and why. */
   private static final Map<String, String> NOT_IN_COMPARE =
@@ -114,6 +120,9 @@ final class Scenarios {
   /** The APIs {@code scenario} runs against by default, as far as the load driver has them. */
   static List<String> defaultApis(String scenario) {
     List<String> apis = new ArrayList<>();
+    if (scenario.equals(SYNC)) {
+      return applies(SYNC_API, SYNC) ? List.of(SYNC_API) : List.of();
+    }
     for (String api : scenario.equals(REALTIME) ? REALTIME_APIS : REQUEST_APIS) {
       if (applies(api, scenario)) {
         apis.add(api);
@@ -126,6 +135,9 @@ final class Scenarios {
   static boolean applies(String api, String scenario) {
     if (scenario.equals(REALTIME)) {
       return Catalogue.SCENARIOS.contains(REALTIME) && Catalogue.SUBSCRIBER_APIS.contains(api);
+    }
+    if (scenario.equals(SYNC)) {
+      return Catalogue.SCENARIOS.contains(SYNC) && api.equals(SYNC_API);
     }
     return REQUEST_APIS.contains(api) && Catalogue.APIS.contains(api);
   }

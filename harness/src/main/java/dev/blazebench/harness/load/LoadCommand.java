@@ -49,7 +49,8 @@ import picocli.CommandLine.Option;
           + " bugs.v1), rest:// (REST/JSON over HTTP/1.1), rest+gzip:// (the same, gzip answers),"
           + " ws:// (WebSocket push of changes) and rest-poll:// (REST polling of changes); the"
           + " last two serve the realtime scenario only.",
-      "Scenarios: fetch-1000, insert-100, get-one, crud-mix, aggregate, stream-1m, realtime."
+      "Scenarios: fetch-1000, insert-100, get-one, crud-mix, aggregate, stream-1m, realtime,"
+          + " sync (the seed's bidirectional Sync; blaze:// only)."
     },
     footer = {
       "%nExamples:",
@@ -58,12 +59,14 @@ import picocli.CommandLine.Option;
           + " --duration 60s",
       "  blazebench load --target ws://127.0.0.1:8080 --scenario realtime --duration 30s",
       "  blazebench load --target rest-poll://127.0.0.1:8080 --poll-interval 1s --scenario realtime",
+      "  blazebench load --target blaze://127.0.0.1:50051 --scenario sync --duration 30s",
       "  blazebench load ... --start-at 2025-06-01T12:00:00Z   (on each driver; then merge)",
       "%nExit code 2 when any call failed (results are still written)."
     })
 public final class LoadCommand implements Callable<Integer> {
 
   private static final String REALTIME = "realtime";
+  private static final String SYNC = "sync";
 
   private static final DateTimeFormatter RUN_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -85,7 +88,7 @@ public final class LoadCommand implements Callable<Integer> {
       required = true,
       paramLabel = "NAME",
       description =
-          "fetch-1000, insert-100, get-one, crud-mix, aggregate, stream-1m or realtime"
+          "fetch-1000, insert-100, get-one, crud-mix, aggregate, stream-1m, realtime or sync"
               + " (load-scenarios/RESULTS.md lists what each does and checks).")
   String scenario;
 
@@ -119,7 +122,9 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(
       names = "--subscribers",
       paramLabel = "N",
-      description = "realtime's subscribers on the target's API, one connection each. Default: 1.")
+      description =
+          "realtime's subscribers on the target's API (sync: its receivers besides the pusher),"
+              + " one connection each. Default: 1.")
   Integer subscribers;
 
   @Option(
@@ -149,7 +154,7 @@ public final class LoadCommand implements Callable<Integer> {
       paramLabel = "RATE",
       description = {
         "Open model arrival rate: 200/s, 1k/s, 600/m; a ramp over the duration: 100/s..1k/s;"
-            + " equal steps: 100/s,200/s,400/s. Default: 100/s (realtime: 10/s, writes)."
+            + " equal steps: 100/s,200/s,400/s. Default: 100/s (realtime: 10/s writes; sync: 10/s pushes)."
       })
   String rate;
 
@@ -257,7 +262,7 @@ public final class LoadCommand implements Callable<Integer> {
   /** The run as the options say, every value checked before anything connects. */
   LoadRunOptions resolveOptions() {
     try {
-      boolean realtime = REALTIME.equals(scenario);
+      boolean realtime = REALTIME.equals(scenario) || SYNC.equals(scenario);
       Duration measured = positive("--duration", Durations.parse(duration));
       LoadProfile profile =
           closedInFlight != null

@@ -66,12 +66,14 @@ class CompareCommandTest {
   }
 
   @Test
-  void fullAddsGetOneAndAggregateAndFiveRounds() {
+  void fullAddsGetOneAggregateAndSyncAndFiveRounds() {
     ComparePlan plan = plan("--full");
 
     assertThat(plan.profile()).isEqualTo("full");
     assertThat(plan.rounds()).isEqualTo(5);
-    assertThat(plan.scenarios()).contains("get-one", "aggregate");
+    assertThat(plan.scenarios()).contains("get-one", "aggregate", "sync");
+    // Only the BlazeBinary-in-protobuf API serves Sync.
+    assertThat(plan.apisByScenario().get("sync")).containsExactly("grpc-blazebinary");
     assertThat(plan.wholePollIntervals()).isTrue();
   }
 

@@ -158,13 +158,19 @@ class LoadCommandTest {
             "fetch-1000",
             "--subscribers",
             "3");
-    assertThat(subscribersElsewhere.stderr()).contains("apply to realtime only");
+    assertThat(subscribersElsewhere.stderr())
+        .contains("apply to realtime (and --subscribers to sync) only");
+    CliRun syncOverProtobuf =
+        CliRun.run("", "load", "--target", "proto://h:1", "--scenario", "sync");
+    assertThat(syncOverProtobuf.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(syncOverProtobuf.stderr())
+        .contains("scenario 'sync' does not run over grpc-protobuf: only grpc-blazebinary serves");
     CliRun unknownScenario =
         CliRun.run("", "load", "--target", "blaze://h:1", "--scenario", "fetch-7");
     assertThat(unknownScenario.stderr())
         .contains(
             "unknown scenario 'fetch-7' (available: fetch-1000, insert-100, get-one, crud-mix,"
-                + " aggregate, stream-1m, realtime)");
+                + " aggregate, stream-1m, realtime, sync)");
   }
 
   @Test

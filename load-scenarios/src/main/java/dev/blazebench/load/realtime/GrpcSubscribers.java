@@ -289,7 +289,7 @@ public final class GrpcSubscribers implements SubscriberApi {
     return call;
   }
 
-  private static List<ObservedChange> operations(long firstSequence, List<BlazeOperation> ops) {
+  static List<ObservedChange> operations(long firstSequence, List<BlazeOperation> ops) {
     List<ObservedChange> changes = new ArrayList<>(ops.size());
     for (int i = 0; i < ops.size(); i++) {
       BlazeOperation op = ops.get(i);

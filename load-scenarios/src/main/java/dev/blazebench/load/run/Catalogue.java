@@ -9,6 +9,7 @@ import dev.blazebench.load.grpc.WrappedGrpcApi;
 import dev.blazebench.load.poll.PollingSubscribers;
 import dev.blazebench.load.realtime.GrpcSubscribers;
 import dev.blazebench.load.realtime.SubscriberApi;
+import dev.blazebench.load.realtime.SyncStreams;
 import dev.blazebench.load.rest.RestConnections;
 import dev.blazebench.load.rest.RestJsonApi;
 import dev.blazebench.load.scenario.AggregateByStatus;
@@ -20,6 +21,7 @@ import dev.blazebench.load.scenario.Realtime;
 import dev.blazebench.load.scenario.RealtimeOptions;
 import dev.blazebench.load.scenario.ScenarioOptions;
 import dev.blazebench.load.scenario.Stream1m;
+import dev.blazebench.load.scenario.SyncScenario;
 import dev.blazebench.load.ws.WebSocketSubscribers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +31,8 @@ import java.util.List;
  * The APIs the driver can load and the scenarios it can run, by the names the command line uses,
  * and which scenario runs over which API: request/response scenarios over the request/response
  * APIs, {@code realtime} over the APIs that can follow changes (the gRPC Subscribe streams,
- * WebSocket push, REST polling).
+ * WebSocket push, REST polling), {@code sync} over the one API that serves Sync ({@code
+ * grpc-blazebinary}).
  */
 public final class Catalogue {
 
@@ -64,7 +67,8 @@ public final class Catalogue {
           CrudMix.NAME,
           AggregateByStatus.NAME,
           Stream1m.NAME,
-          Realtime.NAME);
+          Realtime.NAME,
+          SyncScenario.NAME);
 
   /** Scenarios of the seed's test list not written yet: none. */
   public static final List<String> PLANNED_SCENARIOS = List.of();
@@ -101,6 +105,18 @@ public final class Catalogue {
    * @throws IllegalArgumentException if it does not
    */
   public static void checkScenarioOverApi(String scenario, String api, Target target) {
+    if (scenario.equals(SyncScenario.NAME)) {
+      if (!api.equals(SyncStreams.API)) {
+        throw new IllegalArgumentException(
+            "scenario 'sync' does not run over "
+                + api
+                + ": only grpc-blazebinary serves Sync; give blaze://"
+                + target.host()
+                + ":"
+                + target.port());
+      }
+      return;
+    }
     boolean realtime = scenario.equals(Realtime.NAME);
     Target.Transport transport = target.transport();
     if (realtime && transport == Target.Transport.HTTP) {
@@ -196,6 +212,8 @@ public final class Catalogue {
           client.awaitReady(timeoutMillis);
         } else if (resource instanceof SubscriberApi subscribers) {
           subscribers.awaitReady(timeoutMillis);
+        } else if (resource instanceof SyncStreams streams) {
+          streams.awaitReady(timeoutMillis);
         }
       }
     }
@@ -216,6 +234,17 @@ public final class Catalogue {
   public static Opened open(LoadRunOptions options) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
+      if (options.scenario().equals(SyncScenario.NAME)) {
+        SyncStreams streams = new SyncStreams(options.target().host(), options.target().port());
+        resources.add(streams);
+        SyncScenario scenario =
+            new SyncScenario(
+                streams,
+                options.scenarioOptions().collectionOr(SyncScenario.DEFAULT_COLLECTION),
+                options.realtime().subscribers());
+        resources.add(scenario); // closed first: its streams before their channels
+        return new Opened(scenario, null, resources);
+      }
       if (!options.scenario().equals(Realtime.NAME)) {
         LoadClient api = openApi(options.api(), options.target(), options.connections());
         resources.add(api);

@@ -4,6 +4,7 @@ import dev.blazebench.load.engine.DriverConfig;
 import dev.blazebench.load.scenario.Realtime;
 import dev.blazebench.load.scenario.RealtimeOptions;
 import dev.blazebench.load.scenario.ScenarioOptions;
+import dev.blazebench.load.scenario.SyncScenario;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,9 +44,16 @@ public record LoadRunOptions(
     }
     Catalogue.checkScenario(scenario);
     boolean isRealtime = scenario.equals(Realtime.NAME);
-    if (!isRealtime && !realtime.isDefault()) {
+    boolean isSync = scenario.equals(SyncScenario.NAME);
+    if (isSync && (realtime.pollInterval() != null || realtime.writer() != null)) {
       throw new IllegalArgumentException(
-          "--subscribers, --poll-interval and --writer apply to realtime only");
+          "--poll-interval and --writer apply to realtime only (sync takes --subscribers: its"
+              + " receivers)");
+    }
+    if (!isRealtime && !isSync && !realtime.isDefault()) {
+      throw new IllegalArgumentException(
+          "--subscribers, --poll-interval and --writer apply to realtime (and --subscribers to"
+              + " sync) only");
     }
     if (target.transport() == Target.Transport.POLLING) {
       Duration interval = realtime.pollInterval();

@@ -113,7 +113,18 @@ class LoadRunOptionsTest {
                     "fetch-1000",
                     new RealtimeOptions(2, null, null),
                     Duration.ofSeconds(5)))
-        .hasMessage("--subscribers, --poll-interval and --writer apply to realtime only");
+        .hasMessage(
+            "--subscribers, --poll-interval and --writer apply to realtime (and --subscribers to"
+                + " sync) only");
+    assertThatThrownBy(
+            () ->
+                options(
+                    "blaze://h:1",
+                    null,
+                    "sync",
+                    new RealtimeOptions(1, null, Target.parse("blaze://h:2")),
+                    Duration.ofSeconds(5)))
+        .hasMessageContaining("--poll-interval and --writer apply to realtime only");
     assertThatThrownBy(() -> new RealtimeOptions(0, null, null))
         .hasMessageContaining("--subscribers must be at least 1");
     assertThatThrownBy(() -> new RealtimeOptions(1, null, Target.parse("rest://h:1")))

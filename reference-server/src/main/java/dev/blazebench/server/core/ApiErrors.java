@@ -9,6 +9,7 @@ import dev.blazebench.server.core.ApiError.Code;
 import dev.blazebench.server.store.DuplicateRecordException;
 import dev.blazebench.server.store.InvalidCollectionNameException;
 import dev.blazebench.server.store.InvalidRecordException;
+import dev.blazebench.server.store.OperationRejectedException;
 import dev.blazebench.server.store.RecordNotFoundException;
 import dev.blazebench.server.store.StoreClosedException;
 
@@ -17,6 +18,7 @@ import dev.blazebench.server.store.StoreClosedException;
  * the same code (and so the same gRPC or HTTP status) on every API:
  *
  * <pre>
+ * OperationRejectedException                                   its cause's code, "operations[i]: ..."
  * RecordNotFoundException                                      NOT_FOUND
  * DuplicateRecordException                                     ALREADY_EXISTS
  * InvalidQueryException                                        INVALID_ARGUMENT "invalid query: ..."
@@ -38,6 +40,11 @@ public final class ApiErrors {
 
   /** The API error for {@code error}. */
   public static ApiError classify(Throwable error) {
+    if (error instanceof OperationRejectedException e) {
+      // The refused operation's own code, its message prefixed with which operation it was.
+      ApiError cause = classify(e.getCause());
+      return new ApiError(cause.code(), "operations[" + e.index() + "]: " + cause.message(), e);
+    }
     if (error instanceof RecordNotFoundException e) {
       return new ApiError(Code.NOT_FOUND, e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package dev.blazebench.server.core;
 
+import dev.blazebench.binary.BlazeOperation;
 import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.protocol.query.InvalidQueryException;
 import dev.blazebench.protocol.query.Query;
@@ -8,10 +9,12 @@ import dev.blazebench.server.query.QueryEngine;
 import dev.blazebench.server.store.BlazeStore;
 import dev.blazebench.server.store.ChangesResult;
 import dev.blazebench.server.store.RecordNotFoundException;
+import dev.blazebench.server.store.SequenceRange;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The one door every API adapter (gRPC BlazeBinary wrapped and native, gRPC Protobuf, REST/JSON)
@@ -69,6 +72,16 @@ public final class BlazeDatabase {
   /** Inserts all of {@code records} or none; returns them as stored, in order. */
   public List<BlazeRecord> insertMany(String collection, List<BlazeRecord> records) {
     return store.insertMany(collection, records);
+  }
+
+  /**
+   * Applies a sync client's operations to {@code collection}, all or none, in one write ({@link
+   * BlazeStore#applyOperations}); {@code beforeCommit} sees their sequences before any subscriber
+   * does.
+   */
+  public SequenceRange applyOperations(
+      String collection, List<BlazeOperation> operations, Consumer<SequenceRange> beforeCommit) {
+    return store.applyOperations(collection, operations, beforeCommit);
   }
 
   /**

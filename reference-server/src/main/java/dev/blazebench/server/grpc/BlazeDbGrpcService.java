@@ -20,6 +20,7 @@ import dev.blazebench.protocol.grpc.QueryResponse;
 import dev.blazebench.protocol.grpc.RecordBatch;
 import dev.blazebench.protocol.grpc.StreamQueryRequest;
 import dev.blazebench.protocol.grpc.SubscribeRequest;
+import dev.blazebench.protocol.grpc.SyncMessage;
 import dev.blazebench.protocol.grpc.SyncUpdate;
 import dev.blazebench.protocol.grpc.UpdateRequest;
 import dev.blazebench.protocol.grpc.UpdateResponse;
@@ -196,6 +197,12 @@ final class BlazeDbGrpcService extends BlazeDBServiceGrpc.BlazeDBServiceImplBase
         request.getFromLatest(),
         ChangeMessages::syncUpdate,
         (ServerCallStreamObserver<SyncUpdate>) responses);
+  }
+
+  /** Bidirectional sync of one collection: {@link SyncStream}. */
+  @Override
+  public StreamObserver<SyncMessage> sync(StreamObserver<SyncMessage> responses) {
+    return SyncStream.start(database, responses);
   }
 
   static UUID idOf(BlazeRecord stored) {

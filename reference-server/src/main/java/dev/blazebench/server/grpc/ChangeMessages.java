@@ -7,6 +7,7 @@ import dev.blazebench.protocol.UuidBytes;
 import dev.blazebench.protocol.bugs.BugChange;
 import dev.blazebench.protocol.bugs.BugChanges;
 import dev.blazebench.protocol.bugs.BugMapping;
+import dev.blazebench.protocol.grpc.SyncMessage;
 import dev.blazebench.protocol.grpc.SyncUpdate;
 import dev.blazebench.protocol.nativegrpc.NativeUpdates;
 import dev.blazebench.server.store.ChangeEvent;
@@ -32,6 +33,19 @@ final class ChangeMessages {
       update.addCommitTimeMicros(event.commitTimeMicros());
     }
     return update.build();
+  }
+
+  /** {@code blazedb.v1.SyncMessage} carrying consecutive changes, as {@link #syncUpdate}. */
+  static SyncMessage syncMessage(List<ChangeEvent> events) {
+    SyncMessage.Builder message =
+        SyncMessage.newBuilder()
+            .setOperations(UnsafeByteOperations.unsafeWrap(ChangeEvent.encodeOperations(events)))
+            .setFirstSequence(events.get(0).sequence())
+            .setLastSequence(events.get(events.size() - 1).sequence());
+    for (ChangeEvent event : events) {
+      message.addCommitTimeMicros(event.commitTimeMicros());
+    }
+    return message.build();
   }
 
   /** The native update record ({@link NativeUpdates}). */

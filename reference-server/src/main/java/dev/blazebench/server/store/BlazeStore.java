@@ -1,6 +1,8 @@
 package dev.blazebench.server.store;
 
+import dev.blazebench.binary.BlazeOperation;
 import dev.blazebench.binary.BlazeRecord;
+import dev.blazebench.binary.BlazeValue;
 import dev.blazebench.binary.BlazeValue.DateValue;
 import dev.blazebench.server.query.RecordSource;
 import dev.blazebench.server.query.Visibility;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -248,6 +251,92 @@ public final class BlazeStore implements AutoCloseable {
     CollectionNames.check(collection);
     Objects.requireNonNull(id, "id");
     return writer.write(tx -> tx.delete(collection, id));
+  }
+
+  /**
+   * Applies a client's operations to {@code collection} as one atomic write, in order, through the
+   * same rules as {@link #insert}, {@link #update} and {@link #delete}: an INSERT stores {@code
+   * changes} as a new record with id {@code recordId}, an UPDATE merges {@code changes} into record
+   * {@code recordId}, a DELETE removes it. The server's Lamport clock observes each operation's
+   * counter. Either every operation is written or none.
+   *
+   * <p>{@code beforeCommit} runs on the committer thread once all operations are applied, with the
+   * sequences they were given, before the commit and before any change listener hears of them: a
+   * sync service uses it to recognise its own changes when the feed delivers them. It must be short
+   * and must not throw.
+   *
+   * @return the sequences the operations were given, once they are committed
+   * @throws OperationRejectedException when an operation is refused (nothing was written); its
+   *     cause is the store's exception for that operation
+   * @throws IllegalArgumentException when {@code operations} is empty
+   * @throws InvalidCollectionNameException for a bad collection name
+   */
+  public SequenceRange applyOperations(
+      String collection, List<BlazeOperation> operations, Consumer<SequenceRange> beforeCommit) {
+    checkOpen();
+    CollectionNames.check(collection);
+    Objects.requireNonNull(beforeCommit, "beforeCommit");
+    if (Objects.requireNonNull(operations, "operations").isEmpty()) {
+      throw new IllegalArgumentException("no operations to apply");
+    }
+    DateValue now = ServerTime.now(options.clock());
+    return writer.write(
+        tx -> {
+          for (int i = 0; i < operations.size(); i++) {
+            try {
+              applyOperation(tx, collection, operations.get(i), now);
+            } catch (StoreException e) {
+              throw new OperationRejectedException(i, e);
+            }
+          }
+          long last = tx.lastAppendedSequence();
+          SequenceRange range = new SequenceRange(last - operations.size() + 1, last);
+          beforeCommit.accept(range);
+          return range;
+        });
+  }
+
+  private static void applyOperation(
+      WriteTransaction tx, String collection, BlazeOperation op, DateValue now) {
+    if (!op.collection().equals(collection)) {
+      throw new InvalidRecordException(
+          "the operation is for collection \""
+              + op.collection()
+              + "\", not \""
+              + collection
+              + "\"");
+    }
+    UUID id = op.recordId();
+    tx.observeLamport(op.lamportCounter());
+    switch (op.type()) {
+      case INSERT -> {
+        BlazeRecord record = op.changes();
+        BlazeValue given = record.get(RecordRules.ID);
+        if (given != null
+            && !(given instanceof BlazeValue.NullValue)
+            && !id.equals(RecordRules.idForInsert(record, collection))) {
+          throw new InvalidRecordException(
+              "field \"id\" of the inserted record differs from the operation's recordId " + id);
+        }
+        tx.insert(collection, id, RecordRules.prepareInsert(record, id, now, collection));
+      }
+      case UPDATE -> {
+        BlazeRecord current =
+            tx.get(collection, id).orElseThrow(() -> new RecordNotFoundException(collection, id));
+        tx.update(
+            collection, id, RecordRules.applyUpdate(current, op.changes(), now, id, collection));
+      }
+      case DELETE -> {
+        if (!tx.delete(collection, id)) {
+          throw new RecordNotFoundException(collection, id);
+        }
+      }
+      default ->
+          throw new InvalidRecordException(
+              "operation type "
+                  + op.type()
+                  + " is not applied by the server (only INSERT, UPDATE, DELETE)");
+    }
   }
 
   /**

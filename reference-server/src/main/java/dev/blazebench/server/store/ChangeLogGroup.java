@@ -97,6 +97,11 @@ final class ChangeLogGroup {
     }
   }
 
+  /** The sequence the last change of this group was given, or 0 when it has none yet. */
+  long lastAppendedSequence() {
+    return pending.isEmpty() ? 0 : pending.get(pending.size() - 1).sequence();
+  }
+
   Mark mark() {
     return new Mark(pending.size(), log.lamportCounter);
   }

@@ -56,6 +56,11 @@ public final class WriteTransaction {
     changeLog.observeLamport(remoteCounter);
   }
 
+  /** The sequence the last change made in this commit group was given (0 when none). */
+  long lastAppendedSequence() {
+    return changeLog.lastAppendedSequence();
+  }
+
   Savepoint savepoint() {
     return new Savepoint(tx.setSavepoint(), changeLog.mark());
   }

@@ -213,6 +213,25 @@ class ClaimCheckTest {
   }
 
   @Test
+  void theSyncClaimsReadTheirOwnOperationOfTheSyncScenario() {
+    RunResults run =
+        new TinyRun()
+            .result(
+                "sync", "grpc-blazebinary", r -> r.operation("round-trip").p50Micros(2_000, 3_000))
+            .result(
+                "sync",
+                "grpc-blazebinary",
+                r -> r.operation("push-to-receive").p50Micros(60_000, 70_000))
+            .build();
+
+    ClaimResult roundTrip = check("sync-sub-50ms-round-trip", run);
+    ClaimResult pushToReceive = check("sync-sub-50ms-push-to-receive", run);
+
+    assertThat(roundTrip.verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(pushToReceive.verdict()).isEqualTo(Verdict.DOES_NOT_HOLD);
+  }
+
+  @Test
   void anApproximateClaimHoldsOnlyWithinItsTolerance() {
     RunResults fiveSeconds =
         new TinyRun()
@@ -235,9 +254,9 @@ class ClaimCheckTest {
     var counts = ClaimCheck.countByVerdict(results);
     assertThat(counts.values().stream().mapToInt(Integer::intValue).sum())
         .isEqualTo(CATALOGUE.claims().size());
-    // The synthetic run has no stream-1m and no download-count: those are not measured.
+    // The synthetic run has no stream-1m, no download-count and no sync: those are not measured.
     assertThat(counts.get(Verdict.NOT_MEASURED)).isPositive();
-    assertThat(counts.get(Verdict.NOT_MEASURABLE)).isEqualTo(7);
+    assertThat(counts.get(Verdict.NOT_MEASURABLE)).isEqualTo(6);
     results.stream()
         .filter(r -> r.verdict() == Verdict.HOLDS || r.verdict() == Verdict.DOES_NOT_HOLD)
         .forEach(r -> assertThat(r.measuredText()).as(r.claim().id()).isNotEmpty());

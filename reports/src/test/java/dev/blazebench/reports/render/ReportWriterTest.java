@@ -88,7 +88,7 @@ class ReportWriterTest {
     String summary = ReportWriter.summary(SyntheticRun.build());
     String claims = summary.substring(summary.indexOf("## Claim check"));
 
-    assertThat(claims.lines().filter(l -> l.matches("\\| \\d+ \\|.*"))).hasSize(47);
+    assertThat(claims.lines().filter(l -> l.matches("\\| \\d+ \\|.*"))).hasSize(48);
   }
 
   private static int indexOf(JsonNode array, double value) {
