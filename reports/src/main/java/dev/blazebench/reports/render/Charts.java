@@ -113,6 +113,19 @@ final class Charts {
     return values;
   }
 
+  /**
+   * An interval's throughput, or a gap for a run's short first or last interval (under half a
+   * second): a few calls divided by a fraction of a second drew spikes (200/s at 20/s offered) and
+   * drops to 0/s at every round boundary.
+   */
+  private static Double throughputOfFullInterval(TimelinePoint point) {
+    return point.endSec() - point.startSec() < MIN_THROUGHPUT_INTERVAL_SEC
+        ? null
+        : point.throughputPerSec();
+  }
+
+  private static final double MIN_THROUGHPUT_INTERVAL_SEC = 0.5;
+
   private static Chart throughputOverTime(
       RunResults run, String scenario, List<ApiScenarioResult> results, int index) {
     List<Double> grid = timelineGrid(run, results);
@@ -121,7 +134,7 @@ final class Charts {
       series.add(
           new Chart.Series(
               name(result, results),
-              align(run, grid, result, TimelinePoint::throughputPerSec),
+              align(run, grid, result, Charts::throughputOfFullInterval),
               false,
               color(run, result)));
     }
