@@ -6,7 +6,6 @@ import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.binary.BlazeSequences;
 import dev.blazebench.binary.BlazeValue;
 import dev.blazebench.binary.OperationType;
-import dev.blazebench.load.api.TargetUnreachableException;
 import dev.blazebench.load.engine.OpOutcome;
 import dev.blazebench.load.wire.CountingSocketChannel;
 import dev.blazebench.load.wire.WireCounter;
@@ -27,7 +26,6 @@ import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptors;
-import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -149,23 +147,7 @@ public final class GrpcSubscribers implements SubscriberApi {
   public void awaitReady(long timeoutMillis) throws InterruptedException {
     ManagedChannel channel = newChannel();
     try {
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-      ConnectivityState state;
-      while ((state = channel.getState(true)) != ConnectivityState.READY) {
-        if (System.nanoTime() - deadline >= 0) {
-          throw new TargetUnreachableException(
-              "cannot connect to "
-                  + host
-                  + ":"
-                  + port
-                  + " within "
-                  + timeoutMillis
-                  + " ms (connection state "
-                  + state
-                  + "): is the server's gRPC port there?");
-        }
-        Thread.sleep(10);
-      }
+      GrpcReadiness.await(channel, host, port, timeoutMillis);
     } finally {
       channels.remove(channel);
       channel.shutdownNow();

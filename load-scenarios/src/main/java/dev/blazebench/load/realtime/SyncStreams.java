@@ -9,7 +9,6 @@ import dev.blazebench.load.wire.WireCounter;
 import dev.blazebench.protocol.grpc.BlazeDBServiceGrpc;
 import dev.blazebench.protocol.grpc.SyncAck;
 import dev.blazebench.protocol.grpc.SyncMessage;
-import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
@@ -169,23 +168,7 @@ public final class SyncStreams implements AutoCloseable {
   public void awaitReady(long timeoutMillis) throws InterruptedException {
     ManagedChannel channel = newChannel();
     try {
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-      ConnectivityState state;
-      while ((state = channel.getState(true)) != ConnectivityState.READY) {
-        if (System.nanoTime() - deadline >= 0) {
-          throw new TargetUnreachableException(
-              "cannot connect to "
-                  + host
-                  + ":"
-                  + port
-                  + " within "
-                  + timeoutMillis
-                  + " ms (connection state "
-                  + state
-                  + "): is the server's gRPC port there?");
-        }
-        Thread.sleep(10);
-      }
+      GrpcReadiness.await(channel, host, port, timeoutMillis);
     } finally {
       channels.remove(channel);
       channel.shutdownNow();
