@@ -107,6 +107,16 @@ class CompareCommandTest {
   }
 
   @Test
+  void theWarmUpRoundCanBeLengthenedAndMakesTheProfileCustom() {
+    assertThat(plan("--full").warmupRound()).isEqualTo(Duration.ofSeconds(1));
+
+    ComparePlan plan = plan("--full", "--warmup-round", "30s");
+
+    assertThat(plan.warmupRound()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(plan.profile()).isEqualTo("custom");
+  }
+
+  @Test
   void anUnknownApiIsBadInputNamingItAndTheAvailableOnes() {
     CliRun run = CliRun.run("", "compare", "--apis", "grpc-blazebinary,grpc-fastest", "--no-codec");
 
@@ -135,6 +145,9 @@ class CompareCommandTest {
     assertThatThrownBy(() -> plan("--warmup", "soon"))
         .isInstanceOf(BadInputException.class)
         .hasMessageStartingWith("--warmup: ");
+    assertThatThrownBy(() -> plan("--warmup-round", "0s"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("--warmup-round must be positive");
     assertThatThrownBy(() -> plan("--scenarios", "fetch-9999"))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("'fetch-9999': unknown scenario (available: ");
