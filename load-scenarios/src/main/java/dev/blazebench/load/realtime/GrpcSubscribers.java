@@ -7,7 +7,6 @@ import dev.blazebench.binary.BlazeSequences;
 import dev.blazebench.binary.BlazeValue;
 import dev.blazebench.binary.OperationType;
 import dev.blazebench.load.engine.OpOutcome;
-import dev.blazebench.load.wire.CountingSocketChannel;
 import dev.blazebench.load.wire.WireCounter;
 import dev.blazebench.protocol.UuidBytes;
 import dev.blazebench.protocol.bugs.BugChange;
@@ -28,7 +27,6 @@ import io.grpc.ClientCall;
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
@@ -38,7 +36,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -69,8 +66,6 @@ public final class GrpcSubscribers implements SubscriberApi {
       this.apiName = apiName;
     }
   }
-
-  private static final int MAX_INBOUND_BYTES = 64 * 1024 * 1024;
 
   private static final MethodDescriptor.Marshaller<byte[]> BYTES =
       new MethodDescriptor.Marshaller<>() {
@@ -130,15 +125,7 @@ public final class GrpcSubscribers implements SubscriberApi {
   }
 
   private ManagedChannel newChannel() {
-    ManagedChannel channel =
-        NettyChannelBuilder.forAddress(new InetSocketAddress(host, port))
-            .eventLoopGroup(eventLoops)
-            .channelFactory(() -> new CountingSocketChannel(wireCounter), InetSocketAddress.class)
-            .usePlaintext()
-            .directExecutor() // decode on the I/O thread that read the message, as the clients do
-            .disableRetry()
-            .maxInboundMessageSize(MAX_INBOUND_BYTES)
-            .build();
+    ManagedChannel channel = StreamChannels.newChannel(host, port, eventLoops, wireCounter);
     channels.add(channel);
     return channel;
   }
@@ -147,7 +134,7 @@ public final class GrpcSubscribers implements SubscriberApi {
   public void awaitReady(long timeoutMillis) throws InterruptedException {
     ManagedChannel channel = newChannel();
     try {
-      GrpcReadiness.await(channel, host, port, timeoutMillis);
+      StreamChannels.awaitReady(channel, host, port, timeoutMillis);
     } finally {
       channels.remove(channel);
       channel.shutdownNow();

@@ -4,19 +4,16 @@ import dev.blazebench.binary.BlazeBinaryDecoder;
 import dev.blazebench.binary.BlazeSequences;
 import dev.blazebench.load.api.TargetUnreachableException;
 import dev.blazebench.load.engine.OpOutcome;
-import dev.blazebench.load.wire.CountingSocketChannel;
 import dev.blazebench.load.wire.WireCounter;
 import dev.blazebench.protocol.grpc.BlazeDBServiceGrpc;
 import dev.blazebench.protocol.grpc.SyncAck;
 import dev.blazebench.protocol.grpc.SyncMessage;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,8 +29,6 @@ public final class SyncStreams implements AutoCloseable {
 
   /** The API's name in results: only the BlazeBinary-in-protobuf API serves Sync. */
   public static final String API = "grpc-blazebinary";
-
-  private static final int MAX_INBOUND_BYTES = 64 * 1024 * 1024;
 
   private final String host;
   private final int port;
@@ -168,7 +163,7 @@ public final class SyncStreams implements AutoCloseable {
   public void awaitReady(long timeoutMillis) throws InterruptedException {
     ManagedChannel channel = newChannel();
     try {
-      GrpcReadiness.await(channel, host, port, timeoutMillis);
+      StreamChannels.awaitReady(channel, host, port, timeoutMillis);
     } finally {
       channels.remove(channel);
       channel.shutdownNow();
@@ -176,15 +171,7 @@ public final class SyncStreams implements AutoCloseable {
   }
 
   private ManagedChannel newChannel() {
-    ManagedChannel channel =
-        NettyChannelBuilder.forAddress(new InetSocketAddress(host, port))
-            .eventLoopGroup(eventLoops)
-            .channelFactory(() -> new CountingSocketChannel(wireCounter), InetSocketAddress.class)
-            .usePlaintext()
-            .directExecutor() // decode on the I/O thread that read the message, as the clients do
-            .disableRetry()
-            .maxInboundMessageSize(MAX_INBOUND_BYTES)
-            .build();
+    ManagedChannel channel = StreamChannels.newChannel(host, port, eventLoops, wireCounter);
     channels.add(channel);
     return channel;
   }
