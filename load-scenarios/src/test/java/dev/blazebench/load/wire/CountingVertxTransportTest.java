@@ -36,19 +36,14 @@ class CountingVertxTransportTest {
       Thread serving =
           new Thread(
               () -> {
-                try (Socket socket = server.accept()) {
-                  InputStream in = socket.getInputStream();
-                  OutputStream out = socket.getOutputStream();
-                  for (int request = 0; request < 3; request++) {
-                    serverReceived.addAndGet(readHead(in));
-                    out.write(RESPONSE);
-                    out.flush();
-                    serverSent.addAndGet(RESPONSE.length);
-                  }
+                try {
+                  serveThreeRequestsToThisTestsClient(server, serverReceived, serverSent);
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
-              });
+              },
+              "counting-transport-test-server");
+      serving.setDaemon(true);
       serving.start();
 
       Vertx vertx = Vertx.builder().withTransport(new CountingVertxTransport(counter)).build();
@@ -88,8 +83,49 @@ class CountingVertxTransportTest {
     assertThat(counter.snapshot().receivedBytes()).isEqualTo(serverSent.get());
   }
 
-  /** Reads one request head (a GET has no body); returns its length in bytes. */
-  private static long readHead(InputStream in) throws IOException {
+  /**
+   * Serves three requests on the first connection whose first request is this test's. The port came
+   * from the ephemeral range, so a client another test left reconnecting to a port that was free
+   * before may reach this socket first: such a connection is closed and not counted, else it would
+   * take the only accept and leave this test's client waiting in the backlog.
+   */
+  private static void serveThreeRequestsToThisTestsClient(
+      ServerSocket server, AtomicLong serverReceived, AtomicLong serverSent) throws IOException {
+    while (true) {
+      try (Socket socket = server.accept()) {
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream();
+        String firstHead;
+        try {
+          firstHead = readHead(in);
+        } catch (IOException closedEarly) {
+          continue;
+        }
+        if (!firstHead.startsWith("GET /v1/bugs/0 ")) {
+          System.err.println(
+              "CountingVertxTransportTest: closed a connection that is not this test's, from port "
+                  + socket.getPort()
+                  + ", first bytes: "
+                  + firstHead.substring(0, Math.min(80, firstHead.length())));
+          continue;
+        }
+        String head = firstHead;
+        for (int request = 0; request < 3; request++) {
+          if (request > 0) {
+            head = readHead(in);
+          }
+          serverReceived.addAndGet(head.length());
+          out.write(RESPONSE);
+          out.flush();
+          serverSent.addAndGet(RESPONSE.length);
+        }
+        return;
+      }
+    }
+  }
+
+  /** Reads one request head (a GET has no body), in ASCII: one char per byte read. */
+  private static String readHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int matched = 0;
     byte[] end = {'\r', '\n', '\r', '\n'};
@@ -101,6 +137,6 @@ class CountingVertxTransportTest {
       head.write(b);
       matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
     }
-    return head.size();
+    return head.toString(StandardCharsets.ISO_8859_1);
   }
 }
