@@ -47,41 +47,55 @@ final class RatioTable {
     for (String scenario : run.settings().scenarios()) {
       List<ApiScenarioResult> inScenario =
           run.results().stream().filter(r -> r.scenario().equals(scenario)).toList();
-      Optional<String> reference = referenceOf(run, inScenario);
-      if (reference.isEmpty()) {
-        continue;
-      }
-      for (ApiScenarioResult result : inScenario) {
-        String api = apiRef(result, inScenario);
-        if (api.equals(reference.get())) {
+      // Ratios compare APIs doing the same thing: one operation at a time (sync's round trip is
+      // not set against its push-to-receive).
+      List<String> operations =
+          inScenario.stream().map(ApiScenarioResult::operation).distinct().toList();
+      for (String operation : operations) {
+        List<ApiScenarioResult> sameOperation =
+            inScenario.stream().filter(r -> r.operation().equals(operation)).toList();
+        Optional<ApiScenarioResult> reference = referenceOf(run, sameOperation);
+        if (reference.isEmpty()) {
           continue;
         }
-        var row = new ArrayList<String>(List.of(scenario, api, reference.get()));
-        int rounds = 0;
-        for (ResultField field : FIELDS) {
-          RoundRatios ratios = RoundRatios.of(run, scenario, api, reference.get(), field);
-          rounds = Math.max(rounds, ratios.ratios().size());
-          row.add(cell(ratios));
+        String referenceRef = apiRef(reference.get(), inScenario);
+        for (ApiScenarioResult result : sameOperation) {
+          if (result == reference.get()) {
+            continue;
+          }
+          var row =
+              new ArrayList<String>(List.of(scenario, apiRef(result, inScenario), referenceRef));
+          int rounds = 0;
+          for (ResultField field : FIELDS) {
+            RoundRatios ratios =
+                RoundRatios.of(run, scenario, apiRef(result, inScenario), referenceRef, field);
+            rounds = Math.max(rounds, ratios.ratios().size());
+            row.add(cell(ratios));
+          }
+          row.add(Integer.toString(rounds));
+          table.row(row);
         }
-        row.add(Integer.toString(rounds));
-        table.row(row);
       }
     }
     return table.build();
   }
 
-  /** The reference API if it ran in the scenario, else the scenario's first API. */
-  private static Optional<String> referenceOf(RunResults run, List<ApiScenarioResult> inScenario) {
-    if (inScenario.size() < 2) {
+  /**
+   * Among results of one operation, the reference API's if it ran, else the first; empty when fewer
+   * than two APIs ran it.
+   */
+  private static Optional<ApiScenarioResult> referenceOf(
+      RunResults run, List<ApiScenarioResult> sameOperation) {
+    if (sameOperation.size() < 2) {
       return Optional.empty();
     }
     String reference = run.settings().referenceApi();
-    for (ApiScenarioResult result : inScenario) {
+    for (ApiScenarioResult result : sameOperation) {
       if (result.api().equals(reference)) {
-        return Optional.of(apiRef(result, inScenario));
+        return Optional.of(result);
       }
     }
-    return Optional.of(apiRef(inScenario.get(0), inScenario));
+    return Optional.of(sameOperation.get(0));
   }
 
   /** {@code api}, or {@code api:operation} when the scenario has several operations. */
