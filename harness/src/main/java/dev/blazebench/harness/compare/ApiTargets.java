@@ -14,4 +14,9 @@ interface ApiTargets {
 
   /** Where the realtime writer writes, or null if none was given. */
   Target writer();
+
+  /** Where the realtime writer of {@code api}'s runs writes: the server its subscribers follow. */
+  default Target writerFor(String api) {
+    return writer();
+  }
 }

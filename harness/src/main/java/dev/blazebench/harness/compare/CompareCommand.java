@@ -147,6 +147,17 @@ public final class CompareCommand implements Callable<Integer> {
   List<String> targets;
 
   @Option(
+      names = "--baseline-jar",
+      paramLabel = "JAR",
+      description =
+          "Also start the reference server of another build (its blazebench.jar, e.g. built from"
+              + " the main branch) and run every API on both servers, back to back in every round:"
+              + " API@baseline on that build's, API on this one's. Gate the two builds with"
+              + " blazebench gate --interleaved RUN: their rounds come from the same minutes, so"
+              + " the machine's drift between runs is not taken for a change.")
+  Path baselineJar;
+
+  @Option(
       names = "--writer",
       paramLabel = "URL",
       description =
@@ -249,6 +260,17 @@ public final class CompareCommand implements Callable<Integer> {
     }
     Map<String, List<String>> apisByScenario = resolveApis(scenarioNames, requested);
     custom |= requested != null;
+    Path baselineBuild = null;
+    if (baselineJar != null) {
+      if (external != null) {
+        throw new BadInputException(
+            "--baseline-jar starts a second server beside compare's own; it cannot be combined"
+                + " with --target");
+      }
+      baselineBuild = BaselineJar.check(baselineJar);
+      apisByScenario = ComparePlan.withBaselineTwins(apisByScenario);
+      custom = true;
+    }
     if (external != null
         && external.writer() == null
         && apisByScenario.containsKey(Scenarios.REALTIME)) {
@@ -277,7 +299,8 @@ public final class CompareCommand implements Callable<Integer> {
         profile.codecBenchmarks(),
         out.toAbsolutePath().normalize(),
         profile.wholePollIntervals(),
-        external);
+        external,
+        baselineBuild);
   }
 
   private List<String> resolveScenarios(CompareProfile profile) {

@@ -1,5 +1,6 @@
 package dev.blazebench.harness.compare;
 
+import dev.blazebench.reports.gate.InterleavedRuns;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,10 @@ import java.util.Set;
  * @param wholePollIntervals measure realtime over REST polling for at least two poll intervals
  *     (longer than {@code duration} for rest-poll-5s), so its figures cover whole polls
  * @param external servers given with {@code --target}, or null: compare starts its own server
+ * @param baselineJar another build's blazebench jar whose reference server runs beside this build's
+ *     ({@code --baseline-jar}), or null. Then {@code apisByScenario} holds every API twice, {@code
+ *     API@baseline} right before {@code API}, and {@link #runs()} alternates their order from round
+ *     to round.
  */
 record ComparePlan(
     String profile,
@@ -45,7 +50,8 @@ record ComparePlan(
     int codecBenchmarks,
     Path outDir,
     boolean wholePollIntervals,
-    ExternalTargets external) {
+    ExternalTargets external,
+    Path baselineJar) {
 
   /** A plan against the reference server compare starts. */
   ComparePlan(
@@ -72,6 +78,7 @@ record ComparePlan(
         codecBenchmarks,
         outDir,
         wholePollIntervals,
+        null,
         null);
   }
 
@@ -81,6 +88,9 @@ record ComparePlan(
     }
     if (apisByScenario.isEmpty()) {
       throw new IllegalArgumentException("no scenario to run");
+    }
+    if (external != null && baselineJar != null) {
+      throw new IllegalArgumentException("a baseline build needs compare's own servers");
     }
     Map<String, List<String>> copy = new LinkedHashMap<>();
     apisByScenario.forEach(
@@ -92,6 +102,18 @@ record ComparePlan(
             for (String api : apis) {
               if (!external.byApi().containsKey(api)) {
                 throw new IllegalArgumentException("api " + api + " has no external target");
+              }
+            }
+          }
+          if (baselineJar != null) {
+            for (int i = 0; i < apis.size(); i += 2) {
+              if (i + 1 == apis.size()
+                  || !apis.get(i).equals(InterleavedRuns.baselineNameOf(apis.get(i + 1)))) {
+                throw new IllegalArgumentException(
+                    "scenario "
+                        + scenario
+                        + ": APIs must come in pairs API@baseline, API: "
+                        + apis);
               }
             }
           }
@@ -121,13 +143,22 @@ record ComparePlan(
     return runs;
   }
 
-  /** Every load run in the order they run: round by round, scenario by scenario, API by API. */
+  /**
+   * Every load run in the order they run: round by round, scenario by scenario, API by API. With a
+   * baseline build, each API's two runs are back to back, the baseline's first in odd rounds and
+   * second in even rounds, so that neither build always runs right after the other API's runs.
+   */
   List<PlannedRun> runs() {
     List<PlannedRun> runs = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
       for (Map.Entry<String, List<String>> scenario : apisByScenario.entrySet()) {
-        for (String api : scenario.getValue()) {
-          runs.add(new PlannedRun(round, scenario.getKey(), api));
+        List<String> apis = scenario.getValue();
+        for (int i = 0; i < apis.size(); i++) {
+          int index = i;
+          if (baselineJar != null && round % 2 == 0) {
+            index = i % 2 == 0 ? i + 1 : i - 1; // the pair (API@baseline, API) swapped
+          }
+          runs.add(new PlannedRun(round, scenario.getKey(), apis.get(index)));
         }
       }
     }
@@ -152,6 +183,24 @@ record ComparePlan(
       }
     }
     return runs;
+  }
+
+  /**
+   * {@code apisByScenario} with each API preceded by its baseline build's twin, {@code
+   * API@baseline}: the order {@link #runs()} pairs them in.
+   */
+  static Map<String, List<String>> withBaselineTwins(Map<String, List<String>> apisByScenario) {
+    Map<String, List<String>> twinned = new LinkedHashMap<>();
+    apisByScenario.forEach(
+        (scenario, apis) -> {
+          List<String> both = new ArrayList<>();
+          for (String api : apis) {
+            both.add(InterleavedRuns.baselineNameOf(api));
+            both.add(api);
+          }
+          twinned.put(scenario, both);
+        });
+    return twinned;
   }
 
   /** The API ratios are taken against: rest-json when it ran, else the first API. */

@@ -3,6 +3,7 @@ package dev.blazebench.harness.compare;
 import dev.blazebench.harness.BadInputException;
 import dev.blazebench.harness.ExitCodes;
 import dev.blazebench.load.api.TargetUnreachableException;
+import dev.blazebench.reports.gate.InterleavedRuns;
 import dev.blazebench.reports.model.ApiScenarioResult;
 import dev.blazebench.reports.model.CodecResults;
 import dev.blazebench.reports.model.Placement;
@@ -142,7 +143,7 @@ final class CompareRun {
     // No process to read: every run's server CPU is unknown (null in results.json).
     CpuSampler sampler = CpuSampler.of(List.of());
     LoadStep step = new LoadStep(plan, plan.external(), sampler, machine.load().cores());
-    return runEach(runs, step, null, placement, machine, estimate, stop);
+    return runEach(runs, step, null, null, placement, machine, estimate, stop);
   }
 
   /** Starts the server, runs every planned run, stops the server; true if stopped early. */
@@ -158,7 +159,9 @@ final class CompareRun {
     }
     Path dataDir = Files.createTempDirectory("blazebench-compare-");
     ServerProcess server = null;
+    ServerProcess baseline = null;
     CpuSampler sampler = null;
+    CpuSampler baselineSampler = null;
     try {
       say("starting the reference server (log: %s)", plan.outDir().resolve("server.log"));
       try {
@@ -174,43 +177,90 @@ final class CompareRun {
           "server ready: gRPC %s:%d, HTTP %s:%d (pid %d)",
           server.host(), server.grpcPort(), server.host(), server.httpPort(), server.pid());
       sampler = new CpuSampler(server::cpuNanos, System::currentTimeMillis);
+      ServerTargets currentTargets =
+          new ServerTargets(server.host(), server.grpcPort(), server.httpPort());
+      ApiTargets targets = currentTargets;
+      if (plan.baselineJar() != null) {
+        Path baselineLog = plan.outDir().resolve("server-baseline.log");
+        say(
+            "starting the baseline build's reference server from %s (log: %s)",
+            plan.baselineJar(), baselineLog);
+        try {
+          baseline =
+              ServerProcess.start(
+                  ServerProcess.command(
+                      placement.serverCommandPrefix(),
+                      Files.createDirectories(
+                          dataDir.resolveSibling(dataDir.getFileName() + "-baseline")),
+                      plan.baselineJar().toString()),
+                  baselineLog,
+                  SERVER_READY_TIMEOUT);
+        } catch (InterruptedException e) {
+          return true;
+        }
+        say(
+            "baseline server ready: gRPC %s:%d, HTTP %s:%d (pid %d)",
+            baseline.host(),
+            baseline.grpcPort(),
+            baseline.host(),
+            baseline.httpPort(),
+            baseline.pid());
+        baselineSampler = new CpuSampler(baseline::cpuNanos, System::currentTimeMillis);
+        targets =
+            new TwoBuildTargets(
+                currentTargets,
+                new ServerTargets(baseline.host(), baseline.grpcPort(), baseline.httpPort()));
+      }
       int serverCores = placement.pinned() ? 1 : machine.load().cores();
-      LoadStep step =
-          new LoadStep(
-              plan,
-              new ServerTargets(server.host(), server.grpcPort(), server.httpPort()),
-              sampler,
-              serverCores);
-      return runEach(runs, step, server, placement, machine, estimate, stop);
+      LoadStep step = new LoadStep(plan, targets, sampler, baselineSampler, serverCores);
+      return runEach(runs, step, server, baseline, placement, machine, estimate, stop);
     } finally {
       if (sampler != null) {
         sampler.close();
       }
-      if (server != null) {
-        boolean interrupted = Thread.interrupted(); // stopping must not be cut short by a stop
-        int exit = server.stop(Duration.ofSeconds(10));
-        say("server stopped%s", exit == -1 ? " (killed: no graceful stop within 10 s)" : "");
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
+      if (baselineSampler != null) {
+        baselineSampler.close();
       }
+      stopServer(server, "server");
+      stopServer(baseline, "baseline server");
       deleteTree(dataDir);
+      deleteTree(dataDir.resolveSibling(dataDir.getFileName() + "-baseline"));
+    }
+  }
+
+  /** Stops {@code server} if it was started, even while a stop (Ctrl-C) is under way. */
+  private void stopServer(ServerProcess server, String name) throws InterruptedException {
+    if (server == null) {
+      return;
+    }
+    boolean interrupted = Thread.interrupted(); // stopping must not be cut short by a stop
+    int exit = server.stop(Duration.ofSeconds(10));
+    say("%s stopped%s", name, exit == -1 ? " (killed: no graceful stop within 10 s)" : "");
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
   /**
    * Runs {@code runs} in order with {@code step}; true if stopped early. {@code server} is the
-   * server compare started, or null for servers given with --target.
+   * server compare started, or null for servers given with --target; {@code baseline} the baseline
+   * build's, or null.
    */
   private boolean runEach(
       List<PlannedRun> runs,
       LoadStep step,
       ServerProcess server,
+      ServerProcess baseline,
       CpuPlacement placement,
       MachineInfo machine,
       TimeEstimate estimate,
       StopSignal stop)
       throws IOException {
+    // The progress lines' API column fits the longest name (grpc-blazebinary@baseline too).
+    int apiColumnWidth = 17;
+    for (String api : plan.apis()) {
+      apiColumnWidth = Math.max(apiColumnWidth, api.length());
+    }
     for (int i = 0; i < runs.size(); i++) {
       if (stop.requested()) {
         return true;
@@ -218,14 +268,16 @@ final class CompareRun {
       PlannedRun run = runs.get(i);
       console.printf(
           Locale.US,
-          "blazebench compare: %-13s %-10s %-17s ",
+          "blazebench compare: %-13s %-10s %-" + apiColumnWidth + "s ",
           run.round() == 0 ? "[warm-up]" : "[round " + run.round() + "/" + plan.rounds() + "]",
           run.scenario(),
           run.api());
       console.flush();
       long runStart = System.nanoTime();
       try {
-        LoadStep.Result result = runWithConnectRetries(step, run, server);
+        ServerProcess runServer =
+            baseline != null && InterleavedRuns.isBaseline(run.api()) ? baseline : server;
+        LoadStep.Result result = runWithConnectRetries(step, run, runServer);
         if (result.interrupted()) {
           console.println("stopped");
           return true;
@@ -253,10 +305,12 @@ final class CompareRun {
         if (run.round() > 0) {
           runFailures.add(run + ": " + e.getMessage());
         }
-        if (server != null && !server.isAlive()) {
-          runFailures.add("the server exited during " + run + "; see " + server.log());
-          say("the server exited; see %s", server.log());
-          return false;
+        for (ServerProcess started : new ServerProcess[] {server, baseline}) {
+          if (started != null && !started.isAlive()) {
+            runFailures.add("the server exited during " + run + "; see " + started.log());
+            say("the server exited; see %s", started.log());
+            return false;
+          }
         }
       }
       boolean roundDone = i + 1 == runs.size() || runs.get(i + 1).round() != run.round();
@@ -342,6 +396,18 @@ final class CompareRun {
       warnings.add("servers-external", placement.note() + ": " + plan.external().describe());
     } else {
       warnings.placement(placement);
+    }
+    if (plan.baselineJar() != null) {
+      warnings.add(
+          "baseline-build",
+          "two builds in one run: the APIs named API"
+              + InterleavedRuns.BASELINE_SUFFIX
+              + " ran on the reference server of "
+              + plan.baselineJar()
+              + ", the others on this build's, back to back in every round (the order"
+              + " alternating); the load driver is this build's for both. Gate them with"
+              + " blazebench gate --interleaved "
+              + plan.outDir());
     }
     if (machine.loadAverage() >= 0) {
       warnings.machineLoad(machine.loadAverage(), machine.load().cores());

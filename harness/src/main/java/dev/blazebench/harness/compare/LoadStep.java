@@ -10,6 +10,7 @@ import dev.blazebench.load.run.LoadRunOptions;
 import dev.blazebench.load.run.Target;
 import dev.blazebench.load.scenario.RealtimeOptions;
 import dev.blazebench.load.scenario.ScenarioOptions;
+import dev.blazebench.reports.gate.InterleavedRuns;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,12 +36,27 @@ final class LoadStep {
   private final ComparePlan plan;
   private final ApiTargets targets;
   private final CpuSampler serverCpu;
+  private final CpuSampler baselineServerCpu;
   private final int serverCores;
 
   LoadStep(ComparePlan plan, ApiTargets targets, CpuSampler serverCpu, int serverCores) {
+    this(plan, targets, serverCpu, null, serverCores);
+  }
+
+  /**
+   * A step against two builds: {@code baselineServerCpu} reads the baseline build's server, whose
+   * runs are named {@code API@baseline}.
+   */
+  LoadStep(
+      ComparePlan plan,
+      ApiTargets targets,
+      CpuSampler serverCpu,
+      CpuSampler baselineServerCpu,
+      int serverCores) {
     this.plan = plan;
     this.targets = targets;
     this.serverCpu = serverCpu;
+    this.baselineServerCpu = baselineServerCpu;
     this.serverCores = serverCores;
   }
 
@@ -63,6 +79,10 @@ final class LoadStep {
             Files.newBufferedWriter(folder.resolve("load.log"), StandardCharsets.UTF_8), true)) {
       outcome = LoadRun.execute(options, log, log);
     }
+    CpuSampler serverCpu =
+        baselineServerCpu != null && InterleavedRuns.isBaseline(planned.api())
+            ? baselineServerCpu
+            : this.serverCpu;
     serverCpu.sample(); // the window's end is covered before it is read
     if (outcome.interrupted()) {
       return new Result(null, outcome.failedCalls(), true);
@@ -105,7 +125,9 @@ final class LoadStep {
     boolean realtime = planned.scenario().equals(Scenarios.REALTIME);
     return new LoadRunOptions(
         targets.targetFor(planned.api()),
-        planned.api(),
+        // The driver knows the API by its own name; the baseline build's runs only differ in the
+        // server they go to (the folder and results.json keep the planned name).
+        InterleavedRuns.apiOf(planned.api()),
         planned.scenario(),
         new ScenarioOptions(load.collection(), null, 0, 0),
         driver,
@@ -113,7 +135,7 @@ final class LoadStep {
         folder,
         null,
         realtime
-            ? new RealtimeOptions(1, pollInterval, targets.writer())
+            ? new RealtimeOptions(1, pollInterval, targets.writerFor(planned.api()))
             : RealtimeOptions.DEFAULTS);
   }
 
@@ -135,10 +157,10 @@ final class LoadStep {
 
   /** The poll interval of a realtime run over REST polling, else null. */
   static Duration pollIntervalOf(PlannedRun planned) {
-    if (!planned.scenario().equals(Scenarios.REALTIME)
-        || !planned.api().startsWith(Target.POLL_API_PREFIX)) {
+    String api = InterleavedRuns.apiOf(planned.api());
+    if (!planned.scenario().equals(Scenarios.REALTIME) || !api.startsWith(Target.POLL_API_PREFIX)) {
       return null;
     }
-    return Catalogue.pollIntervalOf(planned.api());
+    return Catalogue.pollIntervalOf(api);
   }
 }

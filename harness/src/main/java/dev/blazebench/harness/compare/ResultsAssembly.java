@@ -5,6 +5,7 @@ import dev.blazebench.load.record.HlogFiles;
 import dev.blazebench.load.results.LatencyResult;
 import dev.blazebench.load.results.OperationResult;
 import dev.blazebench.load.results.ScenarioResult;
+import dev.blazebench.reports.gate.InterleavedRuns;
 import dev.blazebench.reports.model.ApiScenarioResult;
 import dev.blazebench.reports.model.Latency;
 import dev.blazebench.reports.model.LoadSetting;
@@ -98,7 +99,11 @@ final class ResultsAssembly {
           runFolder
               .resolve(run.planned().relativeFolder())
               .resolve(
-                  HlogFiles.fileName(run.planned().api(), run.planned().scenario(), operation));
+                  HlogFiles.fileName(
+                      // The driver named the file for the API it drove (see LoadStep).
+                      InterleavedRuns.apiOf(run.planned().api()),
+                      run.planned().scenario(),
+                      operation));
       timeline.addAll(TimelineReader.read(hlog, run.planned().round()));
     }
     return new ApiScenarioResult(

@@ -58,6 +58,14 @@ final class ServerProcess {
    * and class path running {@code blazebench serve} on 127.0.0.1 with ports chosen by the OS.
    */
   static List<String> command(List<String> prefix, Path dataDir) {
+    return command(prefix, dataDir, System.getProperty("java.class.path"));
+  }
+
+  /**
+   * As {@link #command(List, Path)}, with the server's classes from {@code classPath}: another
+   * build's blazebench jar for {@code compare --baseline-jar}.
+   */
+  static List<String> command(List<String> prefix, Path dataDir, String classPath) {
     List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // A fixed, pre-touched heap, as benchmarks run a JVM: with the default heap (a quarter of the
@@ -65,7 +73,7 @@ final class ServerProcess {
     // operation from round to round for reasons that have nothing to do with the APIs.
     command.addAll(SERVER_HEAP);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(Main.class.getName());
     command.addAll(
         List.of(

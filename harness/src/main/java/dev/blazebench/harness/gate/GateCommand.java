@@ -44,13 +44,18 @@ import picocli.CommandLine.Option;
           + " (1 - alpha) interval lies on the bad side of 1 (with --strict: beyond the"
           + " threshold). The p-values are adjusted over all sampled metrics of the run (Holm),"
           + " so alpha bounds the false alarms of the whole gate run."
-          + " reports/README.md, The gate, says how many rounds find what."
+          + " reports/README.md, The gate, says how many rounds find what.",
+      "With --interleaved, both builds come from one run made with compare --baseline-jar:"
+          + " API@baseline is the baseline, API the current build, their rounds from the same"
+          + " minutes."
     },
     footer = {
       "%nExamples:",
       "  blazebench gate --baseline reports/out/main --current reports/out/current",
       "  blazebench gate --baseline base --current cur --threshold 10%% --junit gate.xml"
           + " --markdown gate.md",
+      "  blazebench compare --full --baseline-jar main.jar --out run && blazebench gate"
+          + " --interleaved run",
       "%nExit code 2 when a metric regressed (the reports are still written)."
     })
 public final class GateCommand implements Callable<Integer> {
@@ -59,17 +64,23 @@ public final class GateCommand implements Callable<Integer> {
 
   @Option(
       names = "--baseline",
-      required = true,
       paramLabel = "RUN",
       description = "The baseline compare run: its folder or its results.json.")
   Path baseline;
 
   @Option(
       names = "--current",
-      required = true,
       paramLabel = "RUN",
       description = "The run to check: its folder or its results.json.")
   Path current;
+
+  @Option(
+      names = "--interleaved",
+      paramLabel = "RUN",
+      description =
+          "One compare run made with --baseline-jar, instead of --baseline and --current: its"
+              + " API@baseline runs are the baseline, its API runs the current build.")
+  Path interleaved;
 
   @Option(
       names = "--threshold",
@@ -132,15 +143,9 @@ public final class GateCommand implements Callable<Integer> {
             .withAlpha(alpha)
             .withStrictInterval(strictInterval)
             .withFamilyWise(!perMetricAlpha);
-    Path baselineFile = resultsFile(baseline);
-    Path currentFile = resultsFile(current);
     GateReport report;
     try {
-      RunResults baselineRun = RunResultsReader.read(baselineFile);
-      RunResults currentRun = RunResultsReader.read(currentFile);
-      report =
-          Gate.compare(
-              baselineRun, baselineFile.toString(), currentRun, currentFile.toString(), settings);
+      report = interleaved != null ? compareInterleaved(settings) : compareTwoRuns(settings);
     } catch (InvalidRunException | IncomparableRunsException e) {
       throw new BadInputException(e.getMessage(), e);
     }
@@ -159,6 +164,30 @@ public final class GateCommand implements Callable<Integer> {
               + String.join(", ", regressions.stream().map(c -> c.id().name()).toList()));
     }
     return ExitCodes.OK;
+  }
+
+  private GateReport compareTwoRuns(GateSettings settings) {
+    if (baseline == null || current == null) {
+      throw new BadInputException(
+          "give --baseline RUN and --current RUN, or --interleaved RUN (missing: "
+              + (baseline == null ? "--baseline" : "--current")
+              + ")");
+    }
+    Path baselineFile = resultsFile(baseline);
+    Path currentFile = resultsFile(current);
+    RunResults baselineRun = RunResultsReader.read(baselineFile);
+    RunResults currentRun = RunResultsReader.read(currentFile);
+    return Gate.compare(
+        baselineRun, baselineFile.toString(), currentRun, currentFile.toString(), settings);
+  }
+
+  private GateReport compareInterleaved(GateSettings settings) {
+    if (baseline != null || current != null) {
+      throw new BadInputException(
+          "--interleaved takes both builds from one run: leave out --baseline and --current");
+    }
+    Path file = resultsFile(interleaved);
+    return Gate.compareInterleaved(RunResultsReader.read(file), file.toString(), settings);
   }
 
   private void printSummary(GateReport report) {

@@ -43,6 +43,21 @@ class CompareCommandTest {
   }
 
   @Test
+  void everyApiGetsABaselineTwinRightBeforeIt() throws Exception {
+    ComparePlan plan =
+        plan(
+            "--apis", "grpc-blazebinary,rest-json",
+            "--scenarios", "fetch-1000",
+            "--baseline-jar", CompareBaselineBuildTest.blazebenchJarIn(tmp).toString());
+
+    assertThat(plan.apisByScenario().get("fetch-1000"))
+        .containsExactly(
+            "grpc-blazebinary@baseline", "grpc-blazebinary", "rest-json@baseline", "rest-json");
+    assertThat(plan.baselineJar()).isAbsolute();
+    assertThat(plan.profile()).isEqualTo("custom");
+  }
+
+  @Test
   void quickIsTheDefaultProfileWithTheSeedsThreeTests() {
     ComparePlan plan = plan();
 

@@ -68,6 +68,38 @@ class GateCommandTest {
   }
 
   @Test
+  void anInterleavedRunIsGatedAsPairsOfRounds() {
+    Path same = RunFixtures.writeInterleavedRun(dir.resolve("same"), 1.0, "fetch-1000");
+    Path slower = RunFixtures.writeInterleavedRun(dir.resolve("slower"), 1.25, "fetch-1000");
+
+    CliRun pass = gate("--interleaved", same.toString());
+    CliRun fail = gate("--interleaved", slower.resolve("results.json").toString());
+
+    assertThat(pass.exitCode()).as(pass.stderr()).isEqualTo(ExitCodes.OK);
+    assertThat(pass.stdout()).contains("blazebench gate: pass");
+    assertThat(fail.exitCode()).as(fail.stdout()).isEqualTo(ExitCodes.CHECK_FAILED);
+    assertThat(fail.stdout())
+        .contains("regression: grpc-blazebinary fetch-1000 query p50Micros: median round ratio +");
+  }
+
+  @Test
+  void interleavedExcludesBaselineAndCurrentAndNeedsABaselineBuild() {
+    Path plain = RunFixtures.writeRun(dir.resolve("plain"), 1, 1.0, "fetch-1000");
+
+    CliRun both = gate("--interleaved", plain.toString(), "--baseline", plain.toString());
+    CliRun notInterleaved = gate("--interleaved", plain.toString());
+    CliRun neither = gate("--current", plain.toString());
+
+    assertThat(both.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(both.stderr()).contains("leave out --baseline and --current");
+    assertThat(notInterleaved.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(notInterleaved.stderr())
+        .contains(plain.resolve("results.json") + ": no API named API@baseline");
+    assertThat(neither.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(neither.stderr()).contains("or --interleaved RUN (missing: --baseline)");
+  }
+
+  @Test
   void aMissingBaselineIsBadInputNamingTheFile() {
     Path current = RunFixtures.writeRun(dir.resolve("cur"), 2, 1.0, "fetch-1000");
     Path missing = dir.resolve("nowhere");

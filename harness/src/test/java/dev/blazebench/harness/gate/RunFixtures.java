@@ -1,5 +1,6 @@
 package dev.blazebench.harness.gate;
 
+import dev.blazebench.reports.gate.InterleavedRuns;
 import dev.blazebench.reports.model.ApiScenarioResult;
 import dev.blazebench.reports.model.Environment;
 import dev.blazebench.reports.model.Latency;
@@ -32,6 +33,23 @@ final class RunFixtures {
 
   /** Writes {@code dir/results.json}; returns {@code dir}. */
   static Path writeRun(Path dir, long seed, double latencyFactor, String... scenarios) {
+    RunResultsWriter.writeToFolder(run(seed, latencyFactor, scenarios), dir);
+    return dir;
+  }
+
+  /**
+   * Writes {@code dir/results.json} of an interleaved run ({@code compare --baseline-jar}): the
+   * baseline build as {@code grpc-blazebinary@baseline} (seed 1), this build as {@code
+   * grpc-blazebinary} (seed 2, latencies times {@code currentLatencyFactor}); returns {@code dir}.
+   */
+  static Path writeInterleavedRun(Path dir, double currentLatencyFactor, String... scenarios) {
+    RunResultsWriter.writeToFolder(
+        InterleavedRuns.combine(run(1, 1.0, scenarios), run(2, currentLatencyFactor, scenarios)),
+        dir);
+    return dir;
+  }
+
+  private static RunResults run(long seed, double latencyFactor, String... scenarios) {
     SplittableRandom random = new SplittableRandom(seed);
     List<String> scenarioList = List.of(scenarios);
     List<LoadSetting> load = new ArrayList<>();
@@ -67,9 +85,7 @@ final class RunFixtures {
             STARTED_AT,
             STARTED_AT.plusSeconds(120),
             new Placement(false, null, null, "not pinned"));
-    RunResultsWriter.writeToFolder(
-        RunResults.of(environment, settings, List.of(), results, null), dir);
-    return dir;
+    return RunResults.of(environment, settings, List.of(), results, null);
   }
 
   private static ApiScenarioResult result(

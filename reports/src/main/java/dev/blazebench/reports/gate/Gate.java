@@ -36,6 +36,36 @@ public final class Gate {
       RunResults current,
       String currentSource,
       GateSettings settings) {
+    return compare(baseline, baselineSource, current, currentSource, settings, false);
+  }
+
+  /**
+   * Compares the two builds of one interleaved run ({@link InterleavedRuns}: {@code compare
+   * --baseline-jar}). Round k of each build ran seconds apart, so the rounds are compared as pairs:
+   * the median of the per-round ratios, the {@link WilcoxonSignedRank} test of their logs, and a
+   * bootstrap over rounds. Only rounds both builds completed count.
+   *
+   * @throws IncomparableRunsException if the run did not measure two builds
+   */
+  public static GateReport compareInterleaved(
+      RunResults run, String source, GateSettings settings) {
+    InterleavedRuns.Halves halves = InterleavedRuns.split(run, source);
+    return compare(
+        halves.baseline(),
+        source + " (API" + InterleavedRuns.BASELINE_SUFFIX + ")",
+        halves.current(),
+        source + " (API)",
+        settings,
+        true);
+  }
+
+  private static GateReport compare(
+      RunResults baseline,
+      String baselineSource,
+      RunResults current,
+      String currentSource,
+      GateSettings settings,
+      boolean paired) {
     checkComparable(baseline, baselineSource, current, currentSource);
     Map<String, ApiScenarioResult> currentByKey = byKey(current);
     List<Sampled> sampled = new ArrayList<>();
@@ -55,13 +85,13 @@ public final class Gate {
                   settings));
         } else {
           // A place for the comparison, filled once every sampled metric's p-value is known.
+          double[][] values =
+              paired
+                  ? pairedRoundValues(base, cur, metric)
+                  : new double[][] {roundValues(base, metric), roundValues(cur, metric)};
           sampled.add(
               new Sampled(
-                  comparisons.size(),
-                  id,
-                  metric.direction(),
-                  roundValues(base, metric),
-                  roundValues(cur, metric)));
+                  comparisons.size(), id, metric.direction(), values[0], values[1], paired));
           comparisons.add(null);
         }
       }
@@ -81,27 +111,63 @@ public final class Gate {
               s.current(),
               settings,
               index < 0 ? 1 : judged[index],
-              familySize));
+              familySize,
+              paired));
     }
     return new GateReport(
         baselineSource,
         currentSource,
         settings,
         comparisons,
-        notes(baseline, current, settings, familySize));
+        notes(baseline, current, settings, familySize, paired),
+        paired);
   }
 
   /** A sampled metric waiting for the family's adjusted p-values. */
   private record Sampled(
-      int position, MetricId id, Direction direction, double[] baseline, double[] current) {
+      int position,
+      MetricId id,
+      Direction direction,
+      double[] baseline,
+      double[] current,
+      boolean paired) {
 
     boolean isTestable() {
       return GateRule.isTestable(baseline, current);
     }
 
     double pValue() {
-      return MannWhitneyU.test(baseline, current).pValue();
+      return GateRule.rankTest(baseline, current, paired).pValue();
     }
+  }
+
+  /**
+   * The metric's values in the rounds both runs measured it, as {@code {baseline, current}} with
+   * the same round at the same position.
+   */
+  static double[][] pairedRoundValues(
+      ApiScenarioResult baseline, ApiScenarioResult current, GateMetric metric) {
+    Map<Integer, Double> baselineByRound = new LinkedHashMap<>();
+    for (RoundResult round : baseline.rounds()) {
+      Double value = metric.valueOf(round);
+      if (value != null) {
+        baselineByRound.put(round.round(), value);
+      }
+    }
+    List<double[]> pairs = new ArrayList<>();
+    for (RoundResult round : current.rounds()) {
+      Double value = metric.valueOf(round);
+      Double partner = baselineByRound.get(round.round());
+      if (value != null && partner != null) {
+        pairs.add(new double[] {partner, value});
+      }
+    }
+    double[][] values = new double[2][pairs.size()];
+    for (int i = 0; i < pairs.size(); i++) {
+      values[0][i] = pairs.get(i)[0];
+      values[1][i] = pairs.get(i)[1];
+    }
+    return values;
   }
 
   /** The metric's value in each round that measured it, in round order. */
@@ -166,7 +232,11 @@ public final class Gate {
   }
 
   private static List<String> notes(
-      RunResults baseline, RunResults current, GateSettings settings, int familySize) {
+      RunResults baseline,
+      RunResults current,
+      GateSettings settings,
+      int familySize,
+      boolean paired) {
     List<String> notes = new ArrayList<>();
     Settings base = baseline.settings();
     Settings cur = current.settings();
@@ -200,12 +270,15 @@ public final class Gate {
         baseline.results().stream().mapToInt(r -> r.rounds().size()).min().orElse(0);
     int fewestCurrentRounds =
         current.results().stream().mapToInt(r -> r.rounds().size()).min().orElse(0);
+    int fewestPairs = Math.min(fewestBaselineRounds, fewestCurrentRounds);
     double smallestP =
         Math.min(
             1,
             familySize
-                * MannWhitneyU.Result.smallestPossiblePValue(
-                    fewestBaselineRounds, fewestCurrentRounds));
+                * (paired
+                    ? WilcoxonSignedRank.Result.smallestPossiblePValue(fewestPairs)
+                    : MannWhitneyU.Result.smallestPossiblePValue(
+                        fewestBaselineRounds, fewestCurrentRounds)));
     String adjusted =
         familySize > 1
             ? String.format(
@@ -217,17 +290,21 @@ public final class Gate {
       notes.add(
           String.format(
               Locale.US,
-              "With %d baseline and %d current rounds the U test cannot give a p-value below %s%s"
-                  + " (the smallest possible is %s), so no latency, throughput or CPU regression"
-                  + " can be shown; only bytes per operation are gated. At least %d rounds on"
-                  + " each side are needed (reports/README.md, The gate, says how many find a"
-                  + " 10%% slowdown).",
-              fewestBaselineRounds,
-              fewestCurrentRounds,
+              "With %s the %s cannot give a p-value below %s%s (the smallest possible is %s), so"
+                  + " no latency, throughput or CPU regression can be shown; only bytes per"
+                  + " operation are gated. At least %d rounds on each side are needed"
+                  + " (reports/README.md, The gate, says how many find a 10%% slowdown).",
+              paired
+                  ? fewestPairs + " pairs of rounds"
+                  : fewestBaselineRounds
+                      + " baseline and "
+                      + fewestCurrentRounds
+                      + " current rounds",
+              paired ? "signed-rank test" : "U test",
               GateRule.formatNumber(settings.alpha()),
               adjusted,
               GateRule.pValue(smallestP),
-              roundsNeededFor(settings.alpha() / familySize)));
+              roundsNeededFor(settings.alpha() / familySize, paired)));
     }
     Map<String, ApiScenarioResult> baseByKey = byKey(baseline);
     for (ApiScenarioResult result : current.results()) {
@@ -249,10 +326,16 @@ public final class Gate {
     return notes;
   }
 
-  /** The fewest rounds per side (equal sides) with which the U test can go below alpha. */
-  static int roundsNeededFor(double alpha) {
+  /**
+   * The fewest rounds per side (equal sides; for pairs, the pairs) with which the U test (the
+   * signed-rank test) can go below alpha.
+   */
+  static int roundsNeededFor(double alpha, boolean paired) {
     int rounds = 1;
-    while (MannWhitneyU.Result.smallestPossiblePValue(rounds, rounds) >= alpha) {
+    while ((paired
+            ? WilcoxonSignedRank.Result.smallestPossiblePValue(rounds)
+            : MannWhitneyU.Result.smallestPossiblePValue(rounds, rounds))
+        >= alpha) {
       rounds++;
     }
     return rounds;

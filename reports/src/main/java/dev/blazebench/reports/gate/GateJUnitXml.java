@@ -67,6 +67,7 @@ public final class GateJUnitXml {
     property(xml, "threshold", GateRule.percent(settings.thresholdFraction()));
     property(xml, "alpha", GateRule.formatNumber(settings.alpha()));
     property(xml, "familyWise", Boolean.toString(settings.familyWise()));
+    property(xml, "pairedRounds", Boolean.toString(report.pairedRounds()));
     property(xml, "bootstrapResamples", Integer.toString(settings.bootstrapResamples()));
     property(xml, "seed", Long.toString(settings.seed()));
     for (String note : report.notes()) {

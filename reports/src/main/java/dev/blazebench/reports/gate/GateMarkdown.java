@@ -31,9 +31,19 @@ public final class GateMarkdown {
         .append("`, current `")
         .append(report.currentSource())
         .append("`.\n\n");
-    md.append("A metric regresses when its median moved beyond ")
+    boolean paired = report.pairedRounds();
+    md.append(
+            paired
+                ? "Both builds ran in one interleaved run; rounds are compared as pairs. A metric"
+                    + " regresses when the median of its per-round ratios moved beyond "
+                : "A metric regresses when its median moved beyond ")
         .append(GateRule.percent(settings.thresholdFraction()))
-        .append(" in the bad direction, the two-sided Mann-Whitney U test of its rounds gives p < ")
+        .append(
+            paired
+                ? " in the bad direction, the two-sided Wilcoxon signed-rank test of the log"
+                    + " ratios gives p < "
+                : " in the bad direction, the two-sided Mann-Whitney U test of its rounds gives"
+                    + " p < ")
         .append(GateRule.formatNumber(settings.alpha()))
         .append(
             settings.familyWise()
@@ -42,7 +52,10 @@ public final class GateMarkdown {
                 : " (alpha per metric, not adjusted for their number)")
         .append(", and the whole ")
         .append(GateRule.percent(settings.confidenceLevel()))
-        .append(" bootstrap interval of the ratio of medians (percentile, ")
+        .append(
+            paired
+                ? " bootstrap interval of that median, resampling rounds (percentile, "
+                : " bootstrap interval of the ratio of medians (percentile, ")
         .append(String.format(Locale.US, "%,d", settings.bootstrapResamples()))
         .append(" resamples, seed ")
         .append(settings.seed())
@@ -76,7 +89,7 @@ public final class GateMarkdown {
           .append(" | ")
           .append(ratio(c))
           .append(" | ")
-          .append(c.uTest() == null ? "—" : GateRule.pValue(c.uTest().pValue()))
+          .append(c.rankTest() == null ? "—" : GateRule.pValue(c.rankTest().pValue()))
           .append(" | ")
           .append(Double.isNaN(c.adjustedPValue()) ? "—" : GateRule.pValue(c.adjustedPValue()))
           .append(" | ")

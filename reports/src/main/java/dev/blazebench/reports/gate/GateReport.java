@@ -10,13 +10,16 @@ import java.util.Objects;
  *
  * @param baselineSource the baseline's results file, as named in messages
  * @param currentSource the current run's results file
+ * @param pairedRounds the two builds of one interleaved run, compared as pairs of rounds ({@link
+ *     Gate#compareInterleaved})
  */
 public record GateReport(
     String baselineSource,
     String currentSource,
     GateSettings settings,
     List<MetricComparison> comparisons,
-    List<String> notes) {
+    List<String> notes,
+    boolean pairedRounds) {
 
   public GateReport {
     Objects.requireNonNull(baselineSource, "baselineSource");

@@ -50,13 +50,65 @@ public final class GateRule {
       GateSettings settings) {
     double pValue =
         isTestable(baseline, current) ? MannWhitneyU.test(baseline, current).pValue() : 1;
-    return compareSamples(id, direction, baseline, current, settings, pValue, 1);
+    return compareSamples(id, direction, baseline, current, settings, pValue, 1, false);
+  }
+
+  /**
+   * Compares one metric's paired round values on their own (a family of one): {@code baseline[i]}
+   * and {@code current[i]} come from the same round of an interleaved run ({@link
+   * InterleavedRuns}). The change is the median of the per-round ratios, its p-value from the
+   * {@link WilcoxonSignedRank} test of the log ratios, its interval from resampling rounds.
+   */
+  public static MetricComparison comparePairs(
+      MetricId id,
+      Direction direction,
+      double[] baseline,
+      double[] current,
+      GateSettings settings) {
+    double pValue = isTestable(baseline, current) ? rankTest(baseline, current, true).pValue() : 1;
+    return compareSamples(id, direction, baseline, current, settings, pValue, 1, true);
+  }
+
+  /**
+   * The rank test of a sampled metric: the signed-rank test of the log ratios for paired rounds,
+   * else the U test. Values must be positive.
+   */
+  static RankTest rankTest(double[] baseline, double[] current, boolean paired) {
+    return paired
+        ? WilcoxonSignedRank.test(logs(baseline), logs(current))
+        : MannWhitneyU.test(baseline, current);
+  }
+
+  /** The change a sampled metric shows: the ratio of medians, or for pairs the median ratio. */
+  static double ratioOf(double[] baseline, double[] current, boolean paired) {
+    return paired
+        ? MedianRatioBootstrap.pairedRatio(baseline, current)
+        : Medians.of(current) / Medians.of(baseline);
+  }
+
+  private static RatioInterval intervalOf(
+      MetricId id, double[] baseline, double[] current, boolean paired, GateSettings settings) {
+    long seed = id.bootstrapSeed(settings.seed());
+    return paired
+        ? MedianRatioBootstrap.pairedInterval(
+            baseline, current, settings.confidenceLevel(), settings.bootstrapResamples(), seed)
+        : MedianRatioBootstrap.interval(
+            baseline, current, settings.confidenceLevel(), settings.bootstrapResamples(), seed);
+  }
+
+  private static double[] logs(double[] values) {
+    double[] logs = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      logs[i] = Math.log(values[i]);
+    }
+    return logs;
   }
 
   /**
    * Compares one metric's round values as one of {@code familySize} sampled metrics of a gate run:
-   * significance is judged on {@code adjustedPValue}, the metric's U-test p-value after {@link
-   * Holm}'s adjustment over the family ({@link Gate} computes it).
+   * significance is judged on {@code adjustedPValue}, the metric's rank-test p-value after {@link
+   * Holm}'s adjustment over the family ({@link Gate} computes it). {@code paired}: the values are
+   * pairs by position (an interleaved run's rounds).
    */
   static MetricComparison compareSamples(
       MetricId id,
@@ -65,7 +117,8 @@ public final class GateRule {
       double[] current,
       GateSettings settings,
       double adjustedPValue,
-      int familySize) {
+      int familySize,
+      boolean paired) {
     if (baseline.length == 0 || current.length == 0) {
       String missing =
           baseline.length == 0 && current.length == 0
@@ -85,15 +138,9 @@ public final class GateRule {
     }
     double baselineMedian = Medians.of(baseline);
     double currentMedian = Medians.of(current);
-    double ratio = currentMedian / baselineMedian;
-    MannWhitneyU.Result uTest = MannWhitneyU.test(baseline, current);
-    RatioInterval interval =
-        MedianRatioBootstrap.interval(
-            baseline,
-            current,
-            settings.confidenceLevel(),
-            settings.bootstrapResamples(),
-            id.bootstrapSeed(settings.seed()));
+    double ratio = ratioOf(baseline, current, paired);
+    RankTest test = rankTest(baseline, current, paired);
+    RatioInterval interval = intervalOf(id, baseline, current, paired, settings);
     Verdict verdict = decide(direction, ratio, adjustedPValue, interval, settings);
     return new MetricComparison(
         id,
@@ -105,12 +152,12 @@ public final class GateRule {
         currentMedian,
         ratio,
         interval,
-        uTest,
+        test,
         adjustedPValue,
         familySize,
         verdict,
         explainSampled(
-            verdict, direction, ratio, uTest, adjustedPValue, familySize, interval, settings));
+            verdict, direction, ratio, test, adjustedPValue, familySize, interval, settings));
   }
 
   /**
@@ -150,7 +197,19 @@ public final class GateRule {
       double[] current,
       GateSettings settings,
       double adjustedPValue) {
-    double ratio = Medians.of(current) / Medians.of(baseline);
+    return verdictOf(id, direction, baseline, current, settings, adjustedPValue, false);
+  }
+
+  /** As above, for paired rounds when {@code paired} (then NaN computes the signed-rank test). */
+  static Verdict verdictOf(
+      MetricId id,
+      Direction direction,
+      double[] baseline,
+      double[] current,
+      GateSettings settings,
+      double adjustedPValue,
+      boolean paired) {
+    double ratio = ratioOf(baseline, current, paired);
     double threshold = settings.thresholdFraction();
     boolean worse = direction.isWorseBeyond(ratio, threshold);
     if (!worse && !direction.isBetterBeyond(ratio, threshold)) {
@@ -158,18 +217,12 @@ public final class GateRule {
     }
     double pValue =
         Double.isNaN(adjustedPValue)
-            ? MannWhitneyU.test(baseline, current).pValue()
+            ? rankTest(baseline, current, paired).pValue()
             : adjustedPValue;
     if (pValue >= settings.alpha()) {
       return worse ? Verdict.UNCLEAR : Verdict.PASS;
     }
-    RatioInterval interval =
-        MedianRatioBootstrap.interval(
-            baseline,
-            current,
-            settings.confidenceLevel(),
-            settings.bootstrapResamples(),
-            id.bootstrapSeed(settings.seed()));
+    RatioInterval interval = intervalOf(id, baseline, current, paired, settings);
     return decide(direction, ratio, pValue, interval, settings);
   }
 
@@ -282,23 +335,25 @@ public final class GateRule {
       Verdict verdict,
       Direction direction,
       double ratio,
-      MannWhitneyU.Result uTest,
+      RankTest test,
       double adjustedPValue,
       int familySize,
       RatioInterval interval,
       GateSettings settings) {
     double threshold = settings.thresholdFraction();
-    String median = "median " + change(ratio);
+    String median =
+        (test instanceof WilcoxonSignedRank.Result ? "median round ratio " : "median ")
+            + change(ratio);
     String p =
         familySize > 1
             ? "p = "
-                + pValue(uTest.pValue())
+                + pValue(test.pValue())
                 + " (Holm-adjusted over "
                 + familySize
                 + " metrics: "
                 + pValue(adjustedPValue)
                 + ")"
-            : "p = " + pValue(uTest.pValue());
+            : "p = " + pValue(test.pValue());
     String ci =
         percent(interval.level())
             + " interval ["
@@ -330,13 +385,11 @@ public final class GateRule {
               .append(" threshold but not clear: ");
           if (adjustedPValue >= settings.alpha()) {
             why.append(p).append(" >= ").append(formatNumber(settings.alpha()));
-            double smallest = Math.min(1, familySize * uTest.smallestPossiblePValue());
+            double smallest = Math.min(1, familySize * test.smallestPossiblePValue());
             if (smallest >= settings.alpha()) {
               why.append(" (")
-                  .append(uTest.baselineSize())
-                  .append(" and ")
-                  .append(uTest.currentSize())
-                  .append(" rounds cannot give less than ")
+                  .append(test.samplesText())
+                  .append(" cannot give less than ")
                   .append(pValue(smallest))
                   .append(familySize > 1 ? " after the adjustment" : "")
                   .append(")");

@@ -48,12 +48,19 @@ public final class MannWhitneyU {
    *     shift
    * @param pValue two-sided
    */
-  public record Result(double u, double pValue, Method method, int baselineSize, int currentSize) {
+  public record Result(double u, double pValue, Method method, int baselineSize, int currentSize)
+      implements RankTest {
+
+    @Override
+    public String samplesText() {
+      return baselineSize + " and " + currentSize + " rounds";
+    }
 
     /**
      * The smallest two-sided p-value any outcome could give with these sample sizes: {@code 2 /
      * C(n1 + n2, n1)}. When it is not below alpha, no result can be significant.
      */
+    @Override
     public double smallestPossiblePValue() {
       return smallestPossiblePValue(baselineSize, currentSize);
     }

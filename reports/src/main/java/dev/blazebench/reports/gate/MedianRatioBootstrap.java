@@ -56,6 +56,47 @@ public final class MedianRatioBootstrap {
   }
 
   /**
+   * The median of the per-pair ratios {@code current[i] / baseline[i]}: the change an interleaved
+   * run's paired rounds show ({@link InterleavedRuns}).
+   */
+  public static double pairedRatio(double[] baseline, double[] current) {
+    return Medians.of(pairRatios(baseline, current));
+  }
+
+  /**
+   * The percentile bootstrap interval at {@code level} of {@link #pairedRatio}: each resample draws
+   * pairs (rounds) with replacement, so a round's two values stay together.
+   */
+  public static RatioInterval pairedInterval(
+      double[] baseline, double[] current, double level, int resamples, long seed) {
+    if (resamples < 1) {
+      throw new IllegalArgumentException("resamples " + resamples + " must be at least 1");
+    }
+    double[] sortedRatios = pairRatios(baseline, current);
+    Arrays.sort(sortedRatios);
+    SplittableRandom random = new SplittableRandom(seed);
+    int[] counts = new int[sortedRatios.length];
+    double[] medians = new double[resamples];
+    for (int b = 0; b < resamples; b++) {
+      medians[b] = resampledMedian(sortedRatios, counts, random);
+    }
+    Arrays.sort(medians);
+    double tail = (1 - level) / 2;
+    return new RatioInterval(quantile(medians, tail), quantile(medians, 1 - tail), level);
+  }
+
+  private static double[] pairRatios(double[] baseline, double[] current) {
+    checkPositive(baseline, "baseline");
+    checkPositive(current, "current");
+    WilcoxonSignedRank.requireSameLength(baseline, current);
+    double[] ratios = new double[baseline.length];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = current[i] / baseline[i];
+    }
+    return ratios;
+  }
+
+  /**
    * The median of one resample of {@code sorted}: draws which positions are taken (with
    * replacement) and walks the counts to the middle, so no resample is ever sorted.
    */

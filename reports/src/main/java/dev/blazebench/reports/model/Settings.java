@@ -47,4 +47,19 @@ public record Settings(
     load = List.copyOf(Objects.requireNonNull(load, "load"));
     Objects.requireNonNull(codec, "codec");
   }
+
+  /** These settings with other APIs and reference API (the two builds of an interleaved run). */
+  public Settings withApis(List<String> newApis, String newReferenceApi) {
+    return new Settings(
+        profile,
+        rounds,
+        newApis,
+        scenarios,
+        newReferenceApi,
+        roundDurationSec,
+        warmupSec,
+        warmupRoundSec,
+        load,
+        codec);
+  }
 }

@@ -45,7 +45,10 @@ import java.util.TreeMap;
  *
  * With {@code --against OTHER_CSV} the baseline rounds come from the first file and the current
  * ones from the other: two separate runs (two server and driver JVMs), as a real gate compares, so
- * differences between JVM runs count too.
+ * differences between JVM runs count too. With {@code --paired} as well, the two files are the two
+ * builds of one interleaved run ({@code compare --baseline-jar}; {@link RoundsFromCompareRun}'s
+ * {@code baseline} and {@code current}): each trial draws the same n rounds from both and the gate
+ * compares them as pairs ({@link Gate#compareInterleaved}).
  *
  * <p>Run (from the repository root, after {@code ./mvnw -B -q -pl reports -am test-compile}):
  *
@@ -53,7 +56,7 @@ import java.util.TreeMap;
  * java -cp reports/target/classes:reports/target/test-classes:$(cat reports/target/cp.txt) \
  *     dev.blazebench.reports.gate.GateCalibration ROUNDS_CSV [--against OTHER_CSV] \
  *     [--trials 1000] [--sizes 5,10,15] [--skip-rounds 1] [--slowdown 1.10] \
- *     [--per-metric-alpha] [--drop-failed-rounds]
+ *     [--per-metric-alpha] [--drop-failed-rounds] [--paired] [--threshold 0.05]
  * </pre>
  */
 public final class GateCalibration {
@@ -80,11 +83,22 @@ public final class GateCalibration {
   private final List<Cell> cells;
   private final int trials;
   private final double slowdown;
+  private final boolean paired;
   private final SplittableRandom random = new SplittableRandom(1);
 
   private GateCalibration(
-      Rounds first, Rounds second, int trials, double slowdown, boolean perMetricAlpha) {
-    this.settings = GateSettings.defaults().withFamilyWise(!perMetricAlpha);
+      Rounds first,
+      Rounds second,
+      int trials,
+      double slowdown,
+      boolean perMetricAlpha,
+      boolean paired,
+      double thresholdFraction) {
+    this.paired = paired;
+    this.settings =
+        GateSettings.defaults()
+            .withFamilyWise(!perMetricAlpha)
+            .withThresholdFraction(thresholdFraction);
     this.perMetric = GateSettings.defaults().withFamilyWise(false);
     this.strict = perMetric.withStrictInterval(true);
     this.first = first;
@@ -99,7 +113,7 @@ public final class GateCalibration {
       System.err.println(
           "usage: GateCalibration ROUNDS_CSV [--against OTHER_CSV] [--trials N]"
               + " [--sizes 5,10,15] [--skip-rounds K] [--slowdown 1.10] [--per-metric-alpha]"
-              + " [--drop-failed-rounds]");
+              + " [--drop-failed-rounds] [--paired] [--threshold 0.05]");
       System.exit(1);
     }
     Path csv = Path.of(args[0]);
@@ -110,6 +124,8 @@ public final class GateCalibration {
     double slowdown = 1.10;
     boolean dropFailed = false;
     boolean perMetricAlpha = false;
+    boolean paired = false;
+    double threshold = GateSettings.defaults().thresholdFraction();
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--against" -> against = Path.of(args[++i]);
@@ -120,18 +136,25 @@ public final class GateCalibration {
         case "--slowdown" -> slowdown = Double.parseDouble(args[++i]);
         case "--drop-failed-rounds" -> dropFailed = true;
         case "--per-metric-alpha" -> perMetricAlpha = true;
+        case "--paired" -> paired = true;
+        case "--threshold" -> threshold = Double.parseDouble(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     Rounds first = read(csv, skipRounds, dropFailed);
     Rounds second = against == null ? null : read(against, skipRounds, dropFailed);
-    GateCalibration study = new GateCalibration(first, second, trials, slowdown, perMetricAlpha);
+    if (paired && second == null) {
+      throw new IllegalArgumentException("--paired needs --against: the two builds' rounds");
+    }
+    GateCalibration study =
+        new GateCalibration(first, second, trials, slowdown, perMetricAlpha, paired, threshold);
     System.out.printf(
         Locale.US,
-        "gate calibration: %s%s, first %d round(s) skipped, rounds with failed calls %s, %d trials"
+        "gate calibration: %s%s%s, first %d round(s) skipped, rounds with failed calls %s, %d trials"
             + " per cell, slowdown x%.2f, threshold %s, alpha %s (%s), %d bootstrap resamples%n%n",
         csv,
         against == null ? "" : " (baseline) against " + against + " (current)",
+        paired ? ", rounds paired" : "",
         skipRounds,
         dropFailed ? "dropped" : "kept",
         trials,
@@ -342,6 +365,10 @@ public final class GateCalibration {
   private void perGateRun(int[] sizes) {
     List<Integer> firstRounds = commonRounds(first);
     List<Integer> secondRounds = second == null ? null : commonRounds(second);
+    List<Integer> bothRounds = new ArrayList<>(firstRounds);
+    if (secondRounds != null) {
+      bothRounds.retainAll(secondRounds);
+    }
     List<String> apis = cells.stream().map(c -> c.id().api()).distinct().toList();
     System.out.printf(
         Locale.US,
@@ -352,23 +379,30 @@ public final class GateCalibration {
         "| n | A/A: runs with a false alarm | one API slowed: detected | one metric slowed:"
             + " detected, by metric | one metric slowed: all |");
     System.out.println("|---:|---:|---:|---|---:|");
+    Map<Integer, Map<String, Long>> falseAlarmsByMetric = new TreeMap<>();
     for (int n : sizes) {
       boolean enough =
-          second == null
-              ? firstRounds.size() >= 2 * n
-              : firstRounds.size() >= n && secondRounds.size() >= n;
+          paired
+              ? bothRounds.size() >= n
+              : second == null
+                  ? firstRounds.size() >= 2 * n
+                  : firstRounds.size() >= n && secondRounds.size() >= n;
       if (!enough) {
         System.out.printf(Locale.US, "| %d | too few common rounds | | | |%n", n);
         continue;
       }
       long falseAlarms = 0;
+      Map<String, Long> falseAlarmsByCell = new TreeMap<>();
       long apiDetected = 0;
       Map<String, long[]> byMetric = new LinkedHashMap<>();
       METRICS.forEach(m -> byMetric.put(m, new long[2]));
       for (int t = 0; t < trials; t++) {
         List<Integer> baselineRounds;
         List<Integer> currentRounds;
-        if (second == null) {
+        if (paired) {
+          baselineRounds = draw(bothRounds, n);
+          currentRounds = baselineRounds;
+        } else if (second == null) {
           List<Integer> drawn = draw(firstRounds, 2 * n);
           baselineRounds = drawn.subList(0, n);
           currentRounds = drawn.subList(n, 2 * n);
@@ -387,10 +421,14 @@ public final class GateCalibration {
                   (second == null ? first : second).series().get(cell.series()),
                   cell.metric(),
                   currentRounds);
-          pValues[i] = MannWhitneyU.test(baseline[i], current[i]).pValue();
+          pValues[i] = GateRule.rankTest(baseline[i], current[i], paired).pValue();
         }
-        if (!regressed(baseline, current, pValues).isEmpty()) {
+        Set<Integer> falselyFlagged = regressed(baseline, current, pValues);
+        if (!falselyFlagged.isEmpty()) {
           falseAlarms++;
+        }
+        for (int i : falselyFlagged) {
+          falseAlarmsByCell.merge(cells.get(i).id().name(), 1L, Long::sum);
         }
         // One API slowed: its latency and CPU, not its throughput.
         String api = apis.get(t % apis.size());
@@ -443,7 +481,15 @@ public final class GateCalibration {
           rate(apiDetected, trials),
           perMetricText,
           rate(detected, tried));
+      falseAlarmsByMetric.put(n, falseAlarmsByCell);
     }
+    System.out.println();
+    falseAlarmsByMetric.forEach(
+        (n, byCell) -> {
+          if (!byCell.isEmpty()) {
+            System.out.printf(Locale.US, "A/A false alarms at n = %d, by metric: %s%n", n, byCell);
+          }
+        });
     System.out.println();
   }
 
@@ -461,11 +507,11 @@ public final class GateCalibration {
     return Arrays.stream(values).map(v -> v * factor).toArray();
   }
 
-  private static double[] pValuesWith(
+  private double[] pValuesWith(
       double[][] baseline, double[][] current, double[] pValues, Set<Integer> changed) {
     double[] result = pValues.clone();
     for (int i : changed) {
-      result[i] = MannWhitneyU.test(baseline[i], current[i]).pValue();
+      result[i] = GateRule.rankTest(baseline[i], current[i], paired).pValue();
     }
     return result;
   }
@@ -492,7 +538,8 @@ public final class GateCalibration {
 
   private boolean regresses(int cell, double[] baseline, double[] current, double judgedPValue) {
     Cell c = cells.get(cell);
-    return GateRule.verdictOf(c.id(), c.direction(), baseline, current, settings, judgedPValue)
+    return GateRule.verdictOf(
+            c.id(), c.direction(), baseline, current, settings, judgedPValue, paired)
         == Verdict.REGRESSION;
   }
 

@@ -48,7 +48,8 @@ class GateReportWritersTest {
             "cur",
             GateSettings.defaults(),
             SLOWER.comparisons(),
-            java.util.List.of("note with <angle> & \"quotes\""));
+            java.util.List.of("note with <angle> & \"quotes\""),
+            false);
 
     Document xml = parse(GateJUnitXml.render(report));
 

@@ -19,7 +19,7 @@ class GateRuleTest {
     MetricComparison c = compareLatency(TEN_ROUNDS, scaled(TEN_ROUNDS, 1.20));
 
     // Complete separation of 10 and 10: p = 2 / C(20, 10).
-    assertThat(c.uTest().pValue()).isLessThan(1.1e-5);
+    assertThat(c.rankTest().pValue()).isLessThan(1.1e-5);
     assertThat(c.ratio()).isEqualTo(1.2, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(c.interval().lower()).isGreaterThan(1.05);
     assertThat(c.verdict()).isEqualTo(Verdict.REGRESSION);
@@ -33,7 +33,7 @@ class GateRuleTest {
 
     MetricComparison c = compareLatency(three, scaled(three, 1.5));
 
-    assertThat(c.uTest().pValue()).isEqualTo(0.1, org.assertj.core.data.Offset.offset(1e-15));
+    assertThat(c.rankTest().pValue()).isEqualTo(0.1, org.assertj.core.data.Offset.offset(1e-15));
     assertThat(c.verdict()).isEqualTo(Verdict.UNCLEAR);
     assertThat(c.reason())
         .contains("p = 0.1000 >= 0.01 (3 and 3 rounds cannot give less than 0.1000)");
@@ -43,7 +43,7 @@ class GateRuleTest {
   void aClearChangeWithinTheThresholdPasses() {
     MetricComparison c = compareLatency(TEN_ROUNDS, scaled(TEN_ROUNDS, 1.03));
 
-    assertThat(c.uTest().pValue()).isLessThan(0.01);
+    assertThat(c.rankTest().pValue()).isLessThan(0.01);
     assertThat(c.verdict()).isEqualTo(Verdict.PASS);
   }
 
@@ -56,7 +56,7 @@ class GateRuleTest {
     MetricComparison c = compareLatency(noisy, scaled(noisy, 1.07));
 
     assertThat(c.ratio()).isGreaterThan(1.05);
-    assertThat(c.uTest().pValue()).isGreaterThan(0.01);
+    assertThat(c.rankTest().pValue()).isGreaterThan(0.01);
     assertThat(c.verdict()).isEqualTo(Verdict.UNCLEAR);
   }
 
@@ -91,7 +91,7 @@ class GateRuleTest {
     MetricComparison c = compareLatency(TEN_ROUNDS, TEN_ROUNDS.clone());
 
     assertThat(c.ratio()).isEqualTo(1);
-    assertThat(c.uTest().pValue()).isEqualTo(1);
+    assertThat(c.rankTest().pValue()).isEqualTo(1);
     assertThat(c.verdict()).isEqualTo(Verdict.PASS);
     assertThat(c.reason()).startsWith("median ±0.0%, p = 1.0000, 99% interval [");
   }
@@ -171,7 +171,7 @@ class GateRuleTest {
 
     assertThat(grew.verdict()).isEqualTo(Verdict.REGRESSION);
     assertThat(grew.exact()).isTrue();
-    assertThat(grew.uTest()).isNull();
+    assertThat(grew.rankTest()).isNull();
     assertThat(grew.reason()).isEqualTo("exact figure +6.0%, beyond the 5% threshold");
   }
 
@@ -229,6 +229,58 @@ class GateRuleTest {
                     GateRule.compareSamples(P50, direction, baseline, current, settings).verdict());
           }
         }
+      }
+    }
+  }
+
+  @Test
+  void pairedRoundsFindASlowdownThatADriftHidesFromSeparateSamples() {
+    // Twelve rounds drifting from 100 to 200 µs, each current round 10% above its partner: as two
+    // separate samples the drift swamps the change; as pairs every round shows it.
+    double[] baseline = new double[12];
+    for (int i = 0; i < 12; i++) {
+      baseline[i] = 100 + 100 * i / 11.0;
+    }
+    double[] current = scaled(baseline, 1.1);
+
+    MetricComparison separate = compareLatency(baseline, current);
+    MetricComparison paired =
+        GateRule.comparePairs(P50, Direction.HIGHER_IS_WORSE, baseline, current, DEFAULTS);
+
+    assertThat(separate.verdict()).isEqualTo(Verdict.UNCLEAR);
+    assertThat(paired.verdict()).isEqualTo(Verdict.REGRESSION);
+    assertThat(paired.ratio()).isCloseTo(1.1, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(paired.rankTest()).isInstanceOf(WilcoxonSignedRank.Result.class);
+    assertThat(paired.rankTest().pValue())
+        .isCloseTo(2 / 4096.0, org.assertj.core.data.Offset.offset(1e-15));
+    assertThat(paired.reason()).startsWith("median round ratio +10.0% beyond the 5% threshold");
+  }
+
+  @Test
+  void tooFewPairsSayHowSmallTheirPValueCanGet() {
+    double[] baseline = {100, 120, 110};
+
+    MetricComparison c =
+        GateRule.comparePairs(
+            P50, Direction.HIGHER_IS_WORSE, baseline, scaled(baseline, 1.2), DEFAULTS);
+
+    assertThat(c.verdict()).isEqualTo(Verdict.UNCLEAR);
+    assertThat(c.reason()).contains("(3 pairs of rounds cannot give less than 0.2500)");
+  }
+
+  @Test
+  void thePairedShortcutVerdictAgreesWithTheFullComparison() {
+    double[] noisy = {90, 110, 95, 105, 100, 92, 108, 97, 103, 100};
+    double[] wobble = {1.02, 0.97, 1.04, 0.99, 1.01, 0.96, 1.03, 1.0, 0.98, 1.05};
+    for (double factor : new double[] {0.8, 0.93, 1, 1.07, 1.2}) {
+      double[] current = new double[noisy.length];
+      for (int i = 0; i < noisy.length; i++) {
+        current[i] = noisy[i] * factor * wobble[i];
+      }
+      for (Direction direction : Direction.values()) {
+        assertThat(GateRule.verdictOf(P50, direction, noisy, current, DEFAULTS, Double.NaN, true))
+            .as("factor %s, direction %s", factor, direction)
+            .isEqualTo(GateRule.comparePairs(P50, direction, noisy, current, DEFAULTS).verdict());
       }
     }
   }

@@ -122,9 +122,12 @@ class GateTest {
 
   @Test
   void roundsNeededForAlphaAreTheFewestThatCanGoBelowIt() {
-    assertThat(Gate.roundsNeededFor(0.01)).isEqualTo(5);
-    assertThat(Gate.roundsNeededFor(0.05)).isEqualTo(4);
-    assertThat(Gate.roundsNeededFor(0.11)).isEqualTo(3);
+    assertThat(Gate.roundsNeededFor(0.01, false)).isEqualTo(5);
+    assertThat(Gate.roundsNeededFor(0.05, false)).isEqualTo(4);
+    assertThat(Gate.roundsNeededFor(0.11, false)).isEqualTo(3);
+    // Pairs: 2 / 2^n below alpha. 2/2^8 = 0.0078 < 0.01 <= 2/2^7; 2/2^6 = 0.031 < 0.05.
+    assertThat(Gate.roundsNeededFor(0.01, true)).isEqualTo(8);
+    assertThat(Gate.roundsNeededFor(0.05, true)).isEqualTo(6);
   }
 
   private static GateReport compare(RunResults baseline, RunResults current) {

@@ -83,6 +83,53 @@ class MedianRatioBootstrapTest {
         .hasMessageContaining("baseline[1] is 0.0");
   }
 
+  @Test
+  void pairedIntervalResamplesRoundsAndFollowsTheMedianOfThreeRatios() {
+    // Pair ratios {0.8, 1.0, 1.2} (baselines differ, the ratios are what count): a resample of
+    // three pairs has the median-of-three distribution above, so the same quantiles.
+    double[] baseline = {50, 100, 200};
+    double[] current = {40, 100, 240};
+
+    RatioInterval forty = MedianRatioBootstrap.pairedInterval(baseline, current, 0.40, 10_000, 7);
+    RatioInterval ninetyNine =
+        MedianRatioBootstrap.pairedInterval(baseline, current, 0.99, 10_000, 7);
+
+    assertThat(MedianRatioBootstrap.pairedRatio(baseline, current)).isEqualTo(1.0);
+    assertThat(forty.lower()).isEqualTo(1.0);
+    assertThat(forty.upper()).isEqualTo(1.0);
+    assertThat(ninetyNine.lower()).isCloseTo(0.8, within());
+    assertThat(ninetyNine.upper()).isCloseTo(1.2, within());
+  }
+
+  @Test
+  void pairingRemovesADriftThatHidesTheChangeFromTheSeparateSamples() {
+    // The machine drifts from 100 to 200 over the rounds; every round of the current build is 10%
+    // slower than its baseline partner run seconds before.
+    double[] baseline = new double[12];
+    double[] current = new double[12];
+    for (int i = 0; i < 12; i++) {
+      baseline[i] = 100 + 100 * i / 11.0;
+      current[i] = baseline[i] * 1.1;
+    }
+
+    RatioInterval paired = MedianRatioBootstrap.pairedInterval(baseline, current, 0.99, 10_000, 3);
+    RatioInterval separate = MedianRatioBootstrap.interval(baseline, current, 0.99, 10_000, 3);
+
+    assertThat(paired.lower()).isCloseTo(1.1, within());
+    assertThat(paired.upper()).isCloseTo(1.1, within());
+    assertThat(separate.lower()).isLessThan(1.0); // the drift swamps the 10%
+  }
+
+  @Test
+  void pairsMustMatchInNumber() {
+    assertThatThrownBy(
+            () ->
+                MedianRatioBootstrap.pairedInterval(
+                    new double[] {1, 2}, new double[] {1}, 0.99, 100, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 baseline and 1 current");
+  }
+
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(1e-12);
   }

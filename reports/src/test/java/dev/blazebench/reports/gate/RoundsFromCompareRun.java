@@ -33,13 +33,27 @@ public final class RoundsFromCompareRun {
   private RoundsFromCompareRun() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: RoundsFromCompareRun RUN_DIR_OR_RESULTS_JSON OUT_CSV");
+    if (args.length != 2 && args.length != 3) {
+      System.err.println(
+          "usage: RoundsFromCompareRun RUN_DIR_OR_RESULTS_JSON OUT_CSV [baseline|current]");
       System.exit(1);
     }
     Path in = Path.of(args[0]);
     Path results = Files.isDirectory(in) ? in.resolve("results.json") : in;
-    List<String> lines = csvLines(RunResultsReader.read(results));
+    RunResults run = RunResultsReader.read(results);
+    if (args.length == 3) {
+      // One build of an interleaved run (compare --baseline-jar), under the plain API names.
+      InterleavedRuns.Halves halves = InterleavedRuns.split(run, results.toString());
+      run =
+          switch (args[2]) {
+            case "baseline" -> halves.baseline();
+            case "current" -> halves.current();
+            default ->
+                throw new IllegalArgumentException(
+                    "side " + args[2] + ": give baseline or current");
+          };
+    }
+    List<String> lines = csvLines(run);
     Files.write(Path.of(args[1]), lines);
     System.out.printf(Locale.US, "%d rounds × series written to %s%n", lines.size() - 1, args[1]);
   }
