@@ -147,6 +147,16 @@ public final class CompareCommand implements Callable<Integer> {
   List<String> targets;
 
   @Option(
+      names = "--server-forks",
+      paramLabel = "K",
+      description =
+          "Start the server(s) afresh K times over the rounds (default 1): the rounds are split"
+              + " into K blocks, each on new server JVMs after its own warm-up round. One JVM's"
+              + " JIT decisions and memory layout are one sample of a build, as JMH's forks say:"
+              + " two JVMs of the same build differed here by 4% in CPU per operation.")
+  Integer serverForks;
+
+  @Option(
       names = "--baseline-jar",
       paramLabel = "JAR",
       description =
@@ -260,6 +270,23 @@ public final class CompareCommand implements Callable<Integer> {
     }
     Map<String, List<String>> apisByScenario = resolveApis(scenarioNames, requested);
     custom |= requested != null;
+    int forks = 1;
+    if (serverForks != null) {
+      if (serverForks < 1 || serverForks > roundCount) {
+        throw new BadInputException(
+            "--server-forks must be between 1 and the rounds ("
+                + roundCount
+                + "), was "
+                + serverForks);
+      }
+      if (external != null && serverForks > 1) {
+        throw new BadInputException(
+            "--server-forks restarts compare's own servers; servers given with --target are not"
+                + " compare's to restart");
+      }
+      forks = serverForks;
+      custom |= forks > 1;
+    }
     Path baselineBuild = null;
     if (baselineJar != null) {
       if (external != null) {
@@ -300,6 +327,7 @@ public final class CompareCommand implements Callable<Integer> {
         out.toAbsolutePath().normalize(),
         profile.wholePollIntervals(),
         external,
+        forks,
         baselineBuild);
   }
 

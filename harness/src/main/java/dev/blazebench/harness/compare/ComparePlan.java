@@ -33,6 +33,9 @@ import java.util.Set;
  * @param wholePollIntervals measure realtime over REST polling for at least two poll intervals
  *     (longer than {@code duration} for rest-poll-5s), so its figures cover whole polls
  * @param external servers given with {@code --target}, or null: compare starts its own server
+ * @param serverForks how many times compare starts its server(s) afresh over the rounds: the rounds
+ *     are split into this many consecutive blocks, each on new server JVMs after a warm-up round of
+ *     their own (JMH's forks: one JVM's JIT and memory layout is one sample, not the build)
  * @param baselineJar another build's blazebench jar whose reference server runs beside this build's
  *     ({@code --baseline-jar}), or null. Then {@code apisByScenario} holds every API twice, {@code
  *     API@baseline} right before {@code API}, and {@link #runs()} alternates their order from round
@@ -51,6 +54,7 @@ record ComparePlan(
     Path outDir,
     boolean wholePollIntervals,
     ExternalTargets external,
+    int serverForks,
     Path baselineJar) {
 
   /** A plan against the reference server compare starts. */
@@ -79,6 +83,7 @@ record ComparePlan(
         outDir,
         wholePollIntervals,
         null,
+        1,
         null);
   }
 
@@ -88,6 +93,13 @@ record ComparePlan(
     }
     if (apisByScenario.isEmpty()) {
       throw new IllegalArgumentException("no scenario to run");
+    }
+    if (serverForks < 1 || serverForks > rounds) {
+      throw new IllegalArgumentException(
+          "server forks must be between 1 and the rounds (" + rounds + "), was " + serverForks);
+    }
+    if (external != null && serverForks > 1) {
+      throw new IllegalArgumentException("servers given with --target cannot be restarted");
     }
     if (external != null && baselineJar != null) {
       throw new IllegalArgumentException("a baseline build needs compare's own servers");
@@ -158,28 +170,57 @@ record ComparePlan(
           if (baselineJar != null && round % 2 == 0) {
             index = i % 2 == 0 ? i + 1 : i - 1; // the pair (API@baseline, API) swapped
           }
-          runs.add(new PlannedRun(round, scenario.getKey(), apis.get(index)));
+          runs.add(new PlannedRun(round, scenario.getKey(), apis.get(index), forkOf(round)));
         }
       }
     }
     return runs;
   }
 
+  /** The server JVM (1-based) {@code round} (1-based) runs on: blocks of consecutive rounds. */
+  int forkOf(int round) {
+    return 1 + (round - 1) * serverForks / rounds;
+  }
+
   /**
-   * The unmeasured warm-up round before round 1: every request/response scenario against every API
-   * once, so that the server's and the driver's JIT are warm for all of them when round 1 starts.
-   * Without it, round 1 favours the APIs that run later in it (they find the server's store and
-   * query paths already compiled by the first). Realtime is left out: its server path is light and
-   * REST polling's runs take seconds of waiting each.
+   * Every run in the order compare makes them: for each server JVM, its warm-up round, then its
+   * rounds.
    */
+  List<PlannedRun> runsInOrder() {
+    List<PlannedRun> measured = runs();
+    List<PlannedRun> ordered = new ArrayList<>();
+    for (int fork = 1; fork <= serverForks; fork++) {
+      ordered.addAll(warmupRuns(fork));
+      for (PlannedRun run : measured) {
+        if (run.fork() == fork) {
+          ordered.add(run);
+        }
+      }
+    }
+    return ordered;
+  }
+
+  /** The warm-up round of the first server JVM (see {@link #warmupRuns(int)}). */
   List<PlannedRun> warmupRuns() {
+    return warmupRuns(1);
+  }
+
+  /**
+   * The unmeasured warm-up round before the first round of server JVM {@code fork} (round 1 for the
+   * first): every request/response scenario against every API once, so that the server's and the
+   * driver's JIT are warm for all of them when round 1 starts. Without it, round 1 favours the APIs
+   * that run later in it (they find the server's store and query paths already compiled by the
+   * first). Realtime is left out: its server path is light and REST polling's runs take seconds of
+   * waiting each.
+   */
+  List<PlannedRun> warmupRuns(int fork) {
     List<PlannedRun> runs = new ArrayList<>();
     for (Map.Entry<String, List<String>> scenario : apisByScenario.entrySet()) {
       if (scenario.getKey().equals(Scenarios.REALTIME)) {
         continue;
       }
       for (String api : scenario.getValue()) {
-        runs.add(new PlannedRun(0, scenario.getKey(), api));
+        runs.add(new PlannedRun(0, scenario.getKey(), api, fork));
       }
     }
     return runs;

@@ -85,8 +85,7 @@ final class CompareRun {
     CpuPlacement placement =
         plan.external() != null ? CpuPlacement.external() : CpuPlacement.pinThisProcess();
     // The unmeasured warm-up round first, then the measured rounds.
-    List<PlannedRun> runs = new ArrayList<>(plan.warmupRuns());
-    runs.addAll(plan.runs());
+    List<PlannedRun> runs = plan.runsInOrder();
     TimeEstimate estimate = new TimeEstimate(plan);
     say(
         "%s; a warm-up round, then %d runs per round (%s); about %s",
@@ -143,10 +142,14 @@ final class CompareRun {
     // No process to read: every run's server CPU is unknown (null in results.json).
     CpuSampler sampler = CpuSampler.of(List.of());
     LoadStep step = new LoadStep(plan, plan.external(), sampler, machine.load().cores());
-    return runEach(runs, step, null, null, placement, machine, estimate, stop);
+    return runEach(runs, 0, runs.size(), step, null, null, placement, machine, estimate, stop);
   }
 
-  /** Starts the server, runs every planned run, stops the server; true if stopped early. */
+  /**
+   * Runs every planned run on servers compare starts: for each server fork, fresh servers (this
+   * build's, and the baseline build's if any), that fork's warm-up round and rounds, then stops
+   * them. True if stopped early.
+   */
   private boolean runRounds(
       List<PlannedRun> runs,
       CpuPlacement placement,
@@ -157,18 +160,54 @@ final class CompareRun {
     if (plan.external() != null) {
       return runRoundsAgainstExternal(runs, placement, machine, estimate, stop);
     }
+    int from = 0;
+    while (from < runs.size()) {
+      int fork = runs.get(from).fork();
+      int to = from;
+      while (to < runs.size() && runs.get(to).fork() == fork) {
+        to++;
+      }
+      if (runOnFreshServers(runs, from, to, fork, placement, machine, estimate, stop)) {
+        return true;
+      }
+      from = to;
+    }
+    return false;
+  }
+
+  /**
+   * Starts the server(s) of {@code fork}, runs {@code runs[from, to)}, stops them; true if stopped
+   * early.
+   */
+  private boolean runOnFreshServers(
+      List<PlannedRun> runs,
+      int from,
+      int to,
+      int fork,
+      CpuPlacement placement,
+      MachineInfo machine,
+      TimeEstimate estimate,
+      StopSignal stop)
+      throws IOException, InterruptedException {
+    String logSuffix = fork == 1 ? ".log" : "-fork" + fork + ".log";
     Path dataDir = Files.createTempDirectory("blazebench-compare-");
     ServerProcess server = null;
     ServerProcess baseline = null;
     CpuSampler sampler = null;
     CpuSampler baselineSampler = null;
     try {
-      say("starting the reference server (log: %s)", plan.outDir().resolve("server.log"));
+      Path serverLog = plan.outDir().resolve("server" + logSuffix);
+      say(
+          "starting the reference server%s (log: %s)",
+          plan.serverForks() == 1
+              ? ""
+              : " for rounds of fork " + fork + " of " + plan.serverForks(),
+          serverLog);
       try {
         server =
             ServerProcess.start(
                 ServerProcess.command(placement.serverCommandPrefix(), dataDir),
-                plan.outDir().resolve("server.log"),
+                serverLog,
                 SERVER_READY_TIMEOUT);
       } catch (InterruptedException e) {
         return true;
@@ -181,7 +220,7 @@ final class CompareRun {
           new ServerTargets(server.host(), server.grpcPort(), server.httpPort());
       ApiTargets targets = currentTargets;
       if (plan.baselineJar() != null) {
-        Path baselineLog = plan.outDir().resolve("server-baseline.log");
+        Path baselineLog = plan.outDir().resolve("server-baseline" + logSuffix);
         say(
             "starting the baseline build's reference server from %s (log: %s)",
             plan.baselineJar(), baselineLog);
@@ -213,7 +252,7 @@ final class CompareRun {
       }
       int serverCores = placement.pinned() ? 1 : machine.load().cores();
       LoadStep step = new LoadStep(plan, targets, sampler, baselineSampler, serverCores);
-      return runEach(runs, step, server, baseline, placement, machine, estimate, stop);
+      return runEach(runs, from, to, step, server, baseline, placement, machine, estimate, stop);
     } finally {
       if (sampler != null) {
         sampler.close();
@@ -242,12 +281,14 @@ final class CompareRun {
   }
 
   /**
-   * Runs {@code runs} in order with {@code step}; true if stopped early. {@code server} is the
-   * server compare started, or null for servers given with --target; {@code baseline} the baseline
-   * build's, or null.
+   * Runs {@code runs[from, to)} in order with {@code step} (the whole list is for the time left);
+   * true if stopped early. {@code server} is the server compare started, or null for servers given
+   * with --target; {@code baseline} the baseline build's, or null.
    */
   private boolean runEach(
       List<PlannedRun> runs,
+      int from,
+      int to,
       LoadStep step,
       ServerProcess server,
       ServerProcess baseline,
@@ -261,7 +302,7 @@ final class CompareRun {
     for (String api : plan.apis()) {
       apiColumnWidth = Math.max(apiColumnWidth, api.length());
     }
-    for (int i = 0; i < runs.size(); i++) {
+    for (int i = from; i < to; i++) {
       if (stop.requested()) {
         return true;
       }
@@ -269,7 +310,9 @@ final class CompareRun {
       console.printf(
           Locale.US,
           "blazebench compare: %-13s %-10s %-" + apiColumnWidth + "s ",
-          run.round() == 0 ? "[warm-up]" : "[round " + run.round() + "/" + plan.rounds() + "]",
+          run.round() == 0
+              ? (plan.serverForks() == 1 ? "[warm-up]" : "[warm-up " + run.fork() + "]")
+              : "[round " + run.round() + "/" + plan.rounds() + "]",
           run.scenario(),
           run.api());
       console.flush();
@@ -396,6 +439,29 @@ final class CompareRun {
       warnings.add("servers-external", placement.note() + ": " + plan.external().describe());
     } else {
       warnings.placement(placement);
+    }
+    if (plan.serverForks() > 1) {
+      List<String> blocks = new ArrayList<>();
+      for (int fork = 1; fork <= plan.serverForks(); fork++) {
+        int first = -1;
+        int last = -1;
+        for (int round = 1; round <= plan.rounds(); round++) {
+          if (plan.forkOf(round) == fork) {
+            first = first < 0 ? round : first;
+            last = round;
+          }
+        }
+        blocks.add("rounds " + first + "-" + last);
+      }
+      warnings.add(
+          "server-forks",
+          "the server"
+              + (plan.baselineJar() != null ? "s were" : " was")
+              + " started afresh "
+              + plan.serverForks()
+              + " times, each with its own warm-up round: "
+              + String.join(", ", blocks)
+              + " (--server-forks)");
     }
     if (plan.baselineJar() != null) {
       warnings.add(

@@ -52,6 +52,7 @@ class CompareBaselineBuildTest {
             tmp.resolve("run"),
             false,
             null,
+            1,
             tmp.resolve("base.jar"));
 
     List<String> order = plan.runs().stream().map(r -> r.round() + " " + r.api()).toList();
@@ -126,8 +127,9 @@ class CompareBaselineBuildTest {
 
   /**
    * The real thing, small: both servers as child processes, the baseline's from a jar, two rounds
-   * of get-one against one API on each, then the interleaved gate on the run. (No timing
-   * assertions: two rounds cannot show a latency change, and the gate says so.)
+   * of get-one against one API on each, each round on fresh servers (two forks), then the
+   * interleaved gate on the run. (No timing assertions: two rounds cannot show a latency change,
+   * and the gate says so.)
    */
   @Test
   void aRunAgainstTwoBuildsMeasuresBothAndGatesThemAsPairs() throws Exception {
@@ -152,6 +154,8 @@ class CompareBaselineBuildTest {
             "--no-codec",
             "--baseline-jar",
             blazebenchJar().toString(),
+            "--server-forks",
+            "2",
             "--out",
             out.toString());
 
@@ -160,8 +164,14 @@ class CompareBaselineBuildTest {
         .contains("blazebench compare: baseline server ready: gRPC 127.0.0.1:")
         .containsPattern("\\[round 1/2\\] +get-one +grpc-blazebinary@baseline ")
         .containsPattern("\\[round 2/2\\] +get-one +grpc-blazebinary@baseline ")
-        .contains("blazebench compare: baseline server stopped");
-    assertThat(out.resolve("server-baseline.log")).content().contains("blazebench serve: ready");
+        .contains("blazebench compare: baseline server stopped")
+        .containsPattern("\\[warm-up 2\\] +get-one +grpc-blazebinary@baseline ");
+    for (String log :
+        List.of(
+            "server.log", "server-baseline.log", "server-fork2.log", "server-baseline-fork2.log")) {
+      assertThat(out.resolve(log)).content().contains("blazebench serve: ready");
+    }
+    assertThat(out.resolve("warmup-fork2")).isDirectory();
     RunResults results = RunResultsReader.read(out);
     assertThat(results.results())
         .extracting(ApiScenarioResult::api)

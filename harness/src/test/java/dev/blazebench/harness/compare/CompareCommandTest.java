@@ -58,6 +58,35 @@ class CompareCommandTest {
   }
 
   @Test
+  void serverForksMustFitTheRoundsAndNotTargets() {
+    assertThat(plan("--rounds", "6", "--server-forks", "3").serverForks()).isEqualTo(3);
+    assertThat(plan().serverForks()).isEqualTo(1);
+
+    CliRun zero = CliRun.run("", "compare", "--no-codec", "--server-forks", "0");
+    CliRun tooMany =
+        CliRun.run("", "compare", "--no-codec", "--rounds", "2", "--server-forks", "3");
+    CliRun withTarget =
+        CliRun.run(
+            "",
+            "compare",
+            "--no-codec",
+            "--rounds",
+            "2",
+            "--server-forks",
+            "2",
+            "--target",
+            "grpc-blazebinary=blaze://127.0.0.1:1");
+
+    assertThat(zero.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(zero.stderr())
+        .contains("--server-forks must be between 1 and the rounds (2), was 0");
+    assertThat(tooMany.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(tooMany.stderr()).contains("was 3");
+    assertThat(withTarget.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(withTarget.stderr()).contains("servers given with --target are not compare's");
+  }
+
+  @Test
   void quickIsTheDefaultProfileWithTheSeedsThreeTests() {
     ComparePlan plan = plan();
 

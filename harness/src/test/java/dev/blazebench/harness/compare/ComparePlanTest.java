@@ -54,6 +54,60 @@ class ComparePlanTest {
   }
 
   @Test
+  void serverForksSplitTheRoundsIntoBlocksEachAfterItsOwnWarmUpRound() {
+    Map<String, List<String>> apis = new LinkedHashMap<>();
+    apis.put("get-one", List.of("A", "B"));
+    ComparePlan plan =
+        new ComparePlan(
+            "custom",
+            5,
+            Duration.ofMillis(500),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(1),
+            apis,
+            false,
+            "x",
+            0,
+            Path.of("/tmp/run"),
+            false,
+            null,
+            2,
+            null);
+
+    List<String> order =
+        plan.runsInOrder().stream()
+            .map(r -> r.fork() + ":" + r.round() + " " + r.api() + " " + r.relativeFolder())
+            .toList();
+
+    assertThat(order)
+        .containsExactly(
+            "1:0 A warmup/A--get-one",
+            "1:0 B warmup/B--get-one",
+            "1:1 A rounds/r01/A--get-one",
+            "1:1 B rounds/r01/B--get-one",
+            "1:2 A rounds/r02/A--get-one",
+            "1:2 B rounds/r02/B--get-one",
+            "1:3 A rounds/r03/A--get-one",
+            "1:3 B rounds/r03/B--get-one",
+            "2:0 A warmup-fork2/A--get-one",
+            "2:0 B warmup-fork2/B--get-one",
+            "2:4 A rounds/r04/A--get-one",
+            "2:4 B rounds/r04/B--get-one",
+            "2:5 A rounds/r05/A--get-one",
+            "2:5 B rounds/r05/B--get-one");
+  }
+
+  @Test
+  void oneForkRunsTheWarmUpRoundThenEveryRound() {
+    Map<String, List<String>> apis = new LinkedHashMap<>();
+    apis.put("get-one", List.of("A"));
+    ComparePlan plan = plan(3, apis);
+
+    assertThat(plan.runsInOrder()).extracting(PlannedRun::round).containsExactly(0, 1, 2, 3);
+    assertThat(plan.runsInOrder()).extracting(PlannedRun::fork).containsOnly(1);
+  }
+
+  @Test
   void theWarmUpRoundRunsEveryRequestScenarioOnceButNotRealtime() {
     Map<String, List<String>> apis = new LinkedHashMap<>();
     apis.put("fetch-1000", List.of("A", "B"));
