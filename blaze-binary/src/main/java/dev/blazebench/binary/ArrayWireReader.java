@@ -89,14 +89,7 @@ final class ArrayWireReader extends WireReader {
       pos = at + length;
       return value;
     }
-    if (((low | high) & 0x8080_8080_8080_8080L) == 0) {
-      // ASCII, seen in the words already loaded (the length in the top byte is at most 15): the
-      // bytes are valid UTF-8 and mean the same as Latin-1, so one copy makes the String.
-      value = new BlazeValue.StringValue(StringBytes.asciiString(bytes, at, length));
-      pos = at + length;
-    } else {
-      value = super.readShortString(length);
-    }
+    value = super.readShortString(length);
     shortStrings.remember(low, high, value);
     return value;
   }

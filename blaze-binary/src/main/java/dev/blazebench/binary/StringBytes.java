@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -26,9 +25,10 @@ import java.util.Arrays;
  *
  * <p>The array {@link #latin1Bytes} returns is the {@code String}'s own: callers only read it.
  *
- * <p>Decoding needs no such access: an ASCII string is made with {@code new String(bytes, offset,
- * length, ISO_8859_1)}, which on JDK 17 copies the bytes once and checks nothing, as Fory's private
- * constructor path does after its own copy ({@link #asciiString}).
+ * <p>Decoding needs no such access: on JDK 17, {@code new String(bytes, offset, length, UTF_8)}
+ * already is one vectorised ASCII check and one copy for an ASCII string, the least a decoder that
+ * must validate UTF-8 can do (Fory skips the check only because its format carries a Latin-1 coder
+ * flag, and makes one copy too).
  */
 abstract sealed class StringBytes permits StringBytes.InPlace, StringBytes.PublicApi {
 
@@ -68,14 +68,6 @@ abstract sealed class StringBytes permits StringBytes.InPlace, StringBytes.Publi
    * or the public-API path), and then the caller goes through {@code s}'s chars. Read only.
    */
   abstract byte[] latin1Bytes(String s);
-
-  /**
-   * A string of the bytes {@code a[from, from + length)}, which the caller has checked are ASCII
-   * (so that their Latin-1 and UTF-8 readings agree): one copy, no second check.
-   */
-  static String asciiString(byte[] a, int from, int length) {
-    return new String(a, from, length, StandardCharsets.ISO_8859_1);
-  }
 
   /** Reads {@code String.value} through {@code sun.misc.Unsafe}, found reflectively. */
   static final class InPlace extends StringBytes {

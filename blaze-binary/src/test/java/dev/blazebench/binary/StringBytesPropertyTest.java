@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -92,22 +91,6 @@ class StringBytesPropertyTest {
       return;
     }
     assertArrayEquals(s.getBytes(StandardCharsets.ISO_8859_1), latin1);
-  }
-
-  @Property(tries = 500)
-  void asciiStringIsTheBytesAsText(@ForAll("strings") String text) {
-    byte[] ascii =
-        text.chars()
-            .filter(c -> c < 0x80)
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-            .toString()
-            .getBytes(StandardCharsets.US_ASCII);
-    byte[] framed = new byte[ascii.length + 6];
-    Arrays.fill(framed, (byte) 0xFF);
-    System.arraycopy(ascii, 0, framed, 3, ascii.length);
-    String s = StringBytes.asciiString(framed, 3, ascii.length);
-    assertEquals(new String(ascii, StandardCharsets.US_ASCII), s);
-    assertArrayEquals(ascii, s.getBytes(StandardCharsets.UTF_8));
   }
 
   @Example
