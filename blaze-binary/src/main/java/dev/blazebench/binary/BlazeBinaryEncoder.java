@@ -231,6 +231,14 @@ public final class BlazeBinaryEncoder {
 
   /** A u16 byte length then UTF-8: field names and dictionary keys. */
   static void writeShortUtf8(String s, GrowableBuffer out, String what, String field) {
+    writeShortUtf8(StringBytes.CHOSEN, s, out, what, field);
+  }
+
+  /**
+   * As {@link #writeShortUtf8(String, GrowableBuffer, String, String)}, through {@code strings}.
+   */
+  static void writeShortUtf8(
+      StringBytes strings, String s, GrowableBuffer out, String what, String field) {
     if (s.length() > Wire.MAX_U16) {
       // Every UTF-16 char is at least one UTF-8 byte.
       throw tooLong(what, s, Utf8.encodedLength(s), field);
@@ -240,7 +248,7 @@ public final class BlazeBinaryEncoder {
     // grows; only a name with other characters reserves the worst case and is written again.
     out.ensureRemaining(2 + chars);
     int start = out.size();
-    byte[] latin1 = CompactStrings.latin1Bytes(s);
+    byte[] latin1 = strings.latin1Bytes(s);
     if (latin1 != null && Utf8.isAscii(latin1)) {
       byte[] a = out.array();
       SHORT_BE.set(a, start, (short) chars);
@@ -295,17 +303,25 @@ public final class BlazeBinaryEncoder {
 
   /** A string value in its shortest form. */
   static void writeString(String s, GrowableBuffer out, String field) {
+    writeString(StringBytes.CHOSEN, s, out, field);
+  }
+
+  /** As {@link #writeString(String, GrowableBuffer, String)}, through {@code strings}. */
+  static void writeString(StringBytes strings, String s, GrowableBuffer out, String field) {
     int chars = s.length();
     if (chars == 0) {
       out.putByte(Wire.TAG_EMPTY_STRING);
       return;
     }
-    byte[] latin1 = CompactStrings.latin1Bytes(s);
-    // Checked in the string, not after copying: reading back bytes just copied stalls on the
-    // copy's wide stores.
-    if (latin1 != null && Utf8.isAscii(latin1)) {
-      writeAscii(latin1, out);
-      return;
+    byte[] latin1 = strings.latin1Bytes(s);
+    if (latin1 != null) {
+      // Exactly what an ASCII value takes, so that a buffer sized by EncodedSize never grows.
+      out.ensureRemaining((chars <= Wire.MAX_SHORT_STRING_BYTES ? 1L : 5L) + chars);
+      int end = putIfAscii(latin1, out.array(), out.size());
+      if (end >= 0) {
+        out.setSize(end);
+        return;
+      }
     }
     if (chars > Wire.MAX_SHORT_STRING_BYTES) {
       writeLongString(s, out, field);
@@ -341,23 +357,31 @@ public final class BlazeBinaryEncoder {
     out.setSize(end);
   }
 
-  /** Writes a non-empty ASCII string value, given as its bytes, in its shortest form. */
-  private static void writeAscii(byte[] ascii, GrowableBuffer out) {
-    int n = ascii.length;
-    int start = out.size();
+  /**
+   * Stores at {@code a[p]} the string value whose Latin-1 bytes are {@code latin1} (not empty), in
+   * its shortest form, when they are all ASCII, and returns the index after it; returns -1, having
+   * written nothing, when they are not. The caller has made room for the value as ASCII: {@code 1 +
+   * latin1.length} bytes up to 15, else {@code 5 + latin1.length}.
+   */
+  static int putIfAscii(byte[] latin1, byte[] a, int p) {
+    // Checked in the string, not after copying: reading back bytes just copied stalls on the
+    // copy's wide stores. (Checking while copying, a word at a time, measured no faster: the
+    // time is in first touching the string's bytes, which either way happens once.)
+    if (!Utf8.isAscii(latin1)) {
+      return -1;
+    }
+    int n = latin1.length;
     int at;
     if (n <= Wire.MAX_SHORT_STRING_BYTES) {
-      out.ensureRemaining(1 + n);
-      out.array()[start] = (byte) (Wire.TAG_SHORT_STRING | n);
-      at = start + 1;
+      a[p] = (byte) (Wire.TAG_SHORT_STRING | n);
+      at = p + 1;
     } else {
-      out.ensureRemaining(5L + n);
-      out.array()[start] = Wire.TAG_STRING;
-      INT_BE.set(out.array(), start + 1, n);
-      at = start + 5;
+      a[p] = Wire.TAG_STRING;
+      INT_BE.set(a, p + 1, n);
+      at = p + 5;
     }
-    System.arraycopy(ascii, 0, out.array(), at, n);
-    out.setSize(at + n);
+    System.arraycopy(latin1, 0, a, at, n);
+    return at + n;
   }
 
   /**

@@ -80,25 +80,22 @@ final class TypedWriter {
     switch (f.kind) {
       case TypedField.STRING -> {
         String s = (String) v;
-        byte[] latin1 = CompactStrings.latin1Bytes(s);
-        if (latin1 == null || !Utf8.isAscii(latin1)) {
-          writeKey(f, out);
-          BlazeBinaryEncoder.writeString(s, out, f.name);
-          return;
+        byte[] latin1 = StringBytes.CHOSEN.latin1Bytes(s);
+        if (latin1 != null) {
+          int n = latin1.length; // not 0: latin1Bytes is null for ""
+          out.ensureRemaining(keyLength + 5 + n);
+          byte[] a = out.array();
+          int p = putKey(key, a, out.size());
+          int end = BlazeBinaryEncoder.putIfAscii(latin1, a, p);
+          if (end >= 0) {
+            out.setSize(end);
+            return;
+          }
         }
-        int n = latin1.length; // not 0: latin1Bytes is null for ""
-        out.ensureRemaining(keyLength + 5 + n);
-        byte[] a = out.array();
-        int p = putKey(key, a, out.size());
-        if (n <= Wire.MAX_SHORT_STRING_BYTES) {
-          a[p++] = (byte) (Wire.TAG_SHORT_STRING | n);
-        } else {
-          a[p] = Wire.TAG_STRING;
-          INT_BE.set(a, p + 1, n);
-          p += 5;
-        }
-        System.arraycopy(latin1, 0, a, p, n);
-        out.setSize(p + n);
+        // Not ASCII, or not read in place: the general writer, which also refuses an unpaired
+        // surrogate.
+        writeKey(f, out);
+        BlazeBinaryEncoder.writeString(s, out, f.name);
       }
       case TypedField.UUID_KIND -> {
         UUID uuid = (UUID) v;
