@@ -88,8 +88,11 @@ final class CompareRun {
     List<PlannedRun> runs = plan.runsInOrder();
     TimeEstimate estimate = new TimeEstimate(plan);
     say(
-        "%s; a warm-up round, then %d runs per round (%s); about %s",
+        "%s; %s, then %d runs per round (%s); about %s",
         describePlan(),
+        plan.serverForks() == 1
+            ? "a warm-up round"
+            : plan.serverForks() + " server forks, each started with a warm-up round",
         plan.runsPerRound(),
         describeRound(),
         TimeText.formatSeconds(estimate.secondsLeft(runs, 0) + 5));

@@ -10,14 +10,14 @@
 #
 # Usage (from the repository root, on a machine doing nothing else):
 #   reports/src/test/java/dev/blazebench/reports/gate/calibration/calibrate-interleaved.sh OUT_DIR [ROUNDS] [TRIALS]
-# Defaults: 50 rounds, 1,000 trials per cell; about 34 s per round with the default options, so
-# about 30 minutes. BASELINE_JAR=path uses another build's jar as the baseline instead (then the
+# Defaults: 40 rounds on 4 server forks (each fork's servers fresh, after a 15 s warm-up round per
+# API x scenario), 1,000 trials per cell: about 31 minutes with the default options. BASELINE_JAR=path uses another build's jar as the baseline instead (then the
 # "A/A" rows measure the difference between the builds). Extra compare options in COMPARE_OPTIONS.
 set -euo pipefail
 out="${1:?usage: calibrate-interleaved.sh OUT_DIR [ROUNDS] [TRIALS]}"
-rounds="${2:-50}"
+rounds="${2:-40}"
 trials="${3:-1000}"
-options="${COMPARE_OPTIONS:---full --no-codec --scenarios fetch-1000,get-one --apis grpc-blazebinary,rest-json --warmup-round 20s}"
+options="${COMPARE_OPTIONS:---full --no-codec --scenarios fetch-1000,get-one --apis grpc-blazebinary,rest-json --warmup-round 15s --server-forks 4}"
 cd "$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
 mkdir -p "$out"
 
@@ -42,8 +42,7 @@ calibration() {
   java -cp "$cp" dev.blazebench.reports.gate.GateCalibration "$out/baseline.csv" \
     --against "$out/current.csv" --skip-rounds 0 --trials "$trials" "$@"
 }
-sizes="5,8,10,15,20,30"
-[[ "$rounds" -ge 40 ]] && sizes="$sizes,40"
+sizes="10,15,20,25,30"
 calibration --paired --sizes "$sizes" >"$out/paired.md"
 calibration --sizes "$sizes" >"$out/separate.md"
 java -jar "$out/current.jar" gate --interleaved "$out/run" --markdown "$out/gate.md" \
