@@ -200,11 +200,6 @@ record ComparePlan(
     return ordered;
   }
 
-  /** The warm-up round of the first server JVM (see {@link #warmupRuns(int)}). */
-  List<PlannedRun> warmupRuns() {
-    return warmupRuns(1);
-  }
-
   /**
    * The unmeasured warm-up round before the first round of server JVM {@code fork} (round 1 for the
    * first): every request/response scenario against every API once, so that the server's and the

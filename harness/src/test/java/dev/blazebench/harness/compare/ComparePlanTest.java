@@ -114,7 +114,7 @@ class ComparePlanTest {
     apis.put("realtime", List.of("websocket-json"));
     apis.put("insert-100", List.of("B"));
 
-    List<PlannedRun> warmup = plan(3, apis).warmupRuns();
+    List<PlannedRun> warmup = plan(3, apis).warmupRuns(1);
 
     assertThat(warmup)
         .extracting(PlannedRun::toString)

@@ -182,25 +182,14 @@ public final class GateRule {
       double[] baseline,
       double[] current,
       GateSettings settings) {
-    return verdictOf(id, direction, baseline, current, settings, Double.NaN);
+    return verdictOf(id, direction, baseline, current, settings, Double.NaN, false);
   }
 
   /**
    * As {@link #verdictOf(MetricId, Direction, double[], double[], GateSettings)}, judging
-   * significance on {@code adjustedPValue} (the U test's p-value after the family's adjustment);
-   * NaN computes the U test here and leaves it unadjusted.
+   * significance on {@code adjustedPValue} (the rank test's p-value after the family's adjustment;
+   * NaN computes the test here, unadjusted), for paired rounds when {@code paired}.
    */
-  static Verdict verdictOf(
-      MetricId id,
-      Direction direction,
-      double[] baseline,
-      double[] current,
-      GateSettings settings,
-      double adjustedPValue) {
-    return verdictOf(id, direction, baseline, current, settings, adjustedPValue, false);
-  }
-
-  /** As above, for paired rounds when {@code paired} (then NaN computes the signed-rank test). */
   static Verdict verdictOf(
       MetricId id,
       Direction direction,
