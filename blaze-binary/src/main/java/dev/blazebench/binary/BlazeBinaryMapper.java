@@ -70,7 +70,10 @@ public final class BlazeBinaryMapper<T> {
   private final TypedField[] fields;
   private final TypedClassModel.Instantiator factory;
 
-  private final TypedWriter writer;
+  private final TypedWriter<T> writer;
+
+  /** The class's generated code ({@link GenerateCodec}), or null: bound at run time. */
+  private final GeneratedCodec<T> generated;
 
   /** Slot (index in {@link #fields}) by NFC field name, for fields read by name. */
   private final Map<String, Integer> slotByKey;
@@ -83,9 +86,11 @@ public final class BlazeBinaryMapper<T> {
       TypedField[] fields,
       TypedClassModel.Instantiator factory,
       BlazeBinaryDecoder decoder,
-      boolean rejectUnknownFields) {
+      boolean rejectUnknownFields,
+      GeneratedCodec<T> generated) {
     this.type = type;
     this.fields = fields;
+    this.generated = generated;
     this.factory = factory;
     this.decoder = decoder;
     this.rejectUnknownFields = rejectUnknownFields;
@@ -94,7 +99,7 @@ public final class BlazeBinaryMapper<T> {
       slots.put(fields[i].key, i);
     }
     this.slotByKey = slots;
-    this.writer = new TypedWriter(fields);
+    this.writer = new TypedWriter<>(fields, generated);
   }
 
   /**
@@ -106,18 +111,46 @@ public final class BlazeBinaryMapper<T> {
   public static <T> BlazeBinaryMapper<T> of(Class<T> type) {
     TypedClassModel model = TypedClassModel.of(Objects.requireNonNull(type, "type"));
     return new BlazeBinaryMapper<>(
-        type, model.fields, model.factory, BlazeBinaryDecoder.withDefaults(), false);
+        type,
+        model.fields,
+        model.factory,
+        BlazeBinaryDecoder.withDefaults(),
+        false,
+        GeneratedCodecs.find(type, model.fields));
+  }
+
+  /**
+   * As {@link #of}, but never with the class's generated code: every call goes through the
+   * accessors bound at run time. For comparing the two; results and errors are the same.
+   */
+  public static <T> BlazeBinaryMapper<T> reflective(Class<T> type) {
+    TypedClassModel model = TypedClassModel.of(Objects.requireNonNull(type, "type"));
+    return new BlazeBinaryMapper<>(
+        type, model.fields, model.factory, BlazeBinaryDecoder.withDefaults(), false, null);
   }
 
   /** This binding, decoding with {@code limits}. */
   public BlazeBinaryMapper<T> withLimits(DecodeLimits limits) {
     return new BlazeBinaryMapper<>(
-        type, fields, factory, BlazeBinaryDecoder.withLimits(limits), rejectUnknownFields);
+        type,
+        fields,
+        factory,
+        BlazeBinaryDecoder.withLimits(limits),
+        rejectUnknownFields,
+        generated);
   }
 
   /** This binding, failing on a field the class does not have instead of skipping it. */
   public BlazeBinaryMapper<T> rejectingUnknownFields() {
-    return new BlazeBinaryMapper<>(type, fields, factory, decoder, true);
+    return new BlazeBinaryMapper<>(type, fields, factory, decoder, true, generated);
+  }
+
+  /**
+   * Whether this binding calls code generated for the class at compile time ({@link
+   * GenerateCodec}).
+   */
+  public boolean usesGeneratedCode() {
+    return generated != null;
   }
 
   /** The bound class. */
@@ -148,7 +181,7 @@ public final class BlazeBinaryMapper<T> {
     Objects.requireNonNull(value, "value");
     int start = out.size();
     try {
-      writer.write(value, version, out);
+      writer.write(value, version, out, writer.recordWriter(out));
     } catch (RuntimeException | Error e) {
       out.truncate(start);
       throw e;
@@ -167,6 +200,7 @@ public final class BlazeBinaryMapper<T> {
     int start = out.size();
     try {
       out.putInt(values.size());
+      RecordWriter fieldWriter = writer.recordWriter(out);
       for (int i = 0; i < values.size(); i++) {
         T value = values.get(i);
         if (value == null) {
@@ -174,7 +208,7 @@ public final class BlazeBinaryMapper<T> {
         }
         int lengthAt = out.size();
         out.putInt(0);
-        writer.write(value, version, out);
+        writer.write(value, version, out, fieldWriter);
         out.setInt(lengthAt, out.size() - lengthAt - 4);
       }
     } catch (RuntimeException | Error e) {
@@ -228,7 +262,7 @@ public final class BlazeBinaryMapper<T> {
 
   /** The state of one decode call: a sequence's records share it. */
   private TypedReader<T> reader() {
-    return new TypedReader<>(type, fields, slotByKey, factory, rejectUnknownFields);
+    return new TypedReader<>(type, fields, slotByKey, factory, rejectUnknownFields, generated);
   }
 
   private List<T> readSequence(WireReader in) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -96,8 +95,7 @@ final class TypedClassModel {
       }
       Method setter;
       try {
-        String suffix = getter.getName().substring(getter.getName().startsWith("is") ? 2 : 3);
-        setter = type.getMethod("set" + suffix, getter.getReturnType());
+        setter = type.getMethod(PropertyNames.setterOf(getter.getName()), getter.getReturnType());
       } catch (NoSuchMethodException e) {
         continue; // read-only property: it could not be decoded, so it is not bound
       }
@@ -125,22 +123,8 @@ final class TypedClassModel {
         || m.getDeclaringClass() == Object.class) {
       return null;
     }
-    String name = m.getName();
-    String rest;
-    if (name.startsWith("get") && name.length() > 3 && m.getReturnType() != void.class) {
-      rest = name.substring(3);
-    } else if (name.startsWith("is") && name.length() > 2 && m.getReturnType() == boolean.class) {
-      rest = name.substring(2);
-    } else {
-      return null;
-    }
-    // java.beans.Introspector.decapitalize: "URL" stays "URL", "Title" becomes "title".
-    if (rest.length() > 1
-        && Character.isUpperCase(rest.charAt(0))
-        && Character.isUpperCase(rest.charAt(1))) {
-      return rest;
-    }
-    return rest.substring(0, 1).toLowerCase(Locale.ROOT) + rest.substring(1);
+    return PropertyNames.ofGetter(
+        m.getName(), m.getReturnType() == void.class, m.getReturnType() == boolean.class);
   }
 
   // ---- shared ----

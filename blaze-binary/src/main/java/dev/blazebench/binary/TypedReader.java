@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The state of one decode call, reused for every record of a sequence: the decoded values by slot,
@@ -18,6 +19,11 @@ final class TypedReader<T> implements WireReader.FieldsReader<T> {
   private final Map<String, Integer> slotByKey;
   private final TypedClassModel.Instantiator factory;
   private final boolean rejectUnknownFields;
+
+  /** The class's generated code, or null; with what it reads through. */
+  private final GeneratedCodec<T> generated;
+
+  private final RecordReader recordReader;
 
   private final Object[] refs;
   private final long[] prims;
@@ -33,8 +39,11 @@ final class TypedReader<T> implements WireReader.FieldsReader<T> {
       TypedField[] fields,
       Map<String, Integer> slotByKey,
       TypedClassModel.Instantiator factory,
-      boolean rejectUnknownFields) {
+      boolean rejectUnknownFields,
+      GeneratedCodec<T> generated) {
     this.type = type;
+    this.generated = generated;
+    this.recordReader = generated == null ? null : new RecordReader(type, fields);
     this.fields = fields;
     this.slotByKey = slotByKey;
     this.factory = factory;
@@ -46,6 +55,17 @@ final class TypedReader<T> implements WireReader.FieldsReader<T> {
 
   @Override
   public T read(WireReader in, int count, int recordStart) {
+    if (generated != null && count == fields.length) {
+      // The generated code reads what the loop below reads first, in one pass; a record it cannot
+      // read that way (a key that differs) is read again from its first field.
+      int firstField = in.pos;
+      recordReader.readFrom(in, recordStart);
+      T value = generated.read(recordReader);
+      if (value != null) {
+        return value;
+      }
+      in.pos = firstField;
+    }
     Arrays.fill(seen, 0);
     // Fast path: the fields in key order, each key exactly as this binding writes it.
     int limit = Math.min(count, fields.length);
@@ -89,12 +109,17 @@ final class TypedReader<T> implements WireReader.FieldsReader<T> {
     try {
       return type.cast(factory.create(refs, prims));
     } catch (RuntimeException e) {
-      throw in.fail("cannot make a " + type.getName() + " of the fields read: " + e, recordStart);
+      throw cannotCreate(in, type, e, recordStart);
     } catch (Error e) {
       throw e;
     } catch (Throwable e) {
-      throw in.fail("cannot make a " + type.getName() + " of the fields read: " + e, recordStart);
+      throw cannotCreate(in, type, e, recordStart);
     }
+  }
+
+  static BlazeBinaryException cannotCreate(
+      WireReader in, Class<?> type, Throwable e, int recordStart) {
+    return in.fail("cannot make a " + type.getName() + " of the fields read: " + e, recordStart);
   }
 
   /** The general path: {@code remaining} fields read by name, in any order. */
@@ -140,112 +165,166 @@ final class TypedReader<T> implements WireReader.FieldsReader<T> {
 
   /** Reads field {@code f}'s value into slot {@code slot}, checking it has the field's type. */
   private void readValue(WireReader in, TypedField f, int slot) {
-    int at = in.pos;
-    if (f.kind == TypedField.VALUE) {
-      refs[slot] = in.readValue(0);
+    if (f.primitive) {
+      prims[slot] =
+          switch (f.kind) {
+            case TypedField.INT, TypedField.LONG -> readInteger(in, f);
+            case TypedField.DOUBLE -> Double.doubleToRawLongBits(readDouble(in, f));
+            default -> readBool(in, f) ? 1 : 0; // BOOL
+          };
       return;
     }
+    refs[slot] =
+        switch (f.kind) {
+          case TypedField.STRING -> readString(in, f);
+          case TypedField.INT -> boxedInt(in, f);
+          case TypedField.LONG -> isNull(in) ? null : readInteger(in, f);
+          case TypedField.DOUBLE -> isNull(in) ? null : readDouble(in, f);
+          case TypedField.BOOL -> isNull(in) ? null : readBool(in, f);
+          case TypedField.UUID_KIND -> readUuid(in, f);
+          case TypedField.INSTANT -> readInstant(in, f);
+          case TypedField.DATA -> readData(in, f);
+          case TypedField.VECTOR -> readVector(in, f);
+          case TypedField.STRING_LIST -> readStringList(in, f);
+          default -> in.readValue(0); // VALUE
+        };
+  }
+
+  // ---- one value of each kind, the cursor at its tag; shared with RecordReader ----
+  // A reference kind reads a null tag as null; the primitive reads (readInteger, readDouble,
+  // readBool) refuse it, naming the field's Java type.
+
+  /** Moves past a null tag and says so; otherwise reads nothing. */
+  static boolean isNull(WireReader in) {
+    if (in.pos < in.end && in.u8At(in.pos) == Wire.TAG_NULL) {
+      in.pos++;
+      return true;
+    }
+    return false;
+  }
+
+  static String readString(WireReader in, TypedField f) {
+    int at = in.pos;
+    int tag = in.readU8("value tag");
+    return tag == Wire.TAG_NULL ? null : readString(in, f, tag, at);
+  }
+
+  /** An int or long field's value; an INT field's must fit in a Java int. */
+  static long readInteger(WireReader in, TypedField f) {
+    int at = in.pos;
+    int tag = tagOfPrimitive(in, f, at);
+    long v = readInteger(in, f, tag, at);
+    if (f.kind == TypedField.INT && v != (int) v) {
+      throw in.fail("field '" + f.name + "': " + v + " does not fit in a Java int", at);
+    }
+    return v;
+  }
+
+  static Integer boxedInt(WireReader in, TypedField f) {
+    return isNull(in) ? null : (int) readInteger(in, f);
+  }
+
+  static double readDouble(WireReader in, TypedField f) {
+    int at = in.pos;
+    expect(in, f, tagOfPrimitive(in, f, at), Wire.TAG_DOUBLE, at);
+    return Double.longBitsToDouble(in.readI64("double"));
+  }
+
+  static boolean readBool(WireReader in, TypedField f) {
+    int at = in.pos;
+    expect(in, f, tagOfPrimitive(in, f, at), Wire.TAG_BOOL, at);
+    return in.readU8("bool") != 0; // any non-zero byte, as in BlazeDB
+  }
+
+  static UUID readUuid(WireReader in, TypedField f) {
+    int at = in.pos;
     int tag = in.readU8("value tag");
     if (tag == Wire.TAG_NULL) {
-      if (f.primitive) {
-        throw in.fail(
-            "field '" + f.name + "': null for a " + f.javaType.getName() + " (not nullable)", at);
-      }
-      refs[slot] = null;
-      return;
+      return null;
     }
-    switch (f.kind) {
-      case TypedField.STRING -> refs[slot] = readString(in, f, tag, at);
-      case TypedField.INT -> {
-        long v = readInteger(in, f, tag, at);
-        if (v != (int) v) {
-          throw in.fail("field '" + f.name + "': " + v + " does not fit in a Java int", at);
-        }
-        if (f.primitive) {
-          prims[slot] = v;
-        } else {
-          refs[slot] = (int) v;
-        }
-      }
-      case TypedField.LONG -> {
-        long v = readInteger(in, f, tag, at);
-        if (f.primitive) {
-          prims[slot] = v;
-        } else {
-          refs[slot] = v;
-        }
-      }
-      case TypedField.DOUBLE -> {
-        expect(in, f, tag, Wire.TAG_DOUBLE, at);
-        long bits = in.readI64("double");
-        if (f.primitive) {
-          prims[slot] = bits;
-        } else {
-          refs[slot] = Double.longBitsToDouble(bits);
-        }
-      }
-      case TypedField.BOOL -> {
-        expect(in, f, tag, Wire.TAG_BOOL, at);
-        boolean v = in.readU8("bool") != 0; // any non-zero byte, as in BlazeDB
-        if (f.primitive) {
-          prims[slot] = v ? 1 : 0;
-        } else {
-          refs[slot] = v;
-        }
-      }
-      case TypedField.UUID_KIND -> {
-        expect(in, f, tag, Wire.TAG_UUID, at);
-        refs[slot] = in.readUuid("uuid");
-      }
-      case TypedField.INSTANT -> {
-        expect(in, f, tag, Wire.TAG_DATE, at);
-        long bits = in.readI64("date");
-        Instant instant = InstantDates.toInstant(bits);
-        if (instant == null) {
-          throw in.fail(
-              "field '"
-                  + f.name
-                  + "': date "
-                  + Double.longBitsToDouble(bits)
-                  + " (seconds since 2001) is not an Instant",
-              at);
-        }
-        refs[slot] = instant;
-      }
-      case TypedField.DATA -> {
-        expect(in, f, tag, Wire.TAG_DATA, at);
-        long length = in.readU32("data length");
-        if (length > in.limits.maxDataBytes()) {
-          throw in.fail(
-              "data of "
-                  + length
-                  + " bytes exceeds the limit of "
-                  + in.limits.maxDataBytes()
-                  + " (maxDataBytes)",
-              at);
-        }
-        refs[slot] = in.readBytes(length, "data");
-      }
-      case TypedField.VECTOR -> {
-        expect(in, f, tag, Wire.TAG_VECTOR, at);
-        long count = in.readU32("vector count");
-        in.checkCount(count, 4, "vector element", at);
-        float[] values = new float[(int) count];
-        for (int k = 0; k < values.length; k++) {
-          values[k] = Float.intBitsToFloat(in.i32At(in.pos));
-          in.pos += 4;
-        }
-        refs[slot] = values;
-      }
-      default -> refs[slot] = readStringList(in, f, tag, at); // STRING_LIST
+    expect(in, f, tag, Wire.TAG_UUID, at);
+    return in.readUuid("uuid");
+  }
+
+  static Instant readInstant(WireReader in, TypedField f) {
+    int at = in.pos;
+    int tag = in.readU8("value tag");
+    if (tag == Wire.TAG_NULL) {
+      return null;
     }
+    expect(in, f, tag, Wire.TAG_DATE, at);
+    long bits = in.readI64("date");
+    Instant instant = InstantDates.toInstant(bits);
+    if (instant == null) {
+      throw in.fail(
+          "field '"
+              + f.name
+              + "': date "
+              + Double.longBitsToDouble(bits)
+              + " (seconds since 2001) is not an Instant",
+          at);
+    }
+    return instant;
+  }
+
+  private static byte[] readData(WireReader in, TypedField f) {
+    int at = in.pos;
+    int tag = in.readU8("value tag");
+    if (tag == Wire.TAG_NULL) {
+      return null;
+    }
+    expect(in, f, tag, Wire.TAG_DATA, at);
+    long length = in.readU32("data length");
+    if (length > in.limits.maxDataBytes()) {
+      throw in.fail(
+          "data of "
+              + length
+              + " bytes exceeds the limit of "
+              + in.limits.maxDataBytes()
+              + " (maxDataBytes)",
+          at);
+    }
+    return in.readBytes(length, "data");
+  }
+
+  private static float[] readVector(WireReader in, TypedField f) {
+    int at = in.pos;
+    int tag = in.readU8("value tag");
+    if (tag == Wire.TAG_NULL) {
+      return null;
+    }
+    expect(in, f, tag, Wire.TAG_VECTOR, at);
+    long count = in.readU32("vector count");
+    in.checkCount(count, 4, "vector element", at);
+    float[] values = new float[(int) count];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = Float.intBitsToFloat(in.i32At(in.pos));
+      in.pos += 4;
+    }
+    return values;
+  }
+
+  static List<String> readStringList(WireReader in, TypedField f) {
+    int at = in.pos;
+    int tag = in.readU8("value tag");
+    return tag == Wire.TAG_NULL ? null : readStringList(in, f, tag, at);
+  }
+
+  /** The tag of a primitive field's value, which cannot be null. */
+  private static int tagOfPrimitive(WireReader in, TypedField f, int at) {
+    int tag = in.readU8("value tag");
+    if (tag == Wire.TAG_NULL) {
+      throw in.fail(
+          "field '" + f.name + "': null for a " + f.javaType.getName() + " (not nullable)", at);
+    }
+    return tag;
   }
 
   /**
    * Moves past field {@code f}'s key when the bytes at the cursor are exactly those this binding
    * writes for it; otherwise reads nothing, and the caller reads the name in full.
    */
-  private static boolean skipKeyIfWrittenAs(WireReader in, TypedField f) {
+  static boolean skipKeyIfWrittenAs(WireReader in, TypedField f) {
     int pos = in.pos;
     int remaining = in.end - pos;
     if (f.commonId != 0) {

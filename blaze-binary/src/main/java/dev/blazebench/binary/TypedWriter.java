@@ -13,12 +13,15 @@ import java.util.zip.CRC32;
  * bytes {@link BlazeBinaryEncoder} writes for the equivalent {@link BlazeRecord}. Immutable and
  * thread-safe.
  */
-final class TypedWriter {
+final class TypedWriter<T> {
 
   private static final VarHandle INT_BE =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle LONG_BE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  /** The header's eight bytes with version and field count 0: "BLAZE", 0x00, 0x0000. */
+  private static final long MAGIC_THEN_ZEROS = (long) Wire.MAGIC_FIRST_FOUR << 32 | 0x45L << 24;
 
   private final TypedField[] fields;
 
@@ -27,8 +30,12 @@ final class TypedWriter {
 
   private final TypedAccessors.PrimGetter[] primGetters;
 
-  TypedWriter(TypedField[] fields) {
+  /** The class's generated code, or null. */
+  private final GeneratedCodec<T> generated;
+
+  TypedWriter(TypedField[] fields, GeneratedCodec<T> generated) {
     this.fields = fields;
+    this.generated = generated;
     this.refGetters = new TypedAccessors.RefGetter[fields.length];
     this.primGetters = new TypedAccessors.PrimGetter[fields.length];
     for (int i = 0; i < fields.length; i++) {
@@ -37,14 +44,35 @@ final class TypedWriter {
     }
   }
 
-  /** Appends {@code value} as one record; callers roll back on an exception. */
-  void write(Object value, FormatVersion version, GrowableBuffer out) {
+  /**
+   * What the generated code writes {@code out} through (one per call: it holds the buffer), or null
+   * without generated code.
+   */
+  RecordWriter recordWriter(GrowableBuffer out) {
+    return generated == null ? null : new RecordWriter(fields, out);
+  }
+
+  /**
+   * Appends {@code value} as one record; {@code fieldWriter} is {@link #recordWriter}'s for {@code
+   * out}. Callers roll back on an exception.
+   */
+  void write(T value, FormatVersion version, GrowableBuffer out, RecordWriter fieldWriter) {
     int start = out.size();
-    out.ensureRemaining(Wire.HEADER_BYTES);
-    out.putInt(Wire.MAGIC_FIRST_FOUR);
-    out.putByte(Wire.MAGIC[4]);
-    out.putByte(version.wireByte());
-    out.putShort(0); // the field count, set below: null fields are not written
+    // "BLAZE", the version byte and the field count, set below: null fields are not written.
+    out.putLong(MAGIC_THEN_ZEROS | (long) (version.wireByte() & 0xFF) << 16);
+    int written = generated != null ? generated.write(value, fieldWriter) : writeFields(value, out);
+    byte[] a = out.array();
+    a[start + 6] = (byte) (written >>> 8);
+    a[start + 7] = (byte) written;
+    if (version == FormatVersion.V2) {
+      CRC32 crc = new CRC32();
+      crc.update(out.array(), start, out.size() - start);
+      out.putInt((int) crc.getValue());
+    }
+  }
+
+  /** The fields of {@code value} through the accessors bound at run time; returns how many. */
+  private int writeFields(T value, GrowableBuffer out) {
     int written = 0;
     for (int i = 0; i < fields.length; i++) {
       TypedField f = fields[i];
@@ -59,14 +87,7 @@ final class TypedWriter {
       }
       written++;
     }
-    byte[] a = out.array();
-    a[start + 6] = (byte) (written >>> 8);
-    a[start + 7] = (byte) written;
-    if (version == FormatVersion.V2) {
-      CRC32 crc = new CRC32();
-      crc.update(out.array(), start, out.size() - start);
-      out.putInt((int) crc.getValue());
-    }
+    return written;
   }
 
   /**
@@ -75,47 +96,12 @@ final class TypedWriter {
    * go through the general writers.
    */
   private static void writeReferenceField(TypedField f, Object v, GrowableBuffer out) {
-    byte[] key = f.keyBytes;
-    int keyLength = key.length;
     switch (f.kind) {
-      case TypedField.STRING -> {
-        String s = (String) v;
-        byte[] latin1 = StringBytes.CHOSEN.latin1Bytes(s);
-        if (latin1 != null) {
-          int n = latin1.length; // not 0: latin1Bytes is null for ""
-          out.ensureRemaining(keyLength + 5 + n);
-          byte[] a = out.array();
-          int p = putKey(key, a, out.size());
-          int end = BlazeBinaryEncoder.putIfAscii(latin1, a, p);
-          if (end >= 0) {
-            out.setSize(end);
-            return;
-          }
-        }
-        // Not ASCII, or not read in place: the general writer, which also refuses an unpaired
-        // surrogate.
-        writeKey(f, out);
-        BlazeBinaryEncoder.writeString(s, out, f.name);
-      }
-      case TypedField.UUID_KIND -> {
-        UUID uuid = (UUID) v;
-        out.ensureRemaining(keyLength + 17);
-        byte[] a = out.array();
-        int p = putKey(key, a, out.size());
-        a[p] = Wire.TAG_UUID;
-        LONG_BE.set(a, p + 1, uuid.getMostSignificantBits());
-        LONG_BE.set(a, p + 9, uuid.getLeastSignificantBits());
-        out.setSize(p + 17);
-      }
-      case TypedField.INSTANT -> {
-        out.ensureRemaining(keyLength + 9);
-        byte[] a = out.array();
-        int p = putKey(key, a, out.size());
-        a[p] = Wire.TAG_DATE;
-        LONG_BE.set(a, p + 1, InstantDates.bitsOf((Instant) v));
-        out.setSize(p + 9);
-      }
+      case TypedField.STRING -> writeStringField(f, (String) v, out);
+      case TypedField.UUID_KIND -> writeUuidField(f, (UUID) v, out);
+      case TypedField.INSTANT -> writeInstantField(f, (Instant) v, out);
       case TypedField.INT, TypedField.LONG -> writePrimitiveField(f, ((Number) v).longValue(), out);
+      case TypedField.STRING_LIST -> writeStringListField(f, (List<?>) v, out);
       default -> {
         writeKey(f, out);
         writeReference(f, v, out);
@@ -123,8 +109,56 @@ final class TypedWriter {
     }
   }
 
+  // ---- one field of each common kind, key and value; shared with RecordWriter ----
+
+  static void writeStringField(TypedField f, String s, GrowableBuffer out) {
+    byte[] key = f.keyBytes;
+    byte[] latin1 = StringBytes.CHOSEN.latin1Bytes(s);
+    if (latin1 != null) {
+      int n = latin1.length; // not 0: latin1Bytes is null for ""
+      out.ensureRemaining(key.length + 5 + n);
+      byte[] a = out.array();
+      int p = putKey(key, a, out.size());
+      int end = BlazeBinaryEncoder.putIfAscii(latin1, a, p);
+      if (end >= 0) {
+        out.setSize(end);
+        return;
+      }
+    }
+    // Not ASCII, or not read in place: the general writer, which also refuses an unpaired
+    // surrogate.
+    writeKey(f, out);
+    BlazeBinaryEncoder.writeString(s, out, f.name);
+  }
+
+  static void writeUuidField(TypedField f, UUID uuid, GrowableBuffer out) {
+    byte[] key = f.keyBytes;
+    out.ensureRemaining(key.length + 17);
+    byte[] a = out.array();
+    int p = putKey(key, a, out.size());
+    a[p] = Wire.TAG_UUID;
+    LONG_BE.set(a, p + 1, uuid.getMostSignificantBits());
+    LONG_BE.set(a, p + 9, uuid.getLeastSignificantBits());
+    out.setSize(p + 17);
+  }
+
+  static void writeInstantField(TypedField f, Instant instant, GrowableBuffer out) {
+    byte[] key = f.keyBytes;
+    out.ensureRemaining(key.length + 9);
+    byte[] a = out.array();
+    int p = putKey(key, a, out.size());
+    a[p] = Wire.TAG_DATE;
+    LONG_BE.set(a, p + 1, InstantDates.bitsOf(instant));
+    out.setSize(p + 9);
+  }
+
+  static void writeStringListField(TypedField f, List<?> items, GrowableBuffer out) {
+    writeKey(f, out);
+    writeStringList(f, items, out);
+  }
+
   /** The key and value of a primitive field (or a boxed int or long), one capacity check. */
-  private static void writePrimitiveField(TypedField f, long v, GrowableBuffer out) {
+  static void writePrimitiveField(TypedField f, long v, GrowableBuffer out) {
     byte[] key = f.keyBytes;
     out.ensureRemaining(key.length + 9);
     byte[] a = out.array();
@@ -173,27 +207,12 @@ final class TypedWriter {
     }
   }
 
-  private static void writeInteger(long v, GrowableBuffer out) {
-    if (v >= 0 && v <= 0xFF) {
-      out.putTagAndByte(Wire.TAG_SMALL_INT, (int) v);
-    } else {
-      out.putTagAndLong(Wire.TAG_INT, v);
-    }
-  }
-
+  /** The value of a field of a kind without a method of its own above: boxed, arrays, values. */
   private static void writeReference(TypedField f, Object v, GrowableBuffer out) {
     switch (f.kind) {
-      case TypedField.STRING -> BlazeBinaryEncoder.writeString((String) v, out, f.name);
-      case TypedField.INT, TypedField.LONG -> writeInteger(((Number) v).longValue(), out);
       case TypedField.DOUBLE ->
           out.putTagAndLong(Wire.TAG_DOUBLE, Double.doubleToRawLongBits((Double) v));
       case TypedField.BOOL -> out.putTagAndByte(Wire.TAG_BOOL, (Boolean) v ? 1 : 0);
-      case TypedField.UUID_KIND -> {
-        UUID uuid = (UUID) v;
-        out.putTagAndLongs(
-            Wire.TAG_UUID, uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
-      }
-      case TypedField.INSTANT -> out.putTagAndLong(Wire.TAG_DATE, InstantDates.bitsOf((Instant) v));
       case TypedField.DATA -> {
         byte[] bytes = (byte[]) v;
         out.ensureRemaining(5L + bytes.length);
@@ -210,7 +229,6 @@ final class TypedWriter {
           out.putInt(Float.floatToRawIntBits(x));
         }
       }
-      case TypedField.STRING_LIST -> writeStringList(f, (List<?>) v, out);
       default -> // VALUE
           BlazeBinaryEncoder.writeValue(
               (BlazeValue) v, out, 0, BlazeBinaryEncoder.DEFAULT_MAX_DEPTH, f.name);

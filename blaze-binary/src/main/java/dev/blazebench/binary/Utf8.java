@@ -119,40 +119,55 @@ final class Utf8 {
     return bytes;
   }
 
-  /** Whether every byte of {@code a} is ASCII (below 0x80), eight bytes at a time. */
+  /** Whether every byte of {@code a} is ASCII (below 0x80). */
   static boolean isAscii(byte[] a) {
-    // Few branches whose outcome depends on the length: most strings are short, and a byte loop's
-    // exit is mispredicted once per string, which costs more than the check itself. Words may
-    // overlap; that only checks some bytes twice.
-    int n = a.length;
-    if (n >= 8) {
-      long bits = 0;
-      int last = n - 8;
-      int i = 0;
-      // Four words per turn for long strings (descriptions, titles): a quarter of the loop
-      // overhead, and four independent loads in flight.
-      for (; i + 24 < last; i += 32) {
+    return isAscii(a, 0, a.length);
+  }
+
+  /**
+   * Whether every byte of {@code a[from, from + n)} is ASCII (below 0x80), eight bytes at a time.
+   *
+   * <p>Built for many short strings of varied length, where the cost is less the bytes than the
+   * mispredicted exits of length-dependent loops: 32 bytes or more take one loop of four words and
+   * then the last 32 bytes (overlapping, so some bytes are checked twice); shorter ones take no
+   * loop at all, four, two or three loads chosen by length class, which each field's strings mostly
+   * share. Measured against the former shape (a loop of four words, then a loop of one for the
+   * tail): the run-time typed encode of 1,000 bugs went from 0.49-0.54x to 0.57-0.58x Fory's speed
+   * (CpuTimeComparison, two runs each, interleaved).
+   */
+  static boolean isAscii(byte[] a, int from, int n) {
+    long bits;
+    if (n >= 32) {
+      bits = 0;
+      int last = from + n - 32;
+      for (int i = from; i < last; i += 32) {
         bits |=
             (long) LONG.get(a, i)
                 | (long) LONG.get(a, i + 8)
                 | (long) LONG.get(a, i + 16)
                 | (long) LONG.get(a, i + 24);
       }
-      for (; i < last; i += 8) {
-        bits |= (long) LONG.get(a, i);
-      }
-      bits |= (long) LONG.get(a, last);
-      return (bits & 0x8080_8080_8080_8080L) == 0;
+      bits |=
+          (long) LONG.get(a, last)
+              | (long) LONG.get(a, last + 8)
+              | (long) LONG.get(a, last + 16)
+              | (long) LONG.get(a, last + 24);
+    } else if (n >= 8) {
+      // Words at 0, 8 and 16 (or less) and the last: no gap, none past the end.
+      int last = n - 8;
+      bits =
+          (long) LONG.get(a, from)
+              | (long) LONG.get(a, from + Math.min(8, last))
+              | (long) LONG.get(a, from + Math.min(16, last))
+              | (long) LONG.get(a, from + last);
+    } else if (n >= 4) {
+      bits = (int) INT.get(a, from) | (int) INT.get(a, from + n - 4);
+    } else if (n > 0) {
+      return (a[from] | a[from + (n >> 1)] | a[from + n - 1]) >= 0;
+    } else {
+      return true;
     }
-    if (n >= 4) {
-      int bits = (int) INT.get(a, 0) | (int) INT.get(a, n - 4);
-      return (bits & 0x8080_8080) == 0;
-    }
-    int bits = 0;
-    for (int i = 0; i < n; i++) {
-      bits |= a[i];
-    }
-    return bits >= 0;
+    return (bits & 0x8080_8080_8080_8080L) == 0;
   }
 
   /** Whether {@code a} holds a '?' (0x3F), eight bytes at a time. */

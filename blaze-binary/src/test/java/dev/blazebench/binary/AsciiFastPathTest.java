@@ -34,6 +34,28 @@ class AsciiFastPathTest {
     }
   }
 
+  /**
+   * The range check reads only its range (high bytes right before and after it change nothing) and
+   * finds a high byte at every position, for every length class (none, 1-3, 4-7, 8-31, 32 and more)
+   * and offset.
+   */
+  @Test
+  void aRangeIsCheckedWholeAndAlone() {
+    for (int length = 0; length <= 100; length++) {
+      for (int from = 0; from <= 9; from++) {
+        byte[] a = new byte[from + length + 9];
+        Arrays.fill(a, (byte) 0xFF);
+        Arrays.fill(a, from, from + length, (byte) 'x');
+        assertTrue(Utf8.isAscii(a, from, length), "length " + length + " from " + from);
+        for (int at = from; at < from + length; at++) {
+          a[at] = (byte) 0x80;
+          assertFalse(Utf8.isAscii(a, from, length), "length " + length + " high at " + at);
+          a[at] = 0x7F;
+        }
+      }
+    }
+  }
+
   @Test
   void latin1BytesAreTheStringsCharsOrNull() {
     StringBytes inPlace = StringBytes.choose(17);

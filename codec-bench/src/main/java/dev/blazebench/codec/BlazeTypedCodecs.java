@@ -19,20 +19,48 @@ import java.util.List;
  */
 final class BlazeTypedCodecs {
 
-  /** Built once: the mapper is immutable and thread-safe. */
-  private static final BlazeBinaryMapper<Bug> BUGS = BlazeBinaryMapper.of(Bug.class);
+  /** Built once: the mappers are immutable and thread-safe. Bound at run time by reflection. */
+  private static final BlazeBinaryMapper<Bug> BUGS = BlazeBinaryMapper.reflective(Bug.class);
+
+  /** Through {@code Bug_BlazeBinaryCodec}, written at compile time ({@code @GenerateCodec}). */
+  private static final BlazeBinaryMapper<Bug> GENERATED = generated();
 
   private static final int INITIAL_BUFFER_BYTES = 4096;
 
   private BlazeTypedCodecs() {}
 
-  /** The binding the codecs use, for tests. */
+  private static BlazeBinaryMapper<Bug> generated() {
+    BlazeBinaryMapper<Bug> mapper = BlazeBinaryMapper.of(Bug.class);
+    if (!mapper.usesGeneratedCode()) {
+      // The benchmark would measure the run-time binding under the generated code's name.
+      throw new IllegalStateException(
+          "Bug has no generated codec: build codec-bench with blaze-binary-processor");
+    }
+    return mapper;
+  }
+
+  /** The run-time binding the codecs use, for tests. */
   static BlazeBinaryMapper<Bug> mapper() {
     return BUGS;
   }
 
-  /** One {@code Bug} per message. */
+  /** The binding through generated code, for tests. */
+  static BlazeBinaryMapper<Bug> generatedMapper() {
+    return GENERATED;
+  }
+
+  /** One {@code Bug} per message, through the run-time binding. */
   static MessageCodec<Bug> one() {
+    return one(BUGS);
+  }
+
+  /** Many {@code Bug}s per message, through the run-time binding. */
+  static MessageCodec<List<Bug>> many() {
+    return many(BUGS);
+  }
+
+  /** One {@code Bug} per message, through {@code mapper}. */
+  static MessageCodec<Bug> one(BlazeBinaryMapper<Bug> mapper) {
     GrowableBuffer out = new GrowableBuffer(INITIAL_BUFFER_BYTES);
     return new MessageCodec<>() {
       @Override
@@ -43,13 +71,13 @@ final class BlazeTypedCodecs {
       @Override
       public byte[] encode(Bug message) {
         out.reset();
-        BUGS.encode(message, FormatVersion.V1, out);
+        mapper.encode(message, FormatVersion.V1, out);
         return out.toByteArray();
       }
 
       @Override
       public Bug decode(byte[] bytes) {
-        return BUGS.decode(bytes);
+        return mapper.decode(bytes);
       }
 
       @Override
@@ -60,7 +88,7 @@ final class BlazeTypedCodecs {
   }
 
   /** Many {@code Bug}s per message: a sequence, as {@link BlazeBinaryCodecs#sequence} writes. */
-  static MessageCodec<List<Bug>> many() {
+  static MessageCodec<List<Bug>> many(BlazeBinaryMapper<Bug> mapper) {
     GrowableBuffer out = new GrowableBuffer(INITIAL_BUFFER_BYTES);
     return new MessageCodec<>() {
       @Override
@@ -71,13 +99,13 @@ final class BlazeTypedCodecs {
       @Override
       public byte[] encode(List<Bug> message) {
         out.reset();
-        BUGS.encodeSequence(message, FormatVersion.V1, out);
+        mapper.encodeSequence(message, FormatVersion.V1, out);
         return out.toByteArray();
       }
 
       @Override
       public List<Bug> decode(byte[] bytes) {
-        return BUGS.decodeSequence(bytes);
+        return mapper.decodeSequence(bytes);
       }
 
       @Override

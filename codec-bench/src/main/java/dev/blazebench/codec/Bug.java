@@ -1,5 +1,6 @@
 package dev.blazebench.codec;
 
+import dev.blazebench.binary.GenerateCodec;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +9,12 @@ import java.util.UUID;
  * The canonical bug as a plain Java class: what a user of Jackson, CBOR or Fory writes to hold the
  * workload's records. A mutable bean (no-argument constructor, getters and setters) because that is
  * the shape every one of those libraries binds without extra annotations.
+ *
+ * <p>{@link GenerateCodec} has blaze-binary-processor write {@code Bug_BlazeBinaryCodec} at compile
+ * time, which {@code BlazeBinaryGenerated} measures; {@code BlazeBinaryTyped} binds the same class
+ * at run time, by reflection.
  */
+@GenerateCodec
 public final class Bug {
 
   private UUID id;

@@ -20,7 +20,9 @@ import java.util.Map;
  * PreparedMessages#verify()}). Rounds then give each (format, operation) one slice of {@value
  * #SLICE_MILLIS} ms of thread CPU time in turn, so a change of load hits all formats alike; the
  * first {@value #WARMUP_ROUNDS} rounds are warmup. Reports the median and the minimum over rounds,
- * and each format's speed as a multiple of Protobuf's and Fory's (their median time over its).
+ * and each format's speed as a multiple of Protobuf's and Fory's: the median over rounds of their
+ * time over its in the same round (paired, so a slow spell of the machine, which stretches one
+ * round's slices alike, cancels out), and in brackets the same ratio of the medians.
  *
  * <pre>{@code
  * java -cp codec-bench/target/benchmarks.jar dev.blazebench.codec.CpuTimeComparison \
@@ -50,30 +52,48 @@ public final class CpuTimeComparison {
     for (String mechanism : args[1].split(",")) {
       formats.add(Format.ofMechanism(mechanism));
     }
-    int rounds = Integer.parseInt(args[2]);
-    Map<String, Double> medians = run(workload, formats, rounds);
+    Map<String, List<Double>> rounds = run(workload, formats, rounds(args[2]));
     for (Format format : formats) {
       for (String op : new String[] {"encode", "decode"}) {
-        double micros = medians.get(format.mechanism() + "." + op);
+        List<Double> micros = rounds.get(format.mechanism() + "." + op);
         System.out.printf(
             Locale.ROOT,
-            "%-22s %s speed: %sx Protobuf, %sx Fory%n",
+            "%-26s speed: %s Protobuf, %s Fory%n",
             format.mechanism() + "." + op,
-            format.mechanism(),
-            ratio(medians.get("Protobuf." + op), micros),
-            ratio(medians.get("Fory." + op), micros));
+            ratio(rounds.get("Protobuf." + op), micros),
+            ratio(rounds.get("Fory." + op), micros));
       }
     }
   }
 
-  private static String ratio(Double baselineMicros, double micros) {
-    return baselineMicros == null
-        ? "-"
-        : String.format(Locale.ROOT, "%.2f", baselineMicros / micros);
+  private static int rounds(String arg) {
+    return Integer.parseInt(arg);
   }
 
-  /** Runs the rounds, prints one line per (format, operation), returns the medians in µs. */
-  private static Map<String, Double> run(Workload workload, List<Format> formats, int rounds)
+  /** "1.23x (1.20x)": the median of per-round ratios, then the ratio of the medians; or "-". */
+  private static String ratio(List<Double> baselineMicros, List<Double> micros) {
+    if (baselineMicros == null) {
+      return "-";
+    }
+    List<Double> perRound = new ArrayList<>();
+    for (int r = 0; r < micros.size(); r++) {
+      perRound.add(baselineMicros.get(r) / micros.get(r));
+    }
+    return String.format(
+        Locale.ROOT, "%.2fx (%.2fx)", median(perRound), median(baselineMicros) / median(micros));
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  /**
+   * Runs the rounds, prints one line per (format, operation), returns the µs per op of every round
+   * by "Mechanism.operation".
+   */
+  private static Map<String, List<Double>> run(Workload workload, List<Format> formats, int rounds)
       throws IOException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     List<PreparedMessages<?>> prepared = new ArrayList<>();
@@ -107,21 +127,22 @@ public final class CpuTimeComparison {
     for (PreparedMessages<?> messages : prepared) {
       messages.verify();
     }
-    Map<String, Double> medians = new LinkedHashMap<>();
     System.out.printf(
         Locale.ROOT,
-        "%-22s %12s %12s   (thread CPU time per op)%n",
+        "%-26s %12s %12s   (thread CPU time per op)%n",
         "benchmark",
         "median µs",
         "min µs");
     for (Map.Entry<String, List<Double>> entry : microsPerOp.entrySet()) {
       List<Double> sorted = new ArrayList<>(entry.getValue());
       Collections.sort(sorted);
-      double median = sorted.get(sorted.size() / 2);
-      medians.put(entry.getKey(), median);
       System.out.printf(
-          Locale.ROOT, "%-22s %12.1f %12.1f%n", entry.getKey(), median, sorted.get(0));
+          Locale.ROOT,
+          "%-26s %12.1f %12.1f%n",
+          entry.getKey(),
+          median(entry.getValue()),
+          sorted.get(0));
     }
-    return medians;
+    return microsPerOp;
   }
 }

@@ -13,7 +13,13 @@ public enum Format {
   BLAZE_BINARY_V2("BlazeBinaryV2", "BlazeRecord, CRC-32 checked (1,000: List<BlazeRecord>)", false),
   BLAZE_BINARY_TYPED(
       "BlazeBinaryTyped",
-      "Bug POJO (1,000: List<Bug> from a sequence), BlazeBinaryMapper; v1 bytes as BlazeBinaryV1",
+      "Bug POJO (1,000: List<Bug> from a sequence), BlazeBinaryMapper bound at run time; v1 bytes"
+          + " as BlazeBinaryV1",
+      false),
+  BLAZE_BINARY_GENERATED(
+      "BlazeBinaryGenerated",
+      "Bug POJO (1,000: List<Bug>), BlazeBinaryMapper through code generated at compile time"
+          + " (@GenerateCodec); v1 bytes as BlazeBinaryV1",
       false),
   BLAZE_BINARY_WRAPPED(
       "BlazeBinaryWrapped",
@@ -67,6 +73,10 @@ public enum Format {
             : BlazeBinaryCodecs.sequence(FormatVersion.V2);
       case BLAZE_BINARY_TYPED:
         return one ? BlazeTypedCodecs.one() : BlazeTypedCodecs.many();
+      case BLAZE_BINARY_GENERATED:
+        return one
+            ? BlazeTypedCodecs.one(BlazeTypedCodecs.generatedMapper())
+            : BlazeTypedCodecs.many(BlazeTypedCodecs.generatedMapper());
       case BLAZE_BINARY_WRAPPED:
         return one ? BlazeWrappedCodecs.fetchResponse() : BlazeWrappedCodecs.queryResponse();
       case JSON:

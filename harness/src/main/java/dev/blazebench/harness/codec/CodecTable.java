@@ -53,14 +53,15 @@ final class CodecTable {
   }
 
   /**
-   * The goal verdicts for BlazeBinary v1, v2 and the typed binding (BlazeBinaryMapper), or nothing
-   * when the run lacks a side.
+   * The goal verdicts for BlazeBinary v1, v2 and the typed binding (BlazeBinaryMapper, bound at run
+   * time and through generated code), or nothing when the run lacks a side.
    */
   static String renderGoal(List<CodecRow> rows) {
     CodecRow protobuf = find(rows, GOAL_WORKLOAD, "Protobuf");
     CodecRow fory = find(rows, GOAL_WORKLOAD, "Fory");
     StringBuilder out = new StringBuilder();
-    for (String blaze : List.of("BlazeBinaryV1", "BlazeBinaryV2", "BlazeBinaryTyped")) {
+    for (String blaze :
+        List.of("BlazeBinaryV1", "BlazeBinaryV2", "BlazeBinaryTyped", "BlazeBinaryGenerated")) {
       CodecRow row = find(rows, GOAL_WORKLOAD, blaze);
       if (row == null || protobuf == null || fory == null || !complete(row, protobuf, fory)) {
         continue;

@@ -74,7 +74,7 @@ public final class CompareCommand implements Callable<Integer> {
       names = "--full",
       description =
           "The full profile: also get-one, aggregate and sync, 5 rounds of 1s warm-up + 3s per run,"
-              + " 28 codec benchmarks; under 15 minutes on 2 cores.")
+              + " 30 codec benchmarks; under 15 minutes on 2 cores.")
   boolean full;
 
   @Option(

@@ -33,7 +33,7 @@ enum CompareProfile {
   /**
    * The seed's three tests plus get-one, aggregate and sync (grpc-blazebinary only), 5 rounds of 1
    * s warm-up + 3 s measured, and every 1,000-record codec benchmark plus the one-record
-   * BlazeBinary v1 and JSON ones (28). Realtime over REST polling is measured for at least two poll
+   * BlazeBinary v1 and JSON ones (30). Realtime over REST polling is measured for at least two poll
    * intervals (10 s for rest-poll-5s). Five rounds are the fewest with which a rank test of one
    * metric can reach p < 0.01; gating a whole run takes more (reports/README.md, The gate).
    */
@@ -52,7 +52,7 @@ enum CompareProfile {
           Scenarios.SYNC),
       true,
       "dev\\.blazebench\\.codec\\.(Fetch1000|Fetch1(BlazeBinaryV1|Json)\\.)",
-      28);
+      30);
 
   private final String label;
   private final int rounds;
