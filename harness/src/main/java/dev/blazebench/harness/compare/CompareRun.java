@@ -199,54 +199,30 @@ final class CompareRun {
     CpuSampler sampler = null;
     CpuSampler baselineSampler = null;
     try {
-      Path serverLog = plan.outDir().resolve("server" + logSuffix);
-      say(
-          "starting the reference server%s (log: %s)",
-          plan.serverForks() == 1
-              ? ""
-              : " for rounds of fork " + fork + " of " + plan.serverForks(),
-          serverLog);
-      try {
-        server =
-            ServerProcess.start(
-                ServerProcess.command(placement.serverCommandPrefix(), dataDir),
-                serverLog,
-                SERVER_READY_TIMEOUT);
-      } catch (InterruptedException e) {
+      // With a baseline build, which server starts first alternates by fork (the baseline first in
+      // even forks), so that whatever starting first does to a JVM is not always on one side.
+      boolean baselineFirst = plan.baselineJar() != null && fork % 2 == 0;
+      if (baselineFirst) {
+        baseline = startBaseline(dataDir, logSuffix, placement);
+        if (baseline == null) {
+          return true;
+        }
+      }
+      server = startServer(dataDir, logSuffix, fork, placement);
+      if (server == null) {
         return true;
       }
-      say(
-          "server ready: gRPC %s:%d, HTTP %s:%d (pid %d)",
-          server.host(), server.grpcPort(), server.host(), server.httpPort(), server.pid());
+      if (plan.baselineJar() != null && !baselineFirst) {
+        baseline = startBaseline(dataDir, logSuffix, placement);
+        if (baseline == null) {
+          return true;
+        }
+      }
       sampler = new CpuSampler(server::cpuNanos, System::currentTimeMillis);
       ServerTargets currentTargets =
           new ServerTargets(server.host(), server.grpcPort(), server.httpPort());
       ApiTargets targets = currentTargets;
-      if (plan.baselineJar() != null) {
-        Path baselineLog = plan.outDir().resolve("server-baseline" + logSuffix);
-        say(
-            "starting the baseline build's reference server from %s (log: %s)",
-            plan.baselineJar(), baselineLog);
-        try {
-          baseline =
-              ServerProcess.start(
-                  ServerProcess.command(
-                      placement.serverCommandPrefix(),
-                      Files.createDirectories(
-                          dataDir.resolveSibling(dataDir.getFileName() + "-baseline")),
-                      plan.baselineJar().toString()),
-                  baselineLog,
-                  SERVER_READY_TIMEOUT);
-        } catch (InterruptedException e) {
-          return true;
-        }
-        say(
-            "baseline server ready: gRPC %s:%d, HTTP %s:%d (pid %d)",
-            baseline.host(),
-            baseline.grpcPort(),
-            baseline.host(),
-            baseline.httpPort(),
-            baseline.pid());
+      if (baseline != null) {
         baselineSampler = new CpuSampler(baseline::cpuNanos, System::currentTimeMillis);
         targets =
             new TwoBuildTargets(
@@ -271,6 +247,57 @@ final class CompareRun {
   }
 
   /** Stops {@code server} if it was started, even while a stop (Ctrl-C) is under way. */
+  /** This build's server for {@code fork}, ready; null when interrupted while it started. */
+  private ServerProcess startServer(
+      Path dataDir, String logSuffix, int fork, CpuPlacement placement) throws IOException {
+    Path serverLog = plan.outDir().resolve("server" + logSuffix);
+    say(
+        "starting the reference server%s (log: %s)",
+        plan.serverForks() == 1 ? "" : " for rounds of fork " + fork + " of " + plan.serverForks(),
+        serverLog);
+    ServerProcess server;
+    try {
+      server =
+          ServerProcess.start(
+              ServerProcess.command(placement.serverCommandPrefix(), dataDir),
+              serverLog,
+              SERVER_READY_TIMEOUT);
+    } catch (InterruptedException e) {
+      return null;
+    }
+    say(
+        "server ready: gRPC %s:%d, HTTP %s:%d (pid %d)",
+        server.host(), server.grpcPort(), server.host(), server.httpPort(), server.pid());
+    return server;
+  }
+
+  /** The baseline build's server, ready, with a store of its own; null when interrupted. */
+  private ServerProcess startBaseline(Path dataDir, String logSuffix, CpuPlacement placement)
+      throws IOException {
+    Path baselineLog = plan.outDir().resolve("server-baseline" + logSuffix);
+    say(
+        "starting the baseline build's reference server from %s (log: %s)",
+        plan.baselineJar(), baselineLog);
+    ServerProcess baseline;
+    try {
+      baseline =
+          ServerProcess.start(
+              ServerProcess.command(
+                  placement.serverCommandPrefix(),
+                  Files.createDirectories(
+                      dataDir.resolveSibling(dataDir.getFileName() + "-baseline")),
+                  plan.baselineJar().toString()),
+              baselineLog,
+              SERVER_READY_TIMEOUT);
+    } catch (InterruptedException e) {
+      return null;
+    }
+    say(
+        "baseline server ready: gRPC %s:%d, HTTP %s:%d (pid %d)",
+        baseline.host(), baseline.grpcPort(), baseline.host(), baseline.httpPort(), baseline.pid());
+    return baseline;
+  }
+
   private void stopServer(ServerProcess server, String name) throws InterruptedException {
     if (server == null) {
       return;
@@ -474,7 +501,8 @@ final class CompareRun {
               + " ran on the reference server of "
               + plan.baselineJar()
               + ", the others on this build's, back to back in every round (the order"
-              + " alternating); the load driver is this build's for both. Gate them with"
+              + " alternating; with --server-forks, which server starts first alternates too);"
+              + " the load driver is this build's for both. Gate them with"
               + " blazebench gate --interleaved "
               + plan.outDir());
     }

@@ -127,9 +127,9 @@ class CompareBaselineBuildTest {
 
   /**
    * The real thing, small: both servers as child processes, the baseline's from a jar, two rounds
-   * of get-one against one API on each, each round on fresh servers (two forks), then the
-   * interleaved gate on the run. (No timing assertions: two rounds cannot show a latency change,
-   * and the gate says so.)
+   * of get-one against one API on each, each round on fresh servers (two forks, started in
+   * alternating order), then the interleaved gate on the run. (No timing assertions: two rounds
+   * cannot show a latency change, and the gate says so.)
    */
   @Test
   void aRunAgainstTwoBuildsMeasuresBothAndGatesThemAsPairs() throws Exception {
@@ -166,6 +166,10 @@ class CompareBaselineBuildTest {
         .containsPattern("\\[round 2/2\\] +get-one +grpc-blazebinary@baseline ")
         .contains("blazebench compare: baseline server stopped")
         .containsPattern("\\[warm-up 2\\] +get-one +grpc-blazebinary@baseline ");
+    // Which server starts first alternates by fork: this build's in fork 1, the baseline in 2.
+    assertThat(run.stderr().lines().filter(line -> line.contains(": starting the ")))
+        .map(line -> line.contains("baseline build's") ? "baseline" : "current")
+        .containsExactly("current", "baseline", "baseline", "current");
     for (String log :
         List.of(
             "server.log", "server-baseline.log", "server-fork2.log", "server-baseline-fork2.log")) {
