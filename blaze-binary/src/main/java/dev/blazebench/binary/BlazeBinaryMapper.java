@@ -103,10 +103,13 @@ public final class BlazeBinaryMapper<T> {
   }
 
   /**
-   * The binding of {@code type}, a record or a bean, with default decode limits.
+   * The binding of {@code type}, a record or a bean, with default decode limits; through the code
+   * generated for it at compile time when it has some ({@link GenerateCodec}), else bound by
+   * reflection now.
    *
    * @throws IllegalArgumentException when the class cannot be bound: not a record or bean, a field
-   *     of a type with no mapping (the message names it), no accessible constructor
+   *     of a type with no mapping (the message names it), no accessible constructor; or when its
+   *     generated code was written for other fields (the message names both lists)
    */
   public static <T> BlazeBinaryMapper<T> of(Class<T> type) {
     TypedClassModel model = TypedClassModel.of(Objects.requireNonNull(type, "type"));
