@@ -237,22 +237,14 @@ final class TypedReader<T> implements WireReader.FieldsReader<T> {
   }
 
   static UUID readUuid(WireReader in, TypedField f) {
-    int at = in.pos;
-    int tag = in.readU8("value tag");
-    if (tag == Wire.TAG_NULL) {
-      return null;
-    }
-    expect(in, f, tag, Wire.TAG_UUID, at);
-    return in.readUuid("uuid");
+    return present(in, f, Wire.TAG_UUID) ? in.readUuid("uuid") : null;
   }
 
   static Instant readInstant(WireReader in, TypedField f) {
     int at = in.pos;
-    int tag = in.readU8("value tag");
-    if (tag == Wire.TAG_NULL) {
+    if (!present(in, f, Wire.TAG_DATE)) {
       return null;
     }
-    expect(in, f, tag, Wire.TAG_DATE, at);
     long bits = in.readI64("date");
     Instant instant = InstantDates.toInstant(bits);
     if (instant == null) {
@@ -269,11 +261,9 @@ final class TypedReader<T> implements WireReader.FieldsReader<T> {
 
   private static byte[] readData(WireReader in, TypedField f) {
     int at = in.pos;
-    int tag = in.readU8("value tag");
-    if (tag == Wire.TAG_NULL) {
+    if (!present(in, f, Wire.TAG_DATA)) {
       return null;
     }
-    expect(in, f, tag, Wire.TAG_DATA, at);
     long length = in.readU32("data length");
     if (length > in.limits.maxDataBytes()) {
       throw in.fail(
@@ -289,11 +279,9 @@ final class TypedReader<T> implements WireReader.FieldsReader<T> {
 
   private static float[] readVector(WireReader in, TypedField f) {
     int at = in.pos;
-    int tag = in.readU8("value tag");
-    if (tag == Wire.TAG_NULL) {
+    if (!present(in, f, Wire.TAG_VECTOR)) {
       return null;
     }
-    expect(in, f, tag, Wire.TAG_VECTOR, at);
     long count = in.readU32("vector count");
     in.checkCount(count, 4, "vector element", at);
     float[] values = new float[(int) count];
@@ -308,6 +296,20 @@ final class TypedReader<T> implements WireReader.FieldsReader<T> {
     int at = in.pos;
     int tag = in.readU8("value tag");
     return tag == Wire.TAG_NULL ? null : readStringList(in, f, tag, at);
+  }
+
+  /**
+   * Reads the tag of a reference field's value: false for a null, true for {@code expected} (the
+   * value follows), an error naming the field for any other tag.
+   */
+  private static boolean present(WireReader in, TypedField f, int expected) {
+    int at = in.pos;
+    int tag = in.readU8("value tag");
+    if (tag == Wire.TAG_NULL) {
+      return false;
+    }
+    expect(in, f, tag, expected, at);
+    return true;
   }
 
   /** The tag of a primitive field's value, which cannot be null. */
