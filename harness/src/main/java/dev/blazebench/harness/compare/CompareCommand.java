@@ -153,7 +153,7 @@ public final class CompareCommand implements Callable<Integer> {
           "Start the server(s) afresh K times over the rounds (default 1): the rounds are split"
               + " into K blocks, each on new server JVMs after its own warm-up round. One JVM's"
               + " JIT decisions and memory layout are one sample of a build, as JMH's forks say:"
-              + " two JVMs of the same build differed here by 4% in CPU per operation.")
+              + " two JVMs of the same build differed here by 4%% in CPU per operation.")
   Integer serverForks;
 
   @Option(
