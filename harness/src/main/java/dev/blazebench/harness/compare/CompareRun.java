@@ -218,12 +218,12 @@ final class CompareRun {
           return true;
         }
       }
-      sampler = new CpuSampler(server::cpuNanos, System::currentTimeMillis);
+      sampler = new CpuSampler(server::cpu, System::currentTimeMillis);
       ServerTargets currentTargets =
           new ServerTargets(server.host(), server.grpcPort(), server.httpPort());
       ApiTargets targets = currentTargets;
       if (baseline != null) {
-        baselineSampler = new CpuSampler(baseline::cpuNanos, System::currentTimeMillis);
+        baselineSampler = new CpuSampler(baseline::cpu, System::currentTimeMillis);
         targets =
             new TwoBuildTargets(
                 currentTargets,

@@ -1,8 +1,11 @@
 package dev.blazebench.harness.compare;
 
+import dev.blazebench.load.record.SchedstatCpu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Samples a process's cumulative CPU time on a background thread, so that the CPU it used in any
@@ -18,10 +21,19 @@ final class CpuSampler implements AutoCloseable {
 
   static final long PERIOD_MILLIS = 50;
 
-  /** One reading: wall clock (epoch ms) and cumulative CPU (ns). */
-  record Sample(long epochMillis, long cpuNanos) {}
+  /**
+   * One reading: wall clock (epoch ms), cumulative CPU (ns) and of that the JIT compiler threads'
+   * (-1 when unknown).
+   */
+  record Sample(long epochMillis, long cpuNanos, long jitNanos) {
 
-  private final LongSupplier cpuNanos;
+    /** A reading of the CPU as a whole, the JIT's share unknown. */
+    Sample(long epochMillis, long cpuNanos) {
+      this(epochMillis, cpuNanos, -1);
+    }
+  }
+
+  private final Supplier<SchedstatCpu.Split> cpu;
   private final LongSupplier epochMillis;
   private final List<Sample> samples = new ArrayList<>();
   private final Thread thread;
@@ -30,11 +42,11 @@ final class CpuSampler implements AutoCloseable {
   /**
    * Starts sampling.
    *
-   * @param cpuNanos the process's cumulative CPU time, -1 if unknown
+   * @param cpu the process's cumulative CPU time and its JIT compilers' share, null if unknown
    * @param epochMillis the wall clock
    */
-  CpuSampler(LongSupplier cpuNanos, LongSupplier epochMillis) {
-    this.cpuNanos = cpuNanos;
+  CpuSampler(Supplier<SchedstatCpu.Split> cpu, LongSupplier epochMillis) {
+    this.cpu = cpu;
     this.epochMillis = epochMillis;
     this.thread = new Thread(this::loop, "blazebench-cpu-sampler");
     thread.setDaemon(true);
@@ -48,7 +60,7 @@ final class CpuSampler implements AutoCloseable {
   }
 
   private CpuSampler(List<Sample> given) {
-    this.cpuNanos = () -> -1;
+    this.cpu = () -> null;
     this.epochMillis = () -> 0;
     this.samples.addAll(given);
     this.thread = null;
@@ -72,9 +84,9 @@ final class CpuSampler implements AutoCloseable {
     // or the last sample could be older than the window it is meant to close.
     synchronized (samples) {
       long now = epochMillis.getAsLong();
-      long cpu = cpuNanos.getAsLong();
-      if (cpu >= 0) {
-        samples.add(new Sample(now, cpu));
+      SchedstatCpu.Split split = cpu.get();
+      if (split != null && split.allNanos() >= 0) {
+        samples.add(new Sample(now, split.allNanos(), split.jitCompilerNanos()));
       }
     }
   }
@@ -84,32 +96,55 @@ final class CpuSampler implements AutoCloseable {
    * not cover that window (the process's CPU is unknown, or sampling had not started or stopped).
    */
   long cpuNanosBetween(long fromEpochMillis, long toEpochMillis) {
+    return between(fromEpochMillis, toEpochMillis, Sample::cpuNanos);
+  }
+
+  /**
+   * As {@link #cpuNanosBetween}, the JIT compiler threads' CPU only; -1 also when a sample does not
+   * know it.
+   */
+  long jitNanosBetween(long fromEpochMillis, long toEpochMillis) {
+    synchronized (samples) {
+      for (Sample sample : samples) {
+        if (sample.jitNanos() < 0) {
+          return -1;
+        }
+      }
+    }
+    return between(fromEpochMillis, toEpochMillis, Sample::jitNanos);
+  }
+
+  private long between(long fromEpochMillis, long toEpochMillis, ToLongFunction<Sample> counter) {
     synchronized (samples) {
       if (samples.isEmpty()
           || samples.get(0).epochMillis() > fromEpochMillis
           || samples.get(samples.size() - 1).epochMillis() < toEpochMillis) {
         return -1;
       }
-      return Math.max(0, cpuAt(toEpochMillis) - cpuAt(fromEpochMillis));
+      return Math.max(0, valueAt(toEpochMillis, counter) - valueAt(fromEpochMillis, counter));
     }
   }
 
-  /** Cumulative CPU at {@code epochMillis}, interpolated between the samples around it. */
-  private long cpuAt(long epochMillis) {
+  /**
+   * Cumulative {@code counter} at {@code epochMillis}, interpolated between the samples around it.
+   */
+  private long valueAt(long epochMillis, ToLongFunction<Sample> counter) {
     Sample before = samples.get(0);
     for (Sample sample : samples) {
       if (sample.epochMillis() >= epochMillis) {
+        long value = counter.applyAsLong(sample);
         if (sample.epochMillis() == before.epochMillis()) {
-          return sample.cpuNanos();
+          return value;
         }
+        long valueBefore = counter.applyAsLong(before);
         double fraction =
             (double) (epochMillis - before.epochMillis())
                 / (sample.epochMillis() - before.epochMillis());
-        return before.cpuNanos() + Math.round(fraction * (sample.cpuNanos() - before.cpuNanos()));
+        return valueBefore + Math.round(fraction * (value - valueBefore));
       }
       before = sample;
     }
-    return before.cpuNanos();
+    return counter.applyAsLong(before);
   }
 
   @Override

@@ -90,13 +90,13 @@ final class LoadStep {
     LoadResults results = outcome.results();
     Instant measuredStart = Instant.parse(results.drivers().get(0).environment().startTime());
     long measuredMillis = Math.round(results.run().durationSec() * 1000);
-    long cpu =
-        serverCpu.cpuNanosBetween(
-            measuredStart.toEpochMilli(), measuredStart.toEpochMilli() + measuredMillis);
+    long from = measuredStart.toEpochMilli();
+    long cpu = serverCpu.cpuNanosBetween(from, from + measuredMillis);
+    long jit = serverCpu.jitNanosBetween(from, from + measuredMillis);
     String relative =
         planned.relativeFolder().resolve(ResultsJson.FILE_NAME).toString().replace('\\', '/');
     return new Result(
-        new CompletedRun(planned, relative, results, measuredStart, cpu, serverCores),
+        new CompletedRun(planned, relative, results, measuredStart, cpu, jit, serverCores),
         outcome.failedCalls(),
         false);
   }

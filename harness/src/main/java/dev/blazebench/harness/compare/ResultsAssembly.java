@@ -137,7 +137,8 @@ final class ResultsAssembly {
         op.bytes().wireSentPerCall(),
         op.bytes().wireReceivedPerCall(),
         op.clientCpuMicrosPerCall(),
-        sharedServer ? null : serverCpuMicrosPerOp(run.serverCpuNanos(), op.count()),
+        sharedServer ? null : serverCpuMicrosPerOp(run.serverCpuWithoutJitNanos(), op.count()),
+        sharedServer ? null : serverCpuMicrosPerOp(run.serverJitCpuNanos(), op.count()),
         !"ok".equals(run.results().injectorVerdict()));
   }
 
@@ -158,8 +159,10 @@ final class ResultsAssembly {
     Sum wireReceived = new Sum();
     Sum clientCpu = new Sum();
     long serverCpuNanos = 0;
+    long serverJitCpuNanos = 0;
     long serverCpuCount = 0;
     boolean serverCpuKnown = !sharedServer;
+    boolean serverJitCpuKnown = !sharedServer;
     long records = 0;
     boolean recordsKnown = true;
     Double bytesPerHourSum = 0.0;
@@ -180,8 +183,13 @@ final class ResultsAssembly {
       if (run.serverCpuNanos() < 0) {
         serverCpuKnown = false;
       } else {
-        serverCpuNanos += run.serverCpuNanos();
+        serverCpuNanos += run.serverCpuWithoutJitNanos();
         serverCpuCount += op.count();
+      }
+      if (run.serverJitCpuNanos() < 0) {
+        serverJitCpuKnown = false;
+      } else {
+        serverJitCpuNanos += run.serverJitCpuNanos();
       }
       if (op.recordsReceived() < 0) {
         recordsKnown = false;
@@ -213,6 +221,9 @@ final class ResultsAssembly {
         wireReceived.mean(),
         clientCpu.mean(),
         serverCpuKnown ? serverCpuMicrosPerOp(serverCpuNanos, serverCpuCount) : null,
+        serverCpuKnown && serverJitCpuKnown
+            ? serverCpuMicrosPerOp(serverJitCpuNanos, serverCpuCount)
+            : null,
         recordsKnown && durationSec > 0 && records > 0 ? records / durationSec : null,
         // Each round's per-hour figure weighted by its measured time: the bytes of all rounds
         // over their total time, scaled to an hour.

@@ -19,7 +19,8 @@ final class RunLine {
     LatencyResult latency = op.latencyMicros().corrected();
     // Several operations share the server's CPU: per call of any of them.
     long calls = ops.stream().mapToLong(OperationResult::count).sum();
-    Double serverCpu = ResultsAssembly.serverCpuMicrosPerOp(run.serverCpuNanos(), calls);
+    Double serverCpu = ResultsAssembly.serverCpuMicrosPerOp(run.serverCpuWithoutJitNanos(), calls);
+    Double serverJit = ResultsAssembly.serverCpuMicrosPerOp(run.serverJitCpuNanos(), calls);
     return String.format(
             Locale.US,
             "%6.1f/s  p50 %8.3f ms  p99 %8.3f ms  %s  server %s",
@@ -27,7 +28,12 @@ final class RunLine {
             latency.p50() / 1000.0,
             latency.p99() / 1000.0,
             failedCalls == 0 ? "ok" : failedCalls + " failed",
-            serverCpu == null ? "?" : String.format(Locale.US, "%.0f µs CPU/op", serverCpu))
+            serverCpu == null
+                ? "?"
+                : String.format(Locale.US, "%.0f µs CPU/op", serverCpu)
+                    + (serverJit == null
+                        ? ""
+                        : String.format(Locale.US, " (+%.0f JIT)", serverJit)))
         + ("ok".equals(run.results().injectorVerdict()) ? "" : "  [injector saturated]");
   }
 }

@@ -187,18 +187,23 @@ final class ServerProcess {
   }
 
   /**
-   * CPU time the server process has used so far, every thread, user and system: on Linux to the
-   * nanosecond from the scheduler ({@link SchedstatCpu}), else from {@link ProcessHandle.Info} (on
-   * Linux /proc/PID/stat, in clock ticks of 10 ms); -1 where the OS does not say.
+   * CPU time the server process has used so far, every thread, user and system, and the share of
+   * its JIT compiler threads: on Linux to the nanosecond from the scheduler ({@link SchedstatCpu}),
+   * else from {@link ProcessHandle.Info} (on Linux /proc/PID/stat, in clock ticks of 10 ms; the
+   * JIT's share unknown); null where the OS does not say.
    */
-  long cpuNanos() {
+  SchedstatCpu.Split cpu() {
     if (schedstat != null) {
-      long nanos = schedstat.processCpuNanos();
-      if (nanos >= 0) {
-        return nanos;
+      SchedstatCpu.Split split = schedstat.read();
+      if (split != null) {
+        return split;
       }
     }
-    return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    return process
+        .info()
+        .totalCpuDuration()
+        .map(cpu -> SchedstatCpu.Split.allOnly(cpu.toNanos()))
+        .orElse(null);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.blazebench.harness.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.blazebench.load.record.SchedstatCpu;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class CpuSamplerTest {
   @Test
   void aProcessWhoseCpuIsUnknownGivesNoSamples() {
     AtomicLong now = new AtomicLong(1000);
-    try (CpuSampler sampler = new CpuSampler(() -> -1, now::get)) {
+    try (CpuSampler sampler = new CpuSampler(() -> null, now::get)) {
       now.set(2000);
       sampler.sample();
 
@@ -47,13 +48,30 @@ class CpuSamplerTest {
   void explicitSamplesCoverTheWindowTheyBracket() {
     AtomicLong now = new AtomicLong(1000);
     AtomicLong cpu = new AtomicLong(5_000_000);
-    try (CpuSampler sampler = new CpuSampler(cpu::get, now::get)) {
+    try (CpuSampler sampler =
+        new CpuSampler(() -> SchedstatCpu.Split.allOnly(cpu.get()), now::get)) {
       // CPU first: a background sample taken in between then reads a consistent pair.
       cpu.set(25_000_000);
       now.set(3000);
       sampler.sample();
 
       assertThat(sampler.cpuNanosBetween(1000, 3000)).isEqualTo(20_000_000);
+      assertThat(sampler.jitNanosBetween(1000, 3000)).isEqualTo(-1);
     }
+  }
+
+  @Test
+  void theJitCompilersShareOfAWindowIsReadLikeTheWhole() {
+    CpuSampler sampler =
+        CpuSampler.of(
+            List.of(
+                new CpuSampler.Sample(1000, 0, 0),
+                new CpuSampler.Sample(1100, 100_000_000, 60_000_000),
+                new CpuSampler.Sample(1200, 150_000_000, 60_000_000)));
+
+    assertThat(sampler.cpuNanosBetween(1050, 1200)).isEqualTo(100_000_000);
+    assertThat(sampler.jitNanosBetween(1050, 1200)).isEqualTo(30_000_000);
+    assertThat(sampler.jitNanosBetween(1100, 1200)).isZero();
+    assertThat(sampler.jitNanosBetween(900, 1200)).isEqualTo(-1);
   }
 }

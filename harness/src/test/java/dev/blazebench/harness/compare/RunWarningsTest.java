@@ -42,6 +42,7 @@ class RunWarningsTest {
               null,
               null,
               null,
+              null,
               false));
     }
     return rounds;
@@ -69,7 +70,7 @@ class RunWarningsTest {
     Latency empty = Latency.of(new Histogram(3));
     TotalResult total =
         new TotalResult(
-            2, 10, errors, byClass, 5, empty, empty, null, null, null, null, null, null, null,
+            2, 10, errors, byClass, 5, empty, empty, null, null, null, null, null, null, null, null,
             null);
     return new ApiScenarioResult(
         "rest-json-gzip", "aggregate", operation, roundsWithP50(0), total, List.of());

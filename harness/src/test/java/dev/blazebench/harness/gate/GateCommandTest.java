@@ -126,17 +126,34 @@ class GateCommandTest {
 
   @Test
   void anotherSchemaVersionIsBadInputNamingTheFile() throws Exception {
+    CliRun run = gateWithBaselineOfSchemaVersion(4);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.stderr())
+        .contains(dir.resolve("base").resolve("results.json").toString())
+        .contains("schemaVersion 4 is not supported");
+  }
+
+  @Test
+  void aBaselineWhoseServerCpuCountedTheJitIsNotComparedWithOneThatDoesNot() throws Exception {
+    CliRun run = gateWithBaselineOfSchemaVersion(2);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.stderr())
+        .contains("server CPU per operation is not the same measure (schemaVersion 2 and 3")
+        .contains("make the baseline again");
+  }
+
+  /** The gate on two fixture runs, the baseline's results.json saying {@code schemaVersion}. */
+  private CliRun gateWithBaselineOfSchemaVersion(int schemaVersion) throws Exception {
     Path baseline = RunFixtures.writeRun(dir.resolve("base"), 1, 1.0, "fetch-1000");
     Path current = RunFixtures.writeRun(dir.resolve("cur"), 2, 1.0, "fetch-1000");
     Path file = baseline.resolve("results.json");
     String text = Files.readString(file);
-    assertThat(text).contains("\"schemaVersion\" : 2,");
-    Files.writeString(file, text.replace("\"schemaVersion\" : 2,", "\"schemaVersion\" : 3,"));
-
-    CliRun run = gate("--baseline", baseline.toString(), "--current", current.toString());
-
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(run.stderr()).contains(file.toString()).contains("schemaVersion 3 is not supported");
+    assertThat(text).contains("\"schemaVersion\" : 3,");
+    Files.writeString(
+        file, text.replace("\"schemaVersion\" : 3,", "\"schemaVersion\" : " + schemaVersion + ","));
+    return gate("--baseline", baseline.toString(), "--current", current.toString());
   }
 
   @Test

@@ -116,6 +116,7 @@ final class RunFixtures {
               81_000.0,
               p50 / 10.0,
               p50 / 5.0,
+              null,
               false));
     }
     Map<String, Long> errors = new LinkedHashMap<>();
@@ -138,6 +139,7 @@ final class RunFixtures {
             81_000.0,
             1_000.0,
             2_000.0,
+            null,
             null,
             null);
     return new ApiScenarioResult("grpc-blazebinary", scenario, "query", rounds, total, List.of());

@@ -184,6 +184,20 @@ public final class Gate {
     Settings base = baseline.settings();
     Settings cur = current.settings();
     String against = currentSource + " cannot be compared with the baseline " + baselineSource;
+    boolean baseWithoutJit = baseline.schemaVersion() >= RunResults.SERVER_CPU_WITHOUT_JIT_SINCE;
+    boolean curWithoutJit = current.schemaVersion() >= RunResults.SERVER_CPU_WITHOUT_JIT_SINCE;
+    if (baseWithoutJit != curWithoutJit) {
+      throw new IncomparableRunsException(
+          against
+              + ": their server CPU per operation is not the same measure (schemaVersion "
+              + baseline.schemaVersion()
+              + " and "
+              + current.schemaVersion()
+              + "; from "
+              + RunResults.SERVER_CPU_WITHOUT_JIT_SINCE
+              + " on it leaves out the JIT compiler threads): make the baseline again with this"
+              + " blazebench");
+    }
     requireSameSet("scenarios", base.scenarios(), cur.scenarios(), against);
     requireSameSet("APIs", base.apis(), cur.apis(), against);
     requireSameSet(

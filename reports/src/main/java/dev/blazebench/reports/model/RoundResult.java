@@ -9,6 +9,9 @@ import java.time.Instant;
  * start), in microseconds. Per-operation byte and CPU figures are null when not measured.
  *
  * @param p999Micros the 99.9th percentile
+ * @param serverCpuMicrosPerOp the server's CPU per operation, its JIT compiler threads left out
+ * @param serverJitCpuMicrosPerOp the server's JIT compiler threads' CPU per operation over the same
+ *     time (warm-up still going on, not a cost of the calls); null when not measured
  * @param injectorSaturated true when the driver itself was the bottleneck in this round
  */
 @JsonPropertyOrder({
@@ -31,6 +34,7 @@ import java.time.Instant;
   "wireReceivedPerOp",
   "clientCpuMicrosPerOp",
   "serverCpuMicrosPerOp",
+  "serverJitCpuMicrosPerOp",
   "injectorSaturated"
 })
 public record RoundResult(
@@ -53,4 +57,5 @@ public record RoundResult(
     Double wireReceivedPerOp,
     Double clientCpuMicrosPerOp,
     Double serverCpuMicrosPerOp,
+    Double serverJitCpuMicrosPerOp,
     boolean injectorSaturated) {}

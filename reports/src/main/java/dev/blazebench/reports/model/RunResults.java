@@ -37,8 +37,15 @@ public record RunResults(
   /** The value of {@code kind} that says a file is a compare run's results. */
   public static final String KIND = "blazebench-compare-results";
 
-  /** The schema version this code reads and writes. */
-  public static final int SCHEMA_VERSION = 2;
+  /**
+   * The schema version this code writes (it reads 1 to this). 3: {@code serverCpuMicrosPerOp}
+   * leaves out the server's JIT compiler threads, whose share is {@code serverJitCpuMicrosPerOp};
+   * in 2 and 1 it counted every thread.
+   */
+  public static final int SCHEMA_VERSION = 3;
+
+  /** The first schema version whose server CPU per operation leaves out the JIT compilers. */
+  public static final int SERVER_CPU_WITHOUT_JIT_SINCE = 3;
 
   /** The file name a run folder holds its results under. */
   public static final String FILE_NAME = "results.json";

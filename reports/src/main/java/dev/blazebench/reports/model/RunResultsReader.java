@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,7 @@ public final class RunResultsReader {
     }
     checkKindAndVersion(tree, source);
     upgradeFromVersion1(tree);
+    addJitFieldsBeforeVersion3(tree);
     RunResults results;
     try {
       results = RunResultsJson.MAPPER.treeToValue(tree, RunResults.class);
@@ -93,12 +95,13 @@ public final class RunResultsReader {
     JsonNode version = tree.get("schemaVersion");
     if (version == null
         || !version.isInt()
-        || (version.intValue() != RunResults.SCHEMA_VERSION && version.intValue() != 1)) {
+        || version.intValue() < 1
+        || version.intValue() > RunResults.SCHEMA_VERSION) {
       throw new InvalidRunException(
           source
               + ": schemaVersion "
               + (version == null ? "missing" : version.toString())
-              + " is not supported (this blazebench reads versions 1 and "
+              + " is not supported (this blazebench reads versions 1 to "
               + RunResults.SCHEMA_VERSION
               + ")");
     }
@@ -106,15 +109,42 @@ public final class RunResultsReader {
 
   /**
    * Reads a version 1 file as version 2: the only difference is {@code settings.warmupRoundSec},
-   * which version 1 did not record and which was always 1 s then. Stored baselines stay usable.
+   * which version 1 did not record and which was always 1 s then. Stored baselines stay usable. (A
+   * version 2 file stays version 2: its server CPU counts the JIT compiler threads, which no
+   * rewriting can take out; the gate refuses to compare it with a version 3 run.)
    */
   private static void upgradeFromVersion1(JsonNode tree) {
     if (tree.get("schemaVersion").intValue() != 1) {
       return;
     }
-    ((ObjectNode) tree).put("schemaVersion", RunResults.SCHEMA_VERSION);
+    ((ObjectNode) tree).put("schemaVersion", 2);
     if (tree.get("settings") instanceof ObjectNode settings && !settings.has("warmupRoundSec")) {
       settings.put("warmupRoundSec", 1.0);
+    }
+  }
+
+  /**
+   * Gives a version 1 or 2 file the {@code serverJitCpuMicrosPerOp} fields it could not have (null:
+   * not measured), keeping its version number: its {@code serverCpuMicrosPerOp} counted every
+   * thread.
+   */
+  private static void addJitFieldsBeforeVersion3(JsonNode tree) {
+    if (tree.get("schemaVersion").intValue() >= RunResults.SERVER_CPU_WITHOUT_JIT_SINCE
+        || !(tree.get("results") instanceof ArrayNode results)) {
+      return;
+    }
+    for (JsonNode result : results) {
+      if (result.get("rounds") instanceof ArrayNode rounds) {
+        for (JsonNode round : rounds) {
+          if (round instanceof ObjectNode fields && !fields.has("serverJitCpuMicrosPerOp")) {
+            fields.putNull("serverJitCpuMicrosPerOp");
+          }
+        }
+      }
+      if (result.get("total") instanceof ObjectNode total
+          && !total.has("serverJitCpuMicrosPerOp")) {
+        total.putNull("serverJitCpuMicrosPerOp");
+      }
     }
   }
 

@@ -14,6 +14,9 @@ import java.util.Objects;
  *     DECODE}, {@code VALIDATION}, {@code OTHER})
  * @param latencyMicros corrected latency (from the intended start)
  * @param uncorrectedLatencyMicros latency from the actual send
+ * @param serverCpuMicrosPerOp the server's CPU per operation, its JIT compiler threads left out
+ * @param serverJitCpuMicrosPerOp the server's JIT compiler threads' CPU per operation over the same
+ *     time; null when not measured
  * @param recordsPerSec records received per second, null when the scenario does not count them
  * @param bytesPerHour realtime only: wire bytes one subscriber received, scaled to an hour
  */
@@ -31,6 +34,7 @@ import java.util.Objects;
   "wireReceivedPerOp",
   "clientCpuMicrosPerOp",
   "serverCpuMicrosPerOp",
+  "serverJitCpuMicrosPerOp",
   "recordsPerSec",
   "bytesPerHour"
 })
@@ -48,6 +52,7 @@ public record TotalResult(
     Double wireReceivedPerOp,
     Double clientCpuMicrosPerOp,
     Double serverCpuMicrosPerOp,
+    Double serverJitCpuMicrosPerOp,
     Double recordsPerSec,
     Double bytesPerHour) {
 

@@ -134,6 +134,7 @@ final class GateRuns {
               wireReceived,
               baseMicros / 10 * scatter,
               baseMicros / 5 * scatter,
+              null,
               false));
     }
     Map<String, Long> errors = new LinkedHashMap<>();
@@ -156,6 +157,7 @@ final class GateRuns {
             wireReceived,
             baseMicros / 10,
             baseMicros / 5,
+            null,
             null,
             null);
     return new ApiScenarioResult(

@@ -3,6 +3,7 @@ package dev.blazebench.reports.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blazebench.reports.testing.SyntheticRun;
@@ -115,12 +116,12 @@ class RunResultsReaderTest {
 
   @Test
   void refusesAnotherSchemaVersion() throws Exception {
-    Path file = writeEdited(tree -> tree.put("schemaVersion", 3));
+    Path file = writeEdited(tree -> tree.put("schemaVersion", 4));
 
     assertThatThrownBy(() -> RunResultsReader.read(file))
         .isInstanceOf(InvalidRunException.class)
         .hasMessage(
-            file + ": schemaVersion 3 is not supported (this blazebench reads versions 1 and 2)");
+            file + ": schemaVersion 4 is not supported (this blazebench reads versions 1 to 3)");
   }
 
   @Test
@@ -136,6 +137,45 @@ class RunResultsReaderTest {
 
     assertThat(run.schemaVersion()).isEqualTo(2);
     assertThat(run.settings().warmupRoundSec()).isEqualTo(1.0);
+  }
+
+  @Test
+  void readsVersionTwoWithoutJitFiguresAndKeepsItsVersion() throws Exception {
+    Path file =
+        writeEdited(
+            tree -> {
+              tree.put("schemaVersion", 2);
+              for (JsonNode result : tree.get("results")) {
+                for (JsonNode round : result.get("rounds")) {
+                  ((ObjectNode) round).remove("serverJitCpuMicrosPerOp");
+                }
+                ((ObjectNode) result.get("total")).remove("serverJitCpuMicrosPerOp");
+              }
+            });
+
+    RunResults run = RunResultsReader.read(file);
+
+    // Still version 2: its server CPU per operation counted the JIT compiler threads.
+    assertThat(run.schemaVersion()).isEqualTo(2);
+    assertThat(run.results())
+        .allSatisfy(
+            result -> {
+              assertThat(result.total().serverJitCpuMicrosPerOp()).isNull();
+              assertThat(result.rounds()).allMatch(r -> r.serverJitCpuMicrosPerOp() == null);
+            });
+  }
+
+  @Test
+  void versionThreeMustCarryTheJitFigures() throws Exception {
+    Path file =
+        writeEdited(
+            tree ->
+                ((ObjectNode) tree.get("results").get(0).get("total"))
+                    .remove("serverJitCpuMicrosPerOp"));
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining("missing field \"serverJitCpuMicrosPerOp\"");
   }
 
   @Test

@@ -193,6 +193,7 @@ public final class SyntheticRun {
               received * drift,
               medianMicros / 10.0,
               medianMicros / 8.0,
+              null,
               false));
       for (int second = 0; second < 5; second++) {
         timeline.add(
@@ -228,6 +229,7 @@ public final class SyntheticRun {
             received,
             medianMicros / 10.0,
             medianMicros / 8.0,
+            null,
             scenario.equals("fetch-1000") ? 1000 * count / durationSec : null,
             realtime ? received * 10 * 3600 : null);
     return new ApiScenarioResult(api, scenario, operation, rounds, totalResult, timeline);

@@ -163,6 +163,7 @@ public final class TinyRun {
               f.wireReceived,
               f.clientCpu,
               f.serverCpu,
+              null,
               f.saturatedRound == i + 1));
     }
     Map<String, Long> errors = new LinkedHashMap<>();
@@ -183,6 +184,7 @@ public final class TinyRun {
             f.wireReceived,
             f.clientCpu,
             f.serverCpu,
+            null,
             null,
             f.bytesPerHour);
     return new ApiScenarioResult(api, scenario, f.operation, rounds, totalResult, List.of());
