@@ -109,18 +109,22 @@ public final class PollingSubscribers implements SubscriberApi {
   private Future<Buffer> get(String uri) {
     return client
         .request(new RequestOptions().setMethod(HttpMethod.GET).setURI(uri))
-        .compose(request -> request.send())
+        // body() inside send's callback, not chained after it: see RestConnections.awaitReady.
         .compose(
-            (HttpClientResponse response) ->
-                response
-                    .body()
+            request ->
+                request
+                    .send()
                     .compose(
-                        body ->
-                            response.statusCode() == 200
-                                ? Future.succeededFuture(body)
-                                : Future.failedFuture(
-                                    new SubscriptionFailures.HttpStatus(
-                                        response.statusCode(), body.toString()))));
+                        (HttpClientResponse response) ->
+                            response
+                                .body()
+                                .compose(
+                                    body ->
+                                        response.statusCode() == 200
+                                            ? Future.succeededFuture(body)
+                                            : Future.failedFuture(
+                                                new SubscriptionFailures.HttpStatus(
+                                                    response.statusCode(), body.toString())))));
   }
 
   @Override
