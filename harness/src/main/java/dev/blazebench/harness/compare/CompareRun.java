@@ -77,6 +77,10 @@ final class CompareRun {
   }
 
   Outcome run() throws IOException, InterruptedException {
+    if (plan.link() != null) {
+      // Not root or no iproute2: said before the run folder or anything else is made.
+      ShapedLink.requireTools(plan.link());
+    }
     prepareOutDir(plan.outDir());
     long startNanos = System.nanoTime();
     Instant startedAt = clock.instant();

@@ -109,15 +109,15 @@ final class ShapedLink implements AutoCloseable {
     this.shutdownHook = shutdownHook;
   }
 
+  /** The paths of ip and tc. */
+  record Tools(String ip, String tc) {}
+
   /**
-   * Builds a link of {@code rate} ({@code 10mbit}, as {@link NetworkLink#parseRateBitsPerSecond}
-   * reads it).
+   * Checks, before anything starts, that this process can build a link: Linux, root, ip and tc.
    *
-   * @throws BadInputException when this process cannot make one: not root, not Linux, {@code ip} or
-   *     {@code tc} missing, namespaces or tbf not permitted; the message says what to do
+   * @throws BadInputException saying what is missing and what to do
    */
-  static ShapedLink open(String rate) {
-    long bitsPerSecond = NetworkLink.parseRateBitsPerSecond(rate);
+  static Tools requireTools(String rate) {
     Integer uid = effectiveUid(readProcStatus());
     if (uid == null) {
       throw new BadInputException(
@@ -144,6 +144,21 @@ final class ShapedLink implements AutoCloseable {
               + " not found in PATH, /usr/sbin or /sbin; install it (Debian: apt-get install"
               + " iproute2) or run without --link");
     }
+    return new Tools(ip, tc);
+  }
+
+  /**
+   * Builds a link of {@code rate} ({@code 10mbit}, as {@link NetworkLink#parseRateBitsPerSecond}
+   * reads it).
+   *
+   * @throws BadInputException when this process cannot make one: not root, not Linux, {@code ip} or
+   *     {@code tc} missing, namespaces or tbf not permitted; the message says what to do
+   */
+  static ShapedLink open(String rate) {
+    long bitsPerSecond = NetworkLink.parseRateBitsPerSecond(rate);
+    Tools tools = requireTools(rate);
+    String ip = tools.ip();
+    String tc = tools.tc();
     Set<String> namespaces = namespaceNames(run(List.of(ip, "netns", "list")).output());
     Set<Integer> subnets = subnetsInUse(run(List.of(ip, "-o", "-4", "addr", "show")).output());
     long pid = ProcessHandle.current().pid();
