@@ -6,6 +6,7 @@ import dev.blazebench.harness.CliStreams;
 import dev.blazebench.harness.ExitCodes;
 import dev.blazebench.harness.HelpOption;
 import dev.blazebench.load.profile.Durations;
+import dev.blazebench.reports.model.NetworkLink;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +51,7 @@ import picocli.CommandLine.Option;
       "  blazebench compare --quick                     (about 3 minutes on 2 cores)",
       "  blazebench compare --full                      (about 15 minutes)",
       "  blazebench compare --apis grpc-blazebinary,rest-json --scenarios fetch-1000 --rounds 5",
+      "  blazebench compare --quick --link 10mbit       (as root: over a shaped 10 Mbps link)",
       "  blazebench compare --quick --no-codec --scenarios insert-100,fetch-1000 \\",
       "      --target grpc-blazebinary=blaze://blaze:50051 --target grpc-protobuf=proto://proto:50051"
           + " \\",
@@ -166,6 +168,20 @@ public final class CompareCommand implements Callable<Integer> {
               + " blazebench gate --interleaved RUN: their rounds come from the same minutes, so"
               + " the machine's drift between runs is not taken for a change.")
   Path baselineJar;
+
+  @Option(
+      names = "--link",
+      paramLabel = "RATE",
+      description =
+          "Put a shaped network link of RATE each way between the load driver and the servers"
+              + " (e.g. 10mbit; <number>kbit, mbit or gbit): the servers run in a network"
+              + " namespace of their own, joined by a veth pair with tc's token bucket filter on"
+              + " both ends, so every call crosses a link of that rate instead of loopback. Rate"
+              + " only, no added delay. The offered rates are capped so the link stays at most"
+              + " half busy, and each run lasts for at least 10 calls. Needs root and ip/tc"
+              + " (iproute2) on Linux; not with --target. With 10mbit the seed's transfer claims"
+              + " are measured.")
+  String link;
 
   @Option(
       names = "--writer",
@@ -287,6 +303,20 @@ public final class CompareCommand implements Callable<Integer> {
       forks = serverForks;
       custom |= forks > 1;
     }
+    if (link != null) {
+      if (external != null) {
+        throw new BadInputException(
+            "--link shapes the link to the servers compare starts; servers given with --target"
+                + " are reached over a link compare does not own (shape it where they run), so"
+                + " --link cannot be combined with --target");
+      }
+      try {
+        NetworkLink.parseRateBitsPerSecond(link);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--link " + e.getMessage(), e);
+      }
+      custom = true;
+    }
     Path baselineBuild = null;
     if (baselineJar != null) {
       if (external != null) {
@@ -328,7 +358,8 @@ public final class CompareCommand implements Callable<Integer> {
         profile.wholePollIntervals(),
         external,
         forks,
-        baselineBuild);
+        baselineBuild,
+        link == null ? null : link.strip());
   }
 
   private List<String> resolveScenarios(CompareProfile profile) {

@@ -1,6 +1,7 @@
 package dev.blazebench.harness.compare;
 
 import dev.blazebench.reports.gate.InterleavedRuns;
+import dev.blazebench.reports.model.NetworkLink;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ import java.util.Set;
  *     ({@code --baseline-jar}), or null. Then {@code apisByScenario} holds every API twice, {@code
  *     API@baseline} right before {@code API}, and {@link #runs()} alternates their order from round
  *     to round.
+ * @param link the rate of the shaped link between the driver and compare's servers ({@code --link
+ *     10mbit}), or null: they talk over loopback
  */
 record ComparePlan(
     String profile,
@@ -55,7 +58,42 @@ record ComparePlan(
     boolean wholePollIntervals,
     ExternalTargets external,
     int serverForks,
-    Path baselineJar) {
+    Path baselineJar,
+    String link) {
+
+  /** A plan over loopback. */
+  ComparePlan(
+      String profile,
+      int rounds,
+      Duration warmup,
+      Duration warmupRound,
+      Duration duration,
+      Map<String, List<String>> apisByScenario,
+      boolean codec,
+      String codecInclude,
+      int codecBenchmarks,
+      Path outDir,
+      boolean wholePollIntervals,
+      ExternalTargets external,
+      int serverForks,
+      Path baselineJar) {
+    this(
+        profile,
+        rounds,
+        warmup,
+        warmupRound,
+        duration,
+        apisByScenario,
+        codec,
+        codecInclude,
+        codecBenchmarks,
+        outDir,
+        wholePollIntervals,
+        external,
+        serverForks,
+        baselineJar,
+        null);
+  }
 
   /** A plan against the reference server compare starts. */
   ComparePlan(
@@ -103,6 +141,12 @@ record ComparePlan(
     }
     if (external != null && baselineJar != null) {
       throw new IllegalArgumentException("a baseline build needs compare's own servers");
+    }
+    if (external != null && link != null) {
+      throw new IllegalArgumentException("a shaped link needs compare's own servers");
+    }
+    if (link != null) {
+      NetworkLink.parseRateBitsPerSecond(link);
     }
     Map<String, List<String>> copy = new LinkedHashMap<>();
     apisByScenario.forEach(
@@ -243,5 +287,10 @@ record ComparePlan(
   String referenceApi() {
     List<String> apis = apis();
     return apis.contains(Scenarios.REFERENCE_API) ? Scenarios.REFERENCE_API : apis.get(0);
+  }
+
+  /** The shaped link's rate in bits per second each way, 0 when the run is over loopback. */
+  long linkBitsPerSecond() {
+    return link == null ? 0 : NetworkLink.parseRateBitsPerSecond(link);
   }
 }

@@ -6,6 +6,7 @@ import dev.blazebench.load.api.TargetUnreachableException;
 import dev.blazebench.reports.gate.InterleavedRuns;
 import dev.blazebench.reports.model.ApiScenarioResult;
 import dev.blazebench.reports.model.CodecResults;
+import dev.blazebench.reports.model.NetworkLink;
 import dev.blazebench.reports.model.Placement;
 import dev.blazebench.reports.model.RunResults;
 import dev.blazebench.reports.model.RunResultsWriter;
@@ -67,6 +68,7 @@ final class CompareRun {
   private final List<CompletedRun> completed = new ArrayList<>();
   private final List<String> runFailures = new ArrayList<>();
   private long failedCalls;
+  private NetworkLink linkUsed; // the shaped link the runs crossed, null over loopback
 
   CompareRun(ComparePlan plan, PrintWriter console, Clock clock) {
     this.plan = plan;
@@ -75,6 +77,10 @@ final class CompareRun {
   }
 
   Outcome run() throws IOException, InterruptedException {
+    if (plan.link() != null) {
+      // Not root or no iproute2: said before the run folder or anything else is made.
+      ShapedLink.requireTools(plan.link());
+    }
     prepareOutDir(plan.outDir());
     long startNanos = System.nanoTime();
     Instant startedAt = clock.instant();
@@ -163,6 +169,53 @@ final class CompareRun {
     if (plan.external() != null) {
       return runRoundsAgainstExternal(runs, placement, machine, estimate, stop);
     }
+    if (plan.link() == null) {
+      return runForks(runs, placement, machine, estimate, stop, null);
+    }
+    // Closed (the namespace and veth removed) however the rounds end; a shutdown hook in the link
+    // does it if the JVM ends first.
+    try (ShapedLink link = ShapedLink.open(plan.link())) {
+      NetworkLink made = link.describe();
+      linkUsed =
+          new NetworkLink(
+              made.rate(),
+              made.rateBitsPerSecond(),
+              made.note()
+                  + ". Offered rates capped so the largest call keeps the link at most half"
+                  + " busy, each measured run at least "
+                  + LoadStep.MIN_CALLS_OVER_LINK
+                  + " calls long");
+      say("shaped link: %s", made.note());
+      try {
+        return runForks(runs, placement, machine, estimate, stop, link);
+      } finally {
+        // A drop costs a call a retransmission timeout: the queue is sized so there are none.
+        long dropped = link.droppedPackets();
+        String drops =
+            dropped < 0
+                ? "tc did not say how many packets the token buckets dropped"
+                : "the token buckets dropped " + dropped + " packets";
+        linkUsed =
+            new NetworkLink(
+                linkUsed.rate(), linkUsed.rateBitsPerSecond(), linkUsed.note() + "; " + drops);
+        say("%s", drops);
+      }
+    } finally {
+      if (linkUsed != null) {
+        say("shaped link removed");
+      }
+    }
+  }
+
+  /** Runs every fork's rounds on fresh servers, behind {@code link} if not null. */
+  private boolean runForks(
+      List<PlannedRun> runs,
+      CpuPlacement placement,
+      MachineInfo machine,
+      TimeEstimate estimate,
+      StopSignal stop,
+      ShapedLink link)
+      throws IOException, InterruptedException {
     int from = 0;
     while (from < runs.size()) {
       int fork = runs.get(from).fork();
@@ -170,7 +223,7 @@ final class CompareRun {
       while (to < runs.size() && runs.get(to).fork() == fork) {
         to++;
       }
-      if (runOnFreshServers(runs, from, to, fork, placement, machine, estimate, stop)) {
+      if (runOnFreshServers(runs, from, to, fork, placement, machine, estimate, stop, link)) {
         return true;
       }
       from = to;
@@ -190,8 +243,10 @@ final class CompareRun {
       CpuPlacement placement,
       MachineInfo machine,
       TimeEstimate estimate,
-      StopSignal stop)
+      StopSignal stop,
+      ShapedLink link)
       throws IOException, InterruptedException {
+    ServerStart start = ServerStart.of(placement, link);
     String logSuffix = fork == 1 ? ".log" : "-fork" + fork + ".log";
     Path dataDir = Files.createTempDirectory("blazebench-compare-");
     ServerProcess server = null;
@@ -203,17 +258,17 @@ final class CompareRun {
       // even forks), so that whatever starting first does to a JVM is not always on one side.
       boolean baselineFirst = plan.baselineJar() != null && fork % 2 == 0;
       if (baselineFirst) {
-        baseline = startBaseline(dataDir, logSuffix, placement);
+        baseline = startBaseline(dataDir, logSuffix, start);
         if (baseline == null) {
           return true;
         }
       }
-      server = startServer(dataDir, logSuffix, fork, placement);
+      server = startServer(dataDir, logSuffix, fork, start);
       if (server == null) {
         return true;
       }
       if (plan.baselineJar() != null && !baselineFirst) {
-        baseline = startBaseline(dataDir, logSuffix, placement);
+        baseline = startBaseline(dataDir, logSuffix, start);
         if (baseline == null) {
           return true;
         }
@@ -248,8 +303,8 @@ final class CompareRun {
 
   /** Stops {@code server} if it was started, even while a stop (Ctrl-C) is under way. */
   /** This build's server for {@code fork}, ready; null when interrupted while it started. */
-  private ServerProcess startServer(
-      Path dataDir, String logSuffix, int fork, CpuPlacement placement) throws IOException {
+  private ServerProcess startServer(Path dataDir, String logSuffix, int fork, ServerStart start)
+      throws IOException {
     Path serverLog = plan.outDir().resolve("server" + logSuffix);
     say(
         "starting the reference server%s (log: %s)",
@@ -259,7 +314,8 @@ final class CompareRun {
     try {
       server =
           ServerProcess.start(
-              ServerProcess.command(placement.serverCommandPrefix(), dataDir),
+              ServerProcess.command(
+                  start.prefix(), dataDir, System.getProperty("java.class.path"), start.host()),
               serverLog,
               SERVER_READY_TIMEOUT);
     } catch (InterruptedException e) {
@@ -272,7 +328,7 @@ final class CompareRun {
   }
 
   /** The baseline build's server, ready, with a store of its own; null when interrupted. */
-  private ServerProcess startBaseline(Path dataDir, String logSuffix, CpuPlacement placement)
+  private ServerProcess startBaseline(Path dataDir, String logSuffix, ServerStart start)
       throws IOException {
     Path baselineLog = plan.outDir().resolve("server-baseline" + logSuffix);
     say(
@@ -283,10 +339,11 @@ final class CompareRun {
       baseline =
           ServerProcess.start(
               ServerProcess.command(
-                  placement.serverCommandPrefix(),
+                  start.prefix(),
                   Files.createDirectories(
                       dataDir.resolveSibling(dataDir.getFileName() + "-baseline")),
-                  plan.baselineJar().toString()),
+                  plan.baselineJar().toString(),
+                  start.host()),
               baselineLog,
               SERVER_READY_TIMEOUT);
     } catch (InterruptedException e) {
@@ -532,14 +589,16 @@ final class CompareRun {
             : null;
     List<RunWarning> list = warnings.list();
     return RunResults.of(
-        machine.environment(
-            startedAt,
-            finishedAt,
-            new Placement(
-                placement.pinned(),
-                placement.serverCpus(),
-                placement.driverCpus(),
-                placement.note())),
+        machine
+            .environment(
+                startedAt,
+                finishedAt,
+                new Placement(
+                    placement.pinned(),
+                    placement.serverCpus(),
+                    placement.driverCpus(),
+                    placement.note()))
+            .withLink(linkUsed),
         ResultsAssembly.settings(plan),
         list,
         results,
@@ -549,12 +608,19 @@ final class CompareRun {
   private String describePlan() {
     return String.format(
         Locale.US,
-        "%s profile, %d round%s, each run %s warm-up + %s measured",
+        "%s profile, %d round%s, each run %s warm-up + %s measured%s",
         plan.profile(),
         plan.rounds(),
         plan.rounds() == 1 ? "" : "s",
         TimeText.format(plan.warmup()),
-        TimeText.format(plan.duration()));
+        TimeText.format(plan.duration()),
+        plan.link() == null
+            ? ""
+            : " (at least "
+                + LoadStep.MIN_CALLS_OVER_LINK
+                + " calls) over a shaped "
+                + plan.link()
+                + " link");
   }
 
   private String describeRound() {
@@ -607,6 +673,22 @@ final class CompareRun {
           });
     } catch (IOException e) {
       // A temporary store left behind is the OS's to clean; the results are what matter.
+    }
+  }
+
+  /**
+   * How the servers start: the command prefix (into the link's namespace, then onto the server's
+   * CPU) and the address they listen on.
+   */
+  private record ServerStart(List<String> prefix, String host) {
+
+    static ServerStart of(CpuPlacement placement, ShapedLink link) {
+      if (link == null) {
+        return new ServerStart(placement.serverCommandPrefix(), ServerProcess.LOOPBACK);
+      }
+      List<String> prefix = new ArrayList<>(link.serverCommandPrefix());
+      prefix.addAll(placement.serverCommandPrefix());
+      return new ServerStart(List.copyOf(prefix), link.serverAddress());
     }
   }
 }

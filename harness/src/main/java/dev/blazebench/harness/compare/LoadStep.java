@@ -103,7 +103,7 @@ final class LoadStep {
 
   /** The load driver's options for {@code planned}: the scenario's load, the plan's times. */
   LoadRunOptions options(PlannedRun planned, Path folder) {
-    ScenarioLoad load = Scenarios.load(planned.scenario());
+    ScenarioLoad load = Scenarios.load(planned.scenario(), plan.linkBitsPerSecond());
     Duration pollInterval = pollIntervalOf(planned);
     LoadProfile profile =
         LoadProfile.constantRate(load.targetRps(), measuredDuration(plan, planned))
@@ -147,13 +147,24 @@ final class LoadStep {
     if (planned.round() == 0) {
       return plan.warmupRound();
     }
+    Duration measured = plan.duration();
+    if (plan.linkBitsPerSecond() > 0) {
+      // Over a shaped link the rate is capped to what the link carries (fetch-1000 at 10 mbit:
+      // 1.25/s), so a run lasts long enough for its median to rest on more than a call or two.
+      double rps = Scenarios.load(planned.scenario(), plan.linkBitsPerSecond()).targetRps();
+      Duration enough = Duration.ofMillis((long) Math.ceil(MIN_CALLS_OVER_LINK / rps * 1000));
+      measured = enough.compareTo(measured) > 0 ? enough : measured;
+    }
     Duration interval = pollIntervalOf(planned);
     if (interval == null || !plan.wholePollIntervals()) {
-      return plan.duration();
+      return measured;
     }
     Duration twoPolls = interval.multipliedBy(2);
-    return twoPolls.compareTo(plan.duration()) > 0 ? twoPolls : plan.duration();
+    return twoPolls.compareTo(measured) > 0 ? twoPolls : measured;
   }
+
+  /** The fewest calls a measured run over a shaped link is planned for. */
+  static final int MIN_CALLS_OVER_LINK = 10;
 
   /** The poll interval of a realtime run over REST polling, else null. */
   static Duration pollIntervalOf(PlannedRun planned) {

@@ -36,6 +36,26 @@ record ScenarioLoad(
     }
   }
 
+  /**
+   * This load over a shaped link of {@code rateBitsPerSecond} each way, where one call moves at
+   * most {@code largestCallBytes} in one direction (on the API that moves the most): the rate
+   * capped so that call keeps the link at most half busy, and the deadline at least four times its
+   * transfer time. An open-model rate above what the link carries would queue calls behind each
+   * other without end, and the latency would measure the queue, not the transfer of a call.
+   */
+  ScenarioLoad overLink(long rateBitsPerSecond, long largestCallBytes) {
+    double callSeconds = largestCallBytes * 8.0 / rateBitsPerSecond;
+    double linkRps = 0.5 / callSeconds;
+    Duration transferDeadline = Duration.ofMillis((long) Math.ceil(4 * callSeconds * 1000));
+    return new ScenarioLoad(
+        scenario,
+        Math.min(targetRps, linkRps),
+        connections,
+        maxInFlight,
+        transferDeadline.compareTo(callDeadline) > 0 ? transferDeadline : callDeadline,
+        collection);
+  }
+
   /** "20/s, 2 connections, 16 in flight" for the console. */
   String describe() {
     return String.format(

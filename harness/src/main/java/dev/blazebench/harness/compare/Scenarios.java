@@ -63,6 +63,23 @@ final class Scenarios {
           REALTIME, new ScenarioLoad(REALTIME, 10, 1, 16, DEADLINE, null),
           SYNC, new ScenarioLoad(SYNC, 10, 1, 16, DEADLINE, null));
 
+  /**
+   * The most bytes one call of each scenario moves in one direction on any API, as results.json's
+   * wire bytes per operation showed on loopback (rounded up): fetch-1000's REST/JSON response
+   * (about 470 KB), insert-100's REST/JSON request (about 42 KB), aggregate's download of all
+   * 10,000 records (about 2.4 MB); the others move single records. Over a shaped link they set how
+   * fast calls may be offered ({@link ScenarioLoad#overLink}).
+   */
+  private static final Map<String, Long> LARGEST_CALL_BYTES =
+      Map.of(
+          INSERT_100, 45_000L,
+          FETCH_1000, 500_000L,
+          GET_ONE, 1_000L,
+          AGGREGATE, 2_500_000L,
+          CRUD_MIX, 2_000L,
+          REALTIME, 1_000L,
+          SYNC, 2_000L);
+
   /** Scenarios compare leaves to {@code blazebench load}, and why. */
   private static final Map<String, String> NOT_IN_COMPARE =
       Map.of(
@@ -115,6 +132,17 @@ final class Scenarios {
       throw new IllegalArgumentException("no load setting for scenario " + scenario);
     }
     return load;
+  }
+
+  /**
+   * The load of {@code scenario} over a shaped link of {@code linkBitsPerSecond} each way (0: no
+   * link, the scenario's own load).
+   */
+  static ScenarioLoad load(String scenario, long linkBitsPerSecond) {
+    ScenarioLoad load = load(scenario);
+    return linkBitsPerSecond <= 0
+        ? load
+        : load.overLink(linkBitsPerSecond, LARGEST_CALL_BYTES.getOrDefault(scenario, 1_000_000L));
   }
 
   /** The APIs {@code scenario} runs against by default, as far as the load driver has them. */

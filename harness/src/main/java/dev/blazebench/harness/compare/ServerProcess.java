@@ -66,6 +66,17 @@ final class ServerProcess {
    * build's blazebench jar for {@code compare --baseline-jar}.
    */
   static List<String> command(List<String> prefix, Path dataDir, String classPath) {
+    return command(prefix, dataDir, classPath, LOOPBACK);
+  }
+
+  /** The address the server listens on unless a shaped link gives another. */
+  static final String LOOPBACK = "127.0.0.1";
+
+  /**
+   * As {@link #command(List, Path, String)}, listening on {@code host}: the address inside a shaped
+   * link's namespace for {@code compare --link}.
+   */
+  static List<String> command(List<String> prefix, Path dataDir, String classPath, String host) {
     List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // A fixed, pre-touched heap, as benchmarks run a JVM: with the default heap (a quarter of the
@@ -79,7 +90,7 @@ final class ServerProcess {
         List.of(
             "serve",
             "--host",
-            "127.0.0.1",
+            host,
             "--grpc-port",
             "0",
             "--http-port",

@@ -87,6 +87,34 @@ class CompareCommandTest {
   }
 
   @Test
+  void linkTakesARateTcKnowsAndRefusesTargetsAndOtherWords() {
+    ComparePlan linked = plan("--quick", "--link", "10mbit");
+    assertThat(linked.link()).isEqualTo("10mbit");
+    assertThat(linked.linkBitsPerSecond()).isEqualTo(10_000_000L);
+    assertThat(linked.profile()).isEqualTo("custom"); // capped rates, longer runs
+    assertThat(plan().link()).isNull();
+    assertThat(plan().linkBitsPerSecond()).isZero();
+
+    assertThatThrownBy(() -> plan("--link", "10Mbps"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("--link '10Mbps' is not a link rate")
+        .hasMessageContaining("<number>kbit, <number>mbit or <number>gbit");
+    CliRun withTarget =
+        CliRun.run(
+            "",
+            "compare",
+            "--no-codec",
+            "--link",
+            "10mbit",
+            "--target",
+            "grpc-blazebinary=blaze://127.0.0.1:1");
+    assertThat(withTarget.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(withTarget.stderr())
+        .contains("--link cannot be combined with --target")
+        .contains("a link compare does not own");
+  }
+
+  @Test
   void quickIsTheDefaultProfileWithTheSeedsThreeTests() {
     ComparePlan plan = plan();
 

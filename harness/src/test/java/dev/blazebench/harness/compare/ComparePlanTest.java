@@ -164,6 +164,71 @@ class ComparePlanTest {
   }
 
   @Test
+  void overATenMbitLinkFetchIsOfferedWhatTheLinkCarriesForTenCallsAtLeast() {
+    ComparePlan loopback = plan(1, Map.of("fetch-1000", List.of("rest-json")));
+    ComparePlan linked =
+        new ComparePlan(
+            "custom",
+            1,
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            Map.of("fetch-1000", List.of("rest-json"), "insert-100", List.of("rest-json")),
+            false,
+            "x",
+            0,
+            Path.of("/tmp/run"),
+            false,
+            null,
+            1,
+            null,
+            "10mbit");
+    PlannedRun fetch = new PlannedRun(1, "fetch-1000", "rest-json");
+    PlannedRun insert = new PlannedRun(1, "insert-100", "rest-json");
+
+    // 500 KB at 10 Mbit/s is 0.4 s: half the link is 1.25 calls a second, 10 calls take 8 s.
+    ScenarioLoad fetchLoad = Scenarios.load("fetch-1000", linked.linkBitsPerSecond());
+    assertThat(fetchLoad.targetRps()).isEqualTo(1.25);
+    assertThat(fetchLoad.callDeadline()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(LoadStep.measuredDuration(linked, fetch)).isEqualTo(Duration.ofSeconds(8));
+    assertThat(LoadStep.measuredDuration(loopback, fetch)).isEqualTo(Duration.ofSeconds(1));
+    // 45 KB: 36 ms a call, 13.9 calls a second; 10 calls fit in the plan's 1 s.
+    assertThat(Scenarios.load("insert-100", linked.linkBitsPerSecond()).targetRps())
+        .isCloseTo(13.89, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(LoadStep.measuredDuration(linked, insert)).isEqualTo(Duration.ofSeconds(1));
+    // Small calls keep their rate; a slow link stretches the deadline to 4 transfers.
+    assertThat(Scenarios.load("realtime", 10_000_000).targetRps()).isEqualTo(10);
+    assertThat(Scenarios.load("fetch-1000", 1_000_000).callDeadline())
+        .isEqualTo(Duration.ofSeconds(16));
+    assertThat(Scenarios.load("fetch-1000", 0)).isEqualTo(Scenarios.load("fetch-1000"));
+  }
+
+  @Test
+  void aLinkNeedsCompareOwnServersAndARate() {
+    ExternalTargets targets =
+        ExternalTargets.parse(List.of("grpc-blazebinary=blaze://127.0.0.1:1"), null);
+    assertThatThrownBy(
+            () ->
+                new ComparePlan(
+                    "custom",
+                    1,
+                    Duration.ZERO,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    Map.of("fetch-1000", List.of("grpc-blazebinary")),
+                    false,
+                    "x",
+                    0,
+                    Path.of("/tmp/run"),
+                    false,
+                    targets,
+                    1,
+                    null,
+                    "10mbit"))
+        .hasMessageContaining("a shaped link needs compare's own servers");
+  }
+
+  @Test
   void pollingIsMeasuredForTwoIntervalsOnlyWhenThePlanAsksForIt() {
     PlannedRun poll5 = new PlannedRun(1, "realtime", "rest-poll-5s");
     PlannedRun push = new PlannedRun(1, "realtime", "websocket-json");

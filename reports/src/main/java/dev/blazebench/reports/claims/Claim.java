@@ -1,12 +1,17 @@
 package dev.blazebench.reports.claims;
 
+import dev.blazebench.reports.model.NetworkLink;
+import dev.blazebench.reports.model.RunResults;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * One quantitative claim of the seed design document, as the catalogue ({@code claims.json}) holds
  * it: the words quoted, where they are, how we read them, and either a metric with a threshold
- * (measurable here) or the reason it is not measurable here, with an optional proxy figure.
+ * (measurable here) or the reason it is not measurable here, with an optional proxy figure. A claim
+ * made for a network link of some speed (the seed's "10 Mbps") has both: its metric and threshold
+ * hold for runs over a shaped link of that rate ({@code link}), the reason and proxy for every
+ * other run.
  *
  * @param id stable, kebab-case; the gate and the report refer to claims by it
  * @param claim the seed's words, quoted
@@ -22,7 +27,10 @@ import java.util.Objects;
  * @param comparison how the metric meets {@code threshold}
  * @param threshold the claim as a number in the metric's unit
  * @param tolerance for {@code approx}: the allowed deviation as a fraction of the threshold
- * @param notMeasurable why this harness cannot measure the claim; null when it can
+ * @param link the rate of the shaped link ({@code compare --link}, e.g. {@code 10mbit}) a run must
+ *     have crossed for the metric to apply; null when the metric applies to every run
+ * @param notMeasurable why this harness cannot measure the claim (with a {@code link}: on runs
+ *     without that link); null when it always can
  * @param proxy what is shown instead when it cannot, null if nothing
  */
 public record Claim(
@@ -38,6 +46,7 @@ public record Claim(
     Comparison comparison,
     Double threshold,
     Double tolerance,
+    String link,
     String notMeasurable,
     Proxy proxy) {
 
@@ -65,9 +74,28 @@ public record Claim(
     }
   }
 
-  /** True when the catalogue gives this claim a metric and threshold to judge it by. */
+  /**
+   * True when the catalogue gives this claim a metric and threshold to judge it by: always, or
+   * (with a {@link #link}) on runs over that link.
+   */
   public boolean isMeasurable() {
-    return notMeasurable == null;
+    return metric != null;
+  }
+
+  /**
+   * Whether {@code run} can be judged by the metric: yes for a claim without {@link #link}, else
+   * only when the run crossed a shaped link of exactly that rate.
+   */
+  public boolean isMeasurableIn(RunResults run) {
+    if (!isMeasurable()) {
+      return false;
+    }
+    if (link == null) {
+      return true;
+    }
+    NetworkLink runLink = run.environment().link();
+    return runLink != null
+        && runLink.rateBitsPerSecond() == NetworkLink.parseRateBitsPerSecond(link);
   }
 
   /** The threshold for a reader, e.g. {@code >= 4.30x}, {@code <= 45.0 ms}, {@code ≈ 450 KB}. */

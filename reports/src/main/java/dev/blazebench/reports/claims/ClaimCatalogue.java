@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.blazebench.reports.model.NetworkLink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +17,7 @@ import java.util.Set;
  * The seed's quantitative claims, kept as data ({@code claims.json} on the classpath) rather than
  * in a template, so a claim is added or corrected in one place and every report follows. Loading
  * checks the catalogue: ids unique, every metric parses, measurable claims have a threshold and the
- * others a reason.
+ * others a reason, and a claim measurable only over a shaped link has both and a rate tc knows.
  */
 public record ClaimCatalogue(String seed, List<Claim> claims) {
 
@@ -63,7 +64,20 @@ public record ClaimCatalogue(String seed, List<Claim> claims) {
       if (!ids.add(claim.id())) {
         throw new IllegalArgumentException(where + ": id used twice");
       }
-      if (claim.isMeasurable()) {
+      if (claim.link() != null) {
+        try {
+          NetworkLink.parseRateBitsPerSecond(claim.link());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(where + ": link " + e.getMessage(), e);
+        }
+        if (claim.metric() == null || claim.notMeasurable() == null) {
+          throw new IllegalArgumentException(
+              where
+                  + ": a claim with a link needs a metric (for runs over that link) and a reason it"
+                  + " is not measurable (for the others)");
+        }
+      }
+      if (claim.notMeasurable() == null || claim.link() != null) {
         if (claim.metric() == null || claim.unit() == null || claim.comparison() == null) {
           throw new IllegalArgumentException(
               where + ": a measurable claim needs metric, unit, comparison and threshold");
@@ -77,7 +91,9 @@ public record ClaimCatalogue(String seed, List<Claim> claims) {
         parseMetric(claim.metric(), where);
       } else if (claim.metric() != null) {
         throw new IllegalArgumentException(
-            where + ": has both a metric and a reason it is not measurable; use proxy");
+            where
+                + ": has both a metric and a reason it is not measurable; use proxy, or link if"
+                + " the metric applies over a shaped link");
       }
       if (claim.proxy() != null) {
         parseMetric(claim.proxy().metric(), where + " proxy");

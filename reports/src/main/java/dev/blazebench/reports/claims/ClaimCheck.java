@@ -1,5 +1,6 @@
 package dev.blazebench.reports.claims;
 
+import dev.blazebench.reports.model.NetworkLink;
 import dev.blazebench.reports.model.RunResults;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -8,7 +9,9 @@ import java.util.Map;
 
 /**
  * Holds a run's results against every claim of a {@link ClaimCatalogue}: holds, does not hold, not
- * measurable here (with the proxy figure), or not measured in this run (with what was absent).
+ * measurable here (with the proxy figure), or not measured in this run (with what was absent). A
+ * claim made for a link of some speed is measurable only in runs over a shaped link of that rate
+ * ({@link Claim#isMeasurableIn}).
  *
  * <pre>
  * List&lt;ClaimResult&gt; rows = ClaimCheck.check(ClaimCatalogue.standard(), run);
@@ -29,7 +32,7 @@ public final class ClaimCheck {
 
   /** What {@code run} says about {@code claim}. */
   public static ClaimResult check(Claim claim, RunResults run) {
-    if (!claim.isMeasurable()) {
+    if (!claim.isMeasurableIn(run)) {
       return notMeasurable(claim, run);
     }
     Measured measured = MetricExpression.parse(claim.metric()).evaluate(run);
@@ -46,11 +49,20 @@ public final class ClaimCheck {
   }
 
   private static ClaimResult notMeasurable(Claim claim, RunResults run) {
+    String reason = claim.notMeasurable();
+    if (claim.link() != null) {
+      // The catalogue's reason says what link is needed; the run's own link says what it had.
+      NetworkLink runLink = run.environment().link();
+      reason +=
+          runLink == null
+              ? " This run's link: loopback, not shaped."
+              : " This run's link: shaped to " + runLink.rate() + ", not " + claim.link() + ".";
+    }
     if (claim.proxy() == null) {
-      return new ClaimResult(claim, Verdict.NOT_MEASURABLE, null, "", claim.notMeasurable());
+      return new ClaimResult(claim, Verdict.NOT_MEASURABLE, null, "", reason);
     }
     Measured proxy = MetricExpression.parse(claim.proxy().metric()).evaluate(run);
-    String detail = claim.notMeasurable() + " Proxy: " + claim.proxy().description();
+    String detail = reason + " Proxy: " + claim.proxy().description();
     if (!proxy.isPresent()) {
       return new ClaimResult(
           claim,

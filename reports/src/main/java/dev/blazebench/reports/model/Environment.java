@@ -1,5 +1,6 @@
 package dev.blazebench.reports.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,6 +13,8 @@ import java.util.Objects;
  * @param gitDirty whether the work tree had changes, null if unknown
  * @param memoryBytes physical memory, -1 if unknown
  * @param placement where the server and the driver ran (pinned to CPUs or sharing them)
+ * @param link the shaped link between driver and servers ({@code compare --link}); null (and absent
+ *     from the file) when they talked over loopback
  */
 @JsonPropertyOrder({
   "gitSha",
@@ -26,7 +29,8 @@ import java.util.Objects;
   "hostName",
   "startedAt",
   "finishedAt",
-  "placement"
+  "placement",
+  "link"
 })
 public record Environment(
     String gitSha,
@@ -41,7 +45,59 @@ public record Environment(
     String hostName,
     Instant startedAt,
     Instant finishedAt,
-    Placement placement) {
+    Placement placement,
+    @JsonInclude(JsonInclude.Include.NON_NULL) NetworkLink link) {
+
+  /** A run over loopback: no shaped link. */
+  public Environment(
+      String gitSha,
+      Boolean gitDirty,
+      String jvm,
+      String javaVersion,
+      String os,
+      String arch,
+      int cores,
+      String cpuModel,
+      long memoryBytes,
+      String hostName,
+      Instant startedAt,
+      Instant finishedAt,
+      Placement placement) {
+    this(
+        gitSha,
+        gitDirty,
+        jvm,
+        javaVersion,
+        os,
+        arch,
+        cores,
+        cpuModel,
+        memoryBytes,
+        hostName,
+        startedAt,
+        finishedAt,
+        placement,
+        null);
+  }
+
+  /** This environment with {@code link} as the link the load crossed. */
+  public Environment withLink(NetworkLink link) {
+    return new Environment(
+        gitSha,
+        gitDirty,
+        jvm,
+        javaVersion,
+        os,
+        arch,
+        cores,
+        cpuModel,
+        memoryBytes,
+        hostName,
+        startedAt,
+        finishedAt,
+        placement,
+        link);
+  }
 
   public Environment {
     Objects.requireNonNull(jvm, "jvm");

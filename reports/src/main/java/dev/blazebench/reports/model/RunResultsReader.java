@@ -18,9 +18,10 @@ import java.util.Set;
 /**
  * Reads a compare run's {@code results.json} strictly: the file must exist, be complete JSON, say
  * {@code "kind": "blazebench-compare-results"} and {@code "schemaVersion": 1}, carry every field of
- * the schema and no other, and be consistent (each result's API and scenario among the settings',
- * no API × scenario × operation twice, histograms that decode). Anything else is an {@link
- * InvalidRunException} naming the file and the problem.
+ * the schema and no other (except {@code environment.link}, present only for runs over a shaped
+ * link), and be consistent (each result's API and scenario among the settings', no API × scenario ×
+ * operation twice, histograms that decode). Anything else is an {@link InvalidRunException} naming
+ * the file and the problem.
  */
 public final class RunResultsReader {
 
@@ -64,6 +65,10 @@ public final class RunResultsReader {
     checkKindAndVersion(tree, source);
     upgradeFromVersion1(tree);
     addJitFieldsBeforeVersion3(tree);
+    // environment.link is written only for runs over a shaped link; its absence means loopback.
+    if (tree.get("environment") instanceof ObjectNode environment && !environment.has("link")) {
+      environment.putNull("link");
+    }
     RunResults results;
     try {
       results = RunResultsJson.MAPPER.treeToValue(tree, RunResults.class);

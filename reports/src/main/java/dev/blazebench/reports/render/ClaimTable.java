@@ -1,6 +1,7 @@
 package dev.blazebench.reports.render;
 
 import dev.blazebench.reports.claims.ClaimResult;
+import dev.blazebench.reports.claims.Verdict;
 import java.util.List;
 
 /** The claim check as a table: one row per claim of the seed, in the seed's order of claims. */
@@ -37,7 +38,10 @@ final class ClaimTable {
           claim.about(),
           claim.reading(),
           result.measuredText().isEmpty() ? Fmt.NONE : result.measuredText(),
-          claim.isMeasurable() ? claim.thresholdText() : Fmt.NONE,
+          // A claim measurable only over a link it did not run on shows its proxy, no threshold.
+          claim.isMeasurable() && result.verdict() != Verdict.NOT_MEASURABLE
+              ? claim.thresholdText()
+              : Fmt.NONE,
           result.verdict().label(),
           result.detail());
     }

@@ -62,11 +62,49 @@ class ClaimCatalogueTest {
   }
 
   @Test
-  void tenMbpsTransferClaimsSayTheyNeedANetworkProfile() {
+  void tenMbpsTransferClaimsAreMeasuredOverATenMbpsLinkOnly() {
     assertThat(ClaimCatalogue.standard().claims())
         .filteredOn(c -> c.claim().contains("Transfer") || c.reading().contains("10 Mbps"))
-        .isNotEmpty()
-        .allSatisfy(c -> assertThat(c.notMeasurable()).contains("network profile"));
+        .extracting(Claim::id)
+        .containsExactlyInAnyOrder("transfer-2.5x-faster-10mbps", "test1-transfer-3.2x-faster");
+    assertThat(ClaimCatalogue.standard().claims())
+        .filteredOn(c -> c.reading().contains("10 Mbps"))
+        .allSatisfy(
+            c -> {
+              assertThat(c.link()).isEqualTo("10mbit");
+              assertThat(c.isMeasurable()).isTrue();
+              assertThat(c.notMeasurable()).contains("--link 10mbit");
+              assertThat(c.proxy()).isNotNull();
+            });
+  }
+
+  @Test
+  void refusesALinkRateTcDoesNotKnow() {
+    String json =
+        "{\"seed\": \"s\", \"claims\": ["
+            + claim(
+                "a",
+                "\"metric\": \"1\", \"unit\": \"ratio\", \"comparison\": \">=\","
+                    + " \"threshold\": 1, \"link\": \"10 Mbps\", \"notMeasurable\": \"x\"")
+            + "]}";
+
+    assertThatThrownBy(() -> ClaimCatalogue.parse(json, "c.json"))
+        .hasMessageContaining("c.json: claim a: link '10 Mbps' is not a link rate");
+  }
+
+  @Test
+  void refusesALinkClaimWithoutAReasonForOtherRuns() {
+    String json =
+        "{\"seed\": \"s\", \"claims\": ["
+            + claim(
+                "a",
+                "\"metric\": \"1\", \"unit\": \"ratio\", \"comparison\": \">=\","
+                    + " \"threshold\": 1, \"link\": \"10mbit\"")
+            + "]}";
+
+    assertThatThrownBy(() -> ClaimCatalogue.parse(json, "c.json"))
+        .hasMessageContaining("a claim with a link needs a metric")
+        .hasMessageContaining("and a reason it is not measurable");
   }
 
   @Test

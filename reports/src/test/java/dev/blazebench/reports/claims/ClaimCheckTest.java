@@ -127,8 +127,72 @@ class ClaimCheckTest {
     assertThat(result.verdict()).isEqualTo(Verdict.NOT_MEASURABLE);
     assertThat(result.measured()).isNull();
     assertThat(result.detail())
-        .contains("network profile")
+        .contains("run with --link 10mbit")
         .contains("proxy not measured: API rest-json-gzip was not run");
+  }
+
+  @Test
+  void overATenMbpsLinkTheTransferClaimIsTheFetchLatencyRatio() {
+    // Per-round ratios 2.0, 2.5, 3.0 of REST/JSON+gzip over gRPC/BlazeBinary: median 2.5.
+    RunResults run =
+        new TinyRun()
+            .link("10mbit")
+            .result("fetch-1000", "rest-json-gzip", r -> r.p50Micros(100_000, 125_000, 150_000))
+            .result("fetch-1000", "grpc-blazebinary", r -> r.p50Micros(50_000, 50_000, 50_000))
+            .build();
+
+    ClaimResult result = check("transfer-2.5x-faster-10mbps", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(result.measuredText()).isEqualTo("2.50x");
+  }
+
+  @Test
+  void overATenMbpsLinkTheTest1TransferClaimIsTheInsertLatencyRatio() {
+    RunResults run =
+        new TinyRun()
+            .link("10mbit")
+            .result("insert-100", "rest-json", r -> r.p50Micros(33_000, 33_000, 33_000))
+            .result("insert-100", "grpc-blazebinary", r -> r.p50Micros(30_000, 30_000, 30_000))
+            .build();
+
+    ClaimResult result = check("test1-transfer-3.2x-faster", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.DOES_NOT_HOLD);
+    assertThat(result.measuredText()).isEqualTo("1.10x");
+  }
+
+  @Test
+  void overLoopbackTheTransferClaimsStayNotMeasurableWithTheirProxy() {
+    RunResults run =
+        new TinyRun()
+            .result("fetch-1000", "rest-json-gzip", r -> r.p50Micros(100_000).wire(100, 80_000))
+            .result("fetch-1000", "grpc-blazebinary", r -> r.p50Micros(50_000).wire(100, 40_000))
+            .build();
+
+    ClaimResult result = check("transfer-2.5x-faster-10mbps", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.NOT_MEASURABLE);
+    assertThat(result.measuredText()).isEqualTo("2.00x"); // the wire-bytes proxy
+    assertThat(result.detail())
+        .contains("run with --link 10mbit (root; Linux network namespaces)")
+        .contains("This run's link: loopback, not shaped.")
+        .contains("Proxy: wire bytes");
+  }
+
+  @Test
+  void overALinkOfAnotherRateTheTransferClaimsStayNotMeasurable() {
+    RunResults run =
+        new TinyRun()
+            .link("100mbit")
+            .result("insert-100", "rest-json", r -> r.p50Micros(90_000).wire(40_000, 100))
+            .result("insert-100", "grpc-blazebinary", r -> r.p50Micros(10_000).wire(30_000, 100))
+            .build();
+
+    ClaimResult result = check("test1-transfer-3.2x-faster", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.NOT_MEASURABLE);
+    assertThat(result.detail()).contains("This run's link: shaped to 100mbit, not 10mbit.");
   }
 
   @Test

@@ -39,6 +39,28 @@ class RunResultsReaderTest {
   }
 
   @Test
+  void readsTheShapedLinkBackAndWritesNoneForLoopback() throws Exception {
+    RunResults loopback = SyntheticRun.build();
+    RunResults shaped =
+        new RunResults(
+            loopback.kind(),
+            loopback.schemaVersion(),
+            loopback
+                .environment()
+                .withLink(new NetworkLink("10mbit", 10_000_000L, "tbf, each way")),
+            loopback.settings(),
+            loopback.warnings(),
+            loopback.results(),
+            loopback.codec());
+
+    assertThat(RunResultsWriter.toJson(loopback)).doesNotContain("\"link\"");
+    assertThat(RunResultsReader.read(write(RunResultsWriter.toJson(shaped))).environment().link())
+        .isEqualTo(new NetworkLink("10mbit", 10_000_000L, "tbf, each way"));
+    assertThat(RunResultsReader.read(write(RunResultsWriter.toJson(loopback))).environment().link())
+        .isNull();
+  }
+
+  @Test
   void refusesAMissingFileNamingIt() {
     Path missing = folder.resolve("nowhere");
 

@@ -4,6 +4,7 @@ import dev.blazebench.reports.model.ApiScenarioResult;
 import dev.blazebench.reports.model.CodecResults;
 import dev.blazebench.reports.model.Latency;
 import dev.blazebench.reports.model.LoadSetting;
+import dev.blazebench.reports.model.NetworkLink;
 import dev.blazebench.reports.model.RoundResult;
 import dev.blazebench.reports.model.RunResults;
 import dev.blazebench.reports.model.Settings;
@@ -94,6 +95,7 @@ public final class TinyRun {
   private final Set<String> scenarios = new LinkedHashSet<>();
   private final List<ApiScenarioResult> results = new ArrayList<>();
   private CodecResults codec;
+  private NetworkLink link;
 
   /** Adds the result of {@code api} in {@code scenario}, with the figures {@code edit} sets. */
   public TinyRun result(String scenario, String api, Consumer<Figures> edit) {
@@ -110,6 +112,14 @@ public final class TinyRun {
    */
   public TinyRun alsoApi(String api) {
     apis.add(api);
+    return this;
+  }
+
+  /** Says the run's load crossed a shaped link of {@code rate} (e.g. 10mbit). */
+  public TinyRun link(String rate) {
+    link =
+        new NetworkLink(
+            rate, NetworkLink.parseRateBitsPerSecond(rate), "tbf in a network namespace (test)");
     return this;
   }
 
@@ -131,7 +141,8 @@ public final class TinyRun {
             1.0,
             scenarios.stream().map(s -> new LoadSetting(s, "open", 10.0, null, 1, 4)).toList(),
             codec == null ? "skipped" : "quick");
-    return RunResults.of(SyntheticRun.environment(), settings, List.of(), results, codec);
+    return RunResults.of(
+        SyntheticRun.environment().withLink(link), settings, List.of(), results, codec);
   }
 
   private static ApiScenarioResult resultOf(String api, String scenario, Figures f) {
