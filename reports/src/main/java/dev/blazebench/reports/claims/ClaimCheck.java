@@ -11,7 +11,8 @@ import java.util.Map;
  * Holds a run's results against every claim of a {@link ClaimCatalogue}: holds, does not hold, not
  * measurable here (with the proxy figure), or not measured in this run (with what was absent). A
  * claim made for a link of some speed is measurable only in runs over a shaped link of that rate
- * ({@link Claim#isMeasurableIn}).
+ * ({@link Claim#isMeasurableIn}); a latency or rate claim made for no link is not judged on a run
+ * over a shaped link.
  *
  * <pre>
  * List&lt;ClaimResult&gt; rows = ClaimCheck.check(ClaimCatalogue.standard(), run);
@@ -35,7 +36,22 @@ public final class ClaimCheck {
     if (!claim.isMeasurableIn(run)) {
       return notMeasurable(claim, run);
     }
-    Measured measured = MetricExpression.parse(claim.metric()).evaluate(run);
+    MetricExpression metric = MetricExpression.parse(claim.metric());
+    NetworkLink runLink = run.environment().link();
+    if (claim.link() == null && runLink != null && metric.dependsOnTheLink()) {
+      // The seed's latency and rate figures that name no link are read on loopback; over a
+      // shaped link they would measure the link.
+      return new ClaimResult(
+          claim,
+          Verdict.NOT_MEASURED,
+          null,
+          "",
+          "this run crossed a link shaped to "
+              + runLink.rate()
+              + "; latency and rate claims made for no particular link are judged on loopback"
+              + " runs (compare without --link)");
+    }
+    Measured measured = metric.evaluate(run);
     if (!measured.isPresent()) {
       return new ClaimResult(claim, Verdict.NOT_MEASURED, null, "", measured.missingReason());
     }

@@ -18,6 +18,11 @@ enum DataFunction {
     }
 
     @Override
+    boolean dependsOnTheLink(List<String> arguments) {
+      return ResultField.named(arguments.get(2)).dependsOnTheLink();
+    }
+
+    @Override
     Measured evaluate(RunResults run, List<String> arguments) {
       ResultRef ref = ResultRef.parse(arguments.get(0), arguments.get(1));
       ResultField field = ResultField.named(arguments.get(2));
@@ -48,6 +53,11 @@ enum DataFunction {
     void checkArguments(List<String> arguments) {
       super.checkArguments(arguments);
       ResultField.named(arguments.get(3));
+    }
+
+    @Override
+    boolean dependsOnTheLink(List<String> arguments) {
+      return ResultField.named(arguments.get(3)).dependsOnTheLink();
     }
 
     @Override
@@ -153,6 +163,14 @@ enum DataFunction {
         throw new IllegalArgumentException("an argument is empty");
       }
     }
+  }
+
+  /**
+   * Whether the figures read with {@code arguments} change over a shaped link (latencies, rates);
+   * codec figures and bytes do not.
+   */
+  boolean dependsOnTheLink(List<String> arguments) {
+    return false;
   }
 
   abstract Measured evaluate(RunResults run, List<String> arguments);

@@ -24,6 +24,9 @@ public abstract class MetricExpression {
   /** The value in {@code run}, or why it has none. */
   public abstract Measured evaluate(RunResults run);
 
+  /** Whether it reads a figure a shaped link changes (a latency or a rate). */
+  public abstract boolean dependsOnTheLink();
+
   /**
    * Parses {@code text}.
    *
@@ -50,6 +53,11 @@ public abstract class MetricExpression {
     public Measured evaluate(RunResults run) {
       return Measured.of(value);
     }
+
+    @Override
+    public boolean dependsOnTheLink() {
+      return false;
+    }
   }
 
   private static final class Binary extends MetricExpression {
@@ -61,6 +69,11 @@ public abstract class MetricExpression {
       this.left = left;
       this.operator = operator;
       this.right = right;
+    }
+
+    @Override
+    public boolean dependsOnTheLink() {
+      return left.dependsOnTheLink() || right.dependsOnTheLink();
     }
 
     @Override
@@ -97,6 +110,11 @@ public abstract class MetricExpression {
     }
 
     @Override
+    public boolean dependsOnTheLink() {
+      return arguments.stream().anyMatch(MetricExpression::dependsOnTheLink);
+    }
+
+    @Override
     public Measured evaluate(RunResults run) {
       double best = minimum ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
       for (MetricExpression argument : arguments) {
@@ -117,6 +135,11 @@ public abstract class MetricExpression {
     Data(DataFunction function, List<String> arguments) {
       this.function = function;
       this.arguments = List.copyOf(arguments);
+    }
+
+    @Override
+    public boolean dependsOnTheLink() {
+      return function.dependsOnTheLink(arguments);
     }
 
     @Override

@@ -92,6 +92,25 @@ public enum ResultField {
     return perSuccess;
   }
 
+  /**
+   * True for figures a shaped link changes: latencies and rates. Bytes and CPU per operation are
+   * the same over any link.
+   */
+  public boolean dependsOnTheLink() {
+    return switch (this) {
+      case THROUGHPUT_PER_SEC,
+          MEAN_MICROS,
+          P50_MICROS,
+          P90_MICROS,
+          P99_MICROS,
+          P999_MICROS,
+          MAX_MICROS,
+          RECORDS_PER_SEC ->
+          true;
+      default -> false;
+    };
+  }
+
   /** The figure in {@code total}, null if not measured. */
   public Double of(TotalResult total) {
     return ofTotal.apply(total);

@@ -196,6 +196,43 @@ class ClaimCheckTest {
   }
 
   @Test
+  void overAShapedLinkALatencyClaimMadeForNoLinkIsNotJudged() {
+    RunResults run =
+        new TinyRun()
+            .link("10mbit")
+            .result("fetch-1000", "rest-json", r -> r.p50Micros(40_000, 41_000, 39_000))
+            .result("fetch-1000", "grpc-blazebinary", r -> r.p50Micros(5_000, 5_000, 5_000))
+            .build();
+
+    ClaimResult result = check("speed-8x-faster-than-rest", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.NOT_MEASURED);
+    assertThat(result.detail())
+        .contains("this run crossed a link shaped to 10mbit")
+        .contains("judged on loopback runs");
+  }
+
+  @Test
+  void overAShapedLinkAByteClaimIsJudgedAsOnLoopback() {
+    RunResults run =
+        new TinyRun()
+            .link("10mbit")
+            .result("fetch-1000", "grpc-blazebinary", r -> r.wire(100, 200_000))
+            .result("fetch-1000", "rest-json", r -> r.wire(100, 500_000))
+            .build();
+    RunResults loopback =
+        new TinyRun()
+            .result("fetch-1000", "grpc-blazebinary", r -> r.wire(100, 200_000))
+            .result("fetch-1000", "rest-json", r -> r.wire(100, 500_000))
+            .build();
+
+    ClaimResult result = check("bandwidth-4x-less", run);
+
+    assertThat(result.verdict()).isIn(Verdict.HOLDS, Verdict.DOES_NOT_HOLD);
+    assertThat(result).isEqualTo(check("bandwidth-4x-less", loopback));
+  }
+
+  @Test
   void formatClaimsReadTheCodecSizesAndTimes() {
     RunResults run =
         new TinyRun()
