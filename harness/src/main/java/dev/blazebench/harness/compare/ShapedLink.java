@@ -15,6 +15,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A network link of a given rate between the load driver and the servers compare starts ({@code
@@ -56,6 +59,9 @@ final class ShapedLink implements AutoCloseable {
 
   /** How long one ip or tc command may take. */
   private static final long COMMAND_TIMEOUT_SECONDS = 20;
+
+  /** The names {@link Names#of} gives namespaces: {@code bbl-<pid>} or {@code bbl-<pid>-<n>}. */
+  private static final Pattern OUR_NAMESPACE = Pattern.compile("bbl-(\\d{1,10})(?:-(\\d{1,6}))?");
 
   /** Links opened by this JVM, for unique names (a test may open more than one). */
   private static final AtomicInteger OPENED = new AtomicInteger();
@@ -160,6 +166,15 @@ final class ShapedLink implements AutoCloseable {
     String ip = tools.ip();
     String tc = tools.tc();
     Set<String> namespaces = namespaceNames(run(List.of(ip, "netns", "list")).output());
+    // A compare killed with SIGKILL (no shutdown hook) leaves its link behind: remove those whose
+    // process is gone, so they neither pile up nor hold subnets.
+    for (String namespace : List.copyOf(namespaces)) {
+      Names stale = staleLink(namespace, pid -> ProcessHandle.of(pid).isPresent());
+      if (stale != null) {
+        teardown(ip, stale);
+        namespaces.remove(namespace);
+      }
+    }
     Set<Integer> subnets = subnetsInUse(run(List.of(ip, "-o", "-4", "addr", "show")).output());
     long pid = ProcessHandle.current().pid();
     Names names = null;
@@ -402,6 +417,23 @@ final class ShapedLink implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /**
+   * The link a namespace named as {@link Names#of} names it belongs to when the process that made
+   * it is no longer alive; null for any other namespace (another program's, or a live compare's).
+   */
+  static Names staleLink(String namespace, LongPredicate alive) {
+    Matcher name = OUR_NAMESPACE.matcher(namespace);
+    if (!name.matches()) {
+      return null;
+    }
+    long pid = Long.parseLong(name.group(1));
+    int sequence = name.group(2) == null ? 1 : Integer.parseInt(name.group(2));
+    if (sequence < 2 && name.group(2) != null || alive.test(pid)) {
+      return null;
+    }
+    return Names.of(pid, sequence, 0);
   }
 
   /** Namespace names from {@code ip netns list}: {@code name} or {@code name (id: 3)} per line. */

@@ -160,4 +160,24 @@ class ShapedLinkTest {
             NAMES);
     assertThat(tbf).contains("modprobe sch_tbf").contains("Specified qdisc kind is unknown");
   }
+
+  @Test
+  void aLinkWhoseProcessIsGoneIsStaleAndNamedForRemoval() {
+    ShapedLink.Names first = ShapedLink.staleLink("bbl-4242", pid -> false);
+    ShapedLink.Names third = ShapedLink.staleLink("bbl-4242-3", pid -> false);
+
+    assertThat(first.namespace()).isEqualTo("bbl-4242");
+    assertThat(first.outsideDevice()).isEqualTo(ShapedLink.Names.of(4242, 1, 0).outsideDevice());
+    assertThat(third.namespace()).isEqualTo("bbl-4242-3");
+    assertThat(third.outsideDevice()).isEqualTo(ShapedLink.Names.of(4242, 3, 0).outsideDevice());
+  }
+
+  @Test
+  void aLiveCompareAndOtherProgramsNamespacesAreNotStale() {
+    assertThat(ShapedLink.staleLink("bbl-4242", pid -> pid == 4242)).isNull();
+    assertThat(ShapedLink.staleLink("docker-1", pid -> false)).isNull();
+    assertThat(ShapedLink.staleLink("bbl-x", pid -> false)).isNull();
+    assertThat(ShapedLink.staleLink("bbl-12-1", pid -> false)).isNull(); // never made so
+    assertThat(ShapedLink.staleLink("bbl-12345678901234", pid -> false)).isNull();
+  }
 }
