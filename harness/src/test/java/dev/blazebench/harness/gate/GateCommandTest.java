@@ -140,7 +140,7 @@ class GateCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run.stderr())
-        .contains("server CPU per operation is not the same measure (schemaVersion 2 and 3")
+        .contains("CPU per operation is not the same measure (schemaVersion 2 and 3")
         .contains("make the baseline again");
   }
 

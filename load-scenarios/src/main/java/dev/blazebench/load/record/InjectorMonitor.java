@@ -20,6 +20,7 @@ public final class InjectorMonitor {
   private Histogram dispatchLagInterval;
   private long startNanos;
   private long startCpuNanos;
+  private long startCpuWithoutJitNanos;
   private long intervalStartNanos;
   private long intervalStartCpuNanos;
 
@@ -40,7 +41,9 @@ public final class InjectorMonitor {
   /** Measurement starts now. */
   public void start(long nowNanos) {
     startNanos = nowNanos;
-    startCpuNanos = cpu.processCpuNanos();
+    SchedstatCpu.Split split = cpu.split();
+    startCpuNanos = split == null ? -1 : split.allNanos();
+    startCpuWithoutJitNanos = split == null ? -1 : split.withoutJitNanos();
     intervalStartNanos = nowNanos;
     intervalStartCpuNanos = startCpuNanos;
     heap.start();
@@ -72,10 +75,19 @@ public final class InjectorMonitor {
   /** The measured part is over: CPU from {@link #start} to now, and the whole lag histogram. */
   public InjectorTotals finish(long nowNanos) {
     sampleInterval(nowNanos);
-    long endCpuNanos = cpu.processCpuNanos();
-    long cpuNanos = startCpuNanos < 0 || endCpuNanos < 0 ? -1 : endCpuNanos - startCpuNanos;
+    SchedstatCpu.Split end = cpu.split();
+    long cpuNanos = startCpuNanos < 0 || end == null ? -1 : end.allNanos() - startCpuNanos;
+    long cpuWithoutJitNanos =
+        startCpuWithoutJitNanos < 0 || end == null
+            ? -1
+            : end.withoutJitNanos() - startCpuWithoutJitNanos;
     return new InjectorTotals(
-        cpuNanos, nowNanos - startNanos, cores, dispatchLagTotal.copy(), heap.finish());
+        cpuNanos,
+        cpuWithoutJitNanos,
+        nowNanos - startNanos,
+        cores,
+        dispatchLagTotal.copy(),
+        heap.finish());
   }
 
   private double cpuFraction(long cpuNanos, long wallNanos) {

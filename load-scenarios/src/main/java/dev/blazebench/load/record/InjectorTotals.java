@@ -9,6 +9,8 @@ import org.HdrHistogram.Histogram;
  * The injector's own use of the machine over the measured part, and the verdict drawn from it.
  *
  * @param cpuNanos CPU time the process used, all threads; -1 if unknown
+ * @param cpuWithoutJitNanos of that, what was not its JIT compiler threads' (all of it where they
+ *     cannot be told apart): the driver's work on the calls, for CPU per call; -1 if unknown
  * @param wallNanos the measured part's wall time (drain included)
  * @param cores cores available to the process
  * @param dispatchLag how late operations went out against their intended start, µs, leaving out
@@ -16,7 +18,12 @@ import org.HdrHistogram.Histogram;
  * @param heap the process's heap peaks (the client's memory for what it received)
  */
 public record InjectorTotals(
-    long cpuNanos, long wallNanos, int cores, Histogram dispatchLag, HeapGauge.HeapPeaks heap) {
+    long cpuNanos,
+    long cpuWithoutJitNanos,
+    long wallNanos,
+    int cores,
+    Histogram dispatchLag,
+    HeapGauge.HeapPeaks heap) {
 
   /** Above this fraction of all cores, the injector may be starving itself or the server. */
   public static final double SATURATED_CPU_FRACTION = 0.90;

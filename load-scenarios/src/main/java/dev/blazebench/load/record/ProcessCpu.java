@@ -12,6 +12,16 @@ public interface ProcessCpu {
   long processCpuNanos();
 
   /**
+   * CPU time used so far, all threads and of those the JIT compiler threads, read at once; the
+   * compilers' share unknown ({@link SchedstatCpu.Split#allOnly}) where they cannot be told apart;
+   * null if unknown.
+   */
+  default SchedstatCpu.Split split() {
+    long all = processCpuNanos();
+    return all < 0 ? null : SchedstatCpu.Split.allOnly(all);
+  }
+
+  /**
    * This JVM's: to the nanosecond from the scheduler where Linux has it ({@link SchedstatCpu}),
    * else {@link #jvmTicks()}.
    */

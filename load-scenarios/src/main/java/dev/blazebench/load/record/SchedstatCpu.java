@@ -97,6 +97,15 @@ public final class SchedstatCpu implements ProcessCpu {
    * once the process is gone.
    */
   public synchronized Split read() {
+    return readThreads();
+  }
+
+  @Override
+  public Split split() {
+    return read();
+  }
+
+  private Split readThreads() {
     Map<String, Long> now = new HashMap<>();
     try (DirectoryStream<Path> threads = Files.newDirectoryStream(taskDir)) {
       for (Path thread : threads) {

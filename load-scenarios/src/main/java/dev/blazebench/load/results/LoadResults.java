@@ -23,7 +23,7 @@ public record LoadResults(
     List<ScenarioResult> results) {
 
   /** The schema version this code writes and reads. */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   /** What the document is, for a reader handed some JSON file. */
   public static final String KIND = "blazebench-load-results";

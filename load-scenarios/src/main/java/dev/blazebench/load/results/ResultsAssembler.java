@@ -82,7 +82,7 @@ public final class ResultsAssembler {
             recording.scenario(),
             modelName(profile.model()),
             recording.scheduledNotSent(),
-            recording.injector().cpuNanos(),
+            recording.injector().cpuWithoutJitNanos(),
             wire,
             inputs,
             durationSec,

@@ -89,12 +89,14 @@ public final class ResultsJson {
       SchemaUpgrade.fromVersion2((ObjectNode) tree);
     } else if (version == null
         || !version.isInt()
-        || version.intValue() != LoadResults.SCHEMA_VERSION) {
+        // 3 is read as it is: the same fields, its client CPU per call counted the JIT compiler
+        // threads too, and its schemaVersion says so.
+        || (version.intValue() != 3 && version.intValue() != LoadResults.SCHEMA_VERSION)) {
       throw new InvalidResultsException(
           source
               + ": schemaVersion "
               + version
-              + " is not supported (this blazebench reads 1, 2 and "
+              + " is not supported (this blazebench reads 1 to "
               + LoadResults.SCHEMA_VERSION
               + ")");
     }

@@ -98,7 +98,7 @@ class LoadRunRealtimeTest {
 
     assertThat(outcome.failedCalls()).as(summary.toString()).isZero();
     LoadResults results = ResultsJson.read(dir.resolve("out").resolve(ResultsJson.FILE_NAME));
-    assertThat(results.schemaVersion()).isEqualTo(3);
+    assertThat(results.schemaVersion()).isEqualTo(LoadResults.SCHEMA_VERSION);
     ScenarioResult scenario = results.results().get(0);
     assertThat(scenario.api()).isEqualTo("websocket-json");
     assertThat(scenario.scenario()).isEqualTo("realtime");

@@ -189,13 +189,14 @@ public final class Gate {
     if (baseWithoutJit != curWithoutJit) {
       throw new IncomparableRunsException(
           against
-              + ": their server CPU per operation is not the same measure (schemaVersion "
+              + ": their CPU per operation is not the same measure (schemaVersion "
               + baseline.schemaVersion()
               + " and "
               + current.schemaVersion()
               + "; from "
               + RunResults.SERVER_CPU_WITHOUT_JIT_SINCE
-              + " on it leaves out the JIT compiler threads): make the baseline again with this"
+              + " on server and client CPU leave out the JIT compiler threads): make the baseline"
+              + " again with this"
               + " blazebench");
     }
     requireSameSet("scenarios", base.scenarios(), cur.scenarios(), against);

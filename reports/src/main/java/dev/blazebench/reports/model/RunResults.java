@@ -39,8 +39,8 @@ public record RunResults(
 
   /**
    * The schema version this code writes (it reads 1 to this). 3: {@code serverCpuMicrosPerOp}
-   * leaves out the server's JIT compiler threads, whose share is {@code serverJitCpuMicrosPerOp};
-   * in 2 and 1 it counted every thread.
+   * leaves out the server's JIT compiler threads, whose share is {@code serverJitCpuMicrosPerOp},
+   * and {@code clientCpuMicrosPerOp} the driver's; in 2 and 1 both counted every thread.
    */
   public static final int SCHEMA_VERSION = 3;
 
