@@ -301,7 +301,6 @@ final class CompareRun {
     }
   }
 
-  /** Stops {@code server} if it was started, even while a stop (Ctrl-C) is under way. */
   /** This build's server for {@code fork}, ready; null when interrupted while it started. */
   private ServerProcess startServer(Path dataDir, String logSuffix, int fork, ServerStart start)
       throws IOException {
@@ -310,21 +309,8 @@ final class CompareRun {
         "starting the reference server%s (log: %s)",
         plan.serverForks() == 1 ? "" : " for rounds of fork " + fork + " of " + plan.serverForks(),
         serverLog);
-    ServerProcess server;
-    try {
-      server =
-          ServerProcess.start(
-              ServerProcess.command(
-                  start.prefix(), dataDir, System.getProperty("java.class.path"), start.host()),
-              serverLog,
-              SERVER_READY_TIMEOUT);
-    } catch (InterruptedException e) {
-      return null;
-    }
-    say(
-        "server ready: gRPC %s:%d, HTTP %s:%d (pid %d)",
-        server.host(), server.grpcPort(), server.host(), server.httpPort(), server.pid());
-    return server;
+    return startAndAnnounce(
+        "server", dataDir, System.getProperty("java.class.path"), serverLog, start);
   }
 
   /** The baseline build's server, ready, with a store of its own; null when interrupted. */
@@ -334,27 +320,37 @@ final class CompareRun {
     say(
         "starting the baseline build's reference server from %s (log: %s)",
         plan.baselineJar(), baselineLog);
-    ServerProcess baseline;
+    return startAndAnnounce(
+        "baseline server",
+        Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-baseline")),
+        plan.baselineJar().toString(),
+        baselineLog,
+        start);
+  }
+
+  /**
+   * Starts a reference server from {@code classPath} over {@code dataDir}, waits for its ready line
+   * and says where it listens; null when interrupted while it started.
+   */
+  private ServerProcess startAndAnnounce(
+      String name, Path dataDir, String classPath, Path log, ServerStart start) throws IOException {
+    ServerProcess server;
     try {
-      baseline =
+      server =
           ServerProcess.start(
-              ServerProcess.command(
-                  start.prefix(),
-                  Files.createDirectories(
-                      dataDir.resolveSibling(dataDir.getFileName() + "-baseline")),
-                  plan.baselineJar().toString(),
-                  start.host()),
-              baselineLog,
+              ServerProcess.command(start.prefix(), dataDir, classPath, start.host()),
+              log,
               SERVER_READY_TIMEOUT);
     } catch (InterruptedException e) {
       return null;
     }
     say(
-        "baseline server ready: gRPC %s:%d, HTTP %s:%d (pid %d)",
-        baseline.host(), baseline.grpcPort(), baseline.host(), baseline.httpPort(), baseline.pid());
-    return baseline;
+        "%s ready: gRPC %s:%d, HTTP %s:%d (pid %d)",
+        name, server.host(), server.grpcPort(), server.host(), server.httpPort(), server.pid());
+    return server;
   }
 
+  /** Stops {@code server} if it was started, even while a stop (Ctrl-C) is under way. */
   private void stopServer(ServerProcess server, String name) throws InterruptedException {
     if (server == null) {
       return;
