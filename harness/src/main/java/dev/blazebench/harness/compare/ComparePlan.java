@@ -61,40 +61,6 @@ record ComparePlan(
     Path baselineJar,
     String link) {
 
-  /** A plan over loopback. */
-  ComparePlan(
-      String profile,
-      int rounds,
-      Duration warmup,
-      Duration warmupRound,
-      Duration duration,
-      Map<String, List<String>> apisByScenario,
-      boolean codec,
-      String codecInclude,
-      int codecBenchmarks,
-      Path outDir,
-      boolean wholePollIntervals,
-      ExternalTargets external,
-      int serverForks,
-      Path baselineJar) {
-    this(
-        profile,
-        rounds,
-        warmup,
-        warmupRound,
-        duration,
-        apisByScenario,
-        codec,
-        codecInclude,
-        codecBenchmarks,
-        outDir,
-        wholePollIntervals,
-        external,
-        serverForks,
-        baselineJar,
-        null);
-  }
-
   /** A plan against the reference server compare starts. */
   ComparePlan(
       String profile,
@@ -122,6 +88,7 @@ record ComparePlan(
         wholePollIntervals,
         null,
         1,
+        null,
         null);
   }
 

@@ -53,7 +53,8 @@ class CompareBaselineBuildTest {
             false,
             null,
             1,
-            tmp.resolve("base.jar"));
+            tmp.resolve("base.jar"),
+            null);
 
     List<String> order = plan.runs().stream().map(r -> r.round() + " " + r.api()).toList();
 

@@ -72,6 +72,7 @@ class ComparePlanTest {
             false,
             null,
             2,
+            null,
             null);
 
     List<String> order =
