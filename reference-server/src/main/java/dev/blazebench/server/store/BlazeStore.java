@@ -9,6 +9,7 @@ import dev.blazebench.server.query.Visibility;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -66,6 +67,9 @@ public final class BlazeStore implements AutoCloseable {
 
   /** The MVStore file inside the data directory. */
   public static final String DATA_FILE_NAME = "blazebench.mv.db";
+
+  /** How long {@link #close} waits for reads that are running (each reads one page or record). */
+  private static final Duration READS_CLOSE_WAIT = Duration.ofSeconds(10);
 
   private final Path dataFile;
   private final StoreOptions options;
@@ -474,9 +478,9 @@ public final class BlazeStore implements AutoCloseable {
   }
 
   /**
-   * Commits what was handed in, tells the {@link ChangeListener}s that the store is closing, then
-   * closes the file. Later calls fail with {@link StoreClosedException}; closing again does
-   * nothing.
+   * Commits what was handed in, tells the {@link ChangeListener}s that the store is closing, waits
+   * for the reads that are running (new ones fail), then closes the file. Later calls fail with
+   * {@link StoreClosedException}; closing again does nothing.
    */
   @Override
   public void close() {
@@ -486,6 +490,12 @@ public final class BlazeStore implements AutoCloseable {
     try {
       writer.close();
       notifyClosing();
+      if (!reads.close(READS_CLOSE_WAIT)) {
+        System.getLogger(BlazeStore.class.getName())
+            .log(
+                System.Logger.Level.WARNING,
+                "reads still running after " + READS_CLOSE_WAIT.toSeconds() + " s; closing anyway");
+      }
       transactions.close();
     } finally {
       store.close();

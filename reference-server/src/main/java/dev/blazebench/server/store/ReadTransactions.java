@@ -1,7 +1,10 @@
 package dev.blazebench.server.store;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -13,11 +16,19 @@ import org.h2.mvstore.tx.TransactionStore;
  * Short read-only transactions. Each sees committed data, and registers its use of the current
  * store version ({@link Transaction#markStatementStart}) so that MVStore does not reuse the file
  * space of pages it may still read while it runs.
+ *
+ * <p>{@link #close} refuses new reads and waits for the running ones: MVStore may only close once
+ * no read holds an old version (with assertions on, it checks that and fails the close otherwise).
  */
 final class ReadTransactions {
 
   private final TransactionStore transactions;
   private final MVStore store;
+
+  /** Reads hold the read lock while they run; {@link #close} takes the write lock. */
+  private final ReentrantReadWriteLock running = new ReentrantReadWriteLock();
+
+  private volatile boolean closed;
 
   ReadTransactions(TransactionStore transactions, MVStore store) {
     this.transactions = transactions;
@@ -36,8 +47,21 @@ final class ReadTransactions {
     return read(maps, work);
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"}) // MVStore's snapshot API takes maps of Object
   private <T> T read(List<? extends MVMap<?, ?>> snapshotMaps, Function<Transaction, T> work) {
+    running.readLock().lock();
+    try {
+      if (closed) {
+        throw new StoreClosedException("the store is closed");
+      }
+      return readInTransaction(snapshotMaps, work);
+    } finally {
+      running.readLock().unlock();
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // MVStore's snapshot API takes maps of Object
+  private <T> T readInTransaction(
+      List<? extends MVMap<?, ?>> snapshotMaps, Function<Transaction, T> work) {
     Transaction tx;
     try {
       tx = transactions.begin();
@@ -55,6 +79,26 @@ final class ReadTransactions {
       } catch (MVStoreException | IllegalStateException e) {
         // The store was closed under us; the read's own outcome (or exception) stands.
       }
+    }
+  }
+
+  /**
+   * Refuses reads from now on and waits up to {@code timeout} for the running ones to end.
+   *
+   * @return whether every running read ended in time (if not, the store closes under the rest,
+   *     which then fail with {@link StoreClosedException})
+   */
+  boolean close(Duration timeout) {
+    closed = true;
+    try {
+      if (running.writeLock().tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        running.writeLock().unlock();
+        return true;
+      }
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // stop waiting; the store still closes
+      return false;
     }
   }
 
