@@ -84,13 +84,28 @@ final class Charts {
   }
 
   /** Rounds laid end to end: x = (round - 1) × round length + the interval's end. */
-  private static double timelineX(RunResults run, TimelinePoint point) {
-    return (point.round() - 1) * run.settings().roundDurationSec() + point.endSec();
+  private static double timelineX(double roundLengthSec, TimelinePoint point) {
+    return (point.round() - 1) * roundLengthSec + point.endSec();
   }
 
-  private static List<Double> timelineGrid(RunResults run, List<ApiScenarioResult> results) {
+  /**
+   * The round length a scenario's rounds are laid end to end with: the settings' round duration, or
+   * the longest round any API of the scenario ran if that is longer (runs over a shaped link last
+   * at least ten calls, and polled runs whole poll intervals), so that rounds never overlap.
+   */
+  static double roundLengthSec(RunResults run, List<ApiScenarioResult> results) {
+    double longest = run.settings().roundDurationSec();
+    for (ApiScenarioResult result : results) {
+      for (TimelinePoint point : result.timeline()) {
+        longest = Math.max(longest, point.endSec());
+      }
+    }
+    return longest;
+  }
+
+  private static List<Double> timelineGrid(double roundLengthSec, List<ApiScenarioResult> results) {
     TreeSet<Double> xs = new TreeSet<>();
-    results.forEach(r -> r.timeline().forEach(p -> xs.add(timelineX(run, p))));
+    results.forEach(r -> r.timeline().forEach(p -> xs.add(timelineX(roundLengthSec, p))));
     return List.copyOf(xs);
   }
 
@@ -99,12 +114,12 @@ final class Charts {
   }
 
   private static List<Double> align(
-      RunResults run, List<Double> grid, ApiScenarioResult result, PointValue value) {
+      double roundLengthSec, List<Double> grid, ApiScenarioResult result, PointValue value) {
     List<Double> values = new ArrayList<>();
     for (double x : grid) {
       Double found = null;
       for (TimelinePoint point : result.timeline()) {
-        if (timelineX(run, point) == x) {
+        if (timelineX(roundLengthSec, point) == x) {
           found = value.of(point);
         }
       }
@@ -128,13 +143,14 @@ final class Charts {
 
   private static Chart throughputOverTime(
       RunResults run, String scenario, List<ApiScenarioResult> results, int index) {
-    List<Double> grid = timelineGrid(run, results);
+    double roundLengthSec = roundLengthSec(run, results);
+    List<Double> grid = timelineGrid(roundLengthSec, results);
     List<Chart.Series> series = new ArrayList<>();
     for (ApiScenarioResult result : results) {
       series.add(
           new Chart.Series(
               name(result, results),
-              align(run, grid, result, Charts::throughputOfFullInterval),
+              align(roundLengthSec, grid, result, Charts::throughputOfFullInterval),
               false,
               color(run, result)));
     }
@@ -154,19 +170,28 @@ final class Charts {
 
   private static Chart latencyOverTime(
       RunResults run, String scenario, List<ApiScenarioResult> results, int index) {
-    List<Double> grid = timelineGrid(run, results);
+    double roundLengthSec = roundLengthSec(run, results);
+    List<Double> grid = timelineGrid(roundLengthSec, results);
     List<Chart.Series> series = new ArrayList<>();
     for (ApiScenarioResult result : results) {
       series.add(
           new Chart.Series(
               name(result, results) + " p50",
-              align(run, grid, result, p -> p.count() == 0 ? null : (double) p.p50Micros()),
+              align(
+                  roundLengthSec,
+                  grid,
+                  result,
+                  p -> p.count() == 0 ? null : (double) p.p50Micros()),
               false,
               color(run, result)));
       series.add(
           new Chart.Series(
               name(result, results) + " p99",
-              align(run, grid, result, p -> p.count() == 0 ? null : (double) p.p99Micros()),
+              align(
+                  roundLengthSec,
+                  grid,
+                  result,
+                  p -> p.count() == 0 ? null : (double) p.p99Micros()),
               true,
               color(run, result)));
     }
