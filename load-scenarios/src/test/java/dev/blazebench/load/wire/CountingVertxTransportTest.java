@@ -61,8 +61,8 @@ class CountingVertxTransportTest {
                           .setPort(server.getLocalPort())
                           .setURI("/v1/bugs/" + request))
                   // body() inside send's callback: chained after it, from this thread, the
-                  // response can end first and Vert.x 5.0.7 never completes the body
-                  // (eclipse-vertx/vert.x#6038), a hang seen here under load.
+                  // response can end first and Vert.x up to 5.0.10 never completed the body
+                  // (eclipse-vertx/vert.x#6038, fixed in 5.0.12), a hang seen here under load.
                   .compose(r -> r.send().compose(response -> response.body()))
                   .toCompletionStage()
                   .toCompletableFuture()
