@@ -12,8 +12,12 @@ import dev.blazebench.binary.BlazeValue;
  */
 public record StreamedRecords(int size, long checksum) implements Records {
 
-  static final StreamedRecords EMPTY =
-      new StreamedRecords(0, new RecordChecksum.Accumulator().value());
+  static final StreamedRecords EMPTY = of(new RecordChecksum.Accumulator());
+
+  /** The records {@code checksum} has added up so far. */
+  public static StreamedRecords of(RecordChecksum.Accumulator checksum) {
+    return new StreamedRecords(Math.toIntExact(checksum.count()), checksum.value());
+  }
 
   @Override
   public long recordHash(int index) {

@@ -6,21 +6,16 @@ import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.binary.BlazeSequences;
 import dev.blazebench.binary.BlazeValue;
 import dev.blazebench.load.api.BlazeRecords;
-import dev.blazebench.load.api.LoadClient;
 import dev.blazebench.load.api.PreparedBlazeRecords;
 import dev.blazebench.load.api.PreparedRecords;
 import dev.blazebench.load.api.RecordChecksum;
 import dev.blazebench.load.api.StreamedRecords;
-import dev.blazebench.load.engine.OpOutcome;
-import dev.blazebench.load.wire.WireCounter;
 import dev.blazebench.protocol.nativegrpc.BlazeNativeMethods;
 import dev.blazebench.protocol.nativegrpc.NativeHeaders;
 import dev.blazebench.protocol.query.Query;
 import dev.blazebench.protocol.query.QueryDocument;
 import io.grpc.CallOptions;
-import io.grpc.Channel;
 import io.grpc.ClientCall;
-import io.grpc.ClientInterceptors;
 import io.grpc.MethodDescriptor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -39,7 +34,7 @@ import java.util.concurrent.CompletableFuture;
  * marshaller and encodes and decodes the BlazeBinary itself, so it knows each message's exact size
  * (its payload bytes) and decodes every answer in full, as the wrapped API's client does.
  */
-public final class NativeGrpcApi implements LoadClient {
+public final class NativeGrpcApi extends GrpcLoadClient {
 
   /** The API's name in results. */
   public static final String NAME = "grpc-native";
@@ -74,19 +69,10 @@ public final class NativeGrpcApi implements LoadClient {
   private static final MethodDescriptor<byte[], byte[]> STREAM_QUERY =
       raw(BlazeNativeMethods.STREAM_QUERY);
 
-  private final GrpcConnections connections;
-  private final List<Channel> channels;
   private final BlazeBinaryDecoder decoder = BlazeBinaryDecoder.withDefaults();
-  private int next;
 
   public NativeGrpcApi(GrpcConnections connections) {
-    this.connections = connections;
-    List<Channel> withHeaders = new ArrayList<>();
-    for (int i = 0; i < connections.size(); i++) {
-      withHeaders.add(
-          ClientInterceptors.intercept(connections.next(), NativeHeaders.clientInterceptor()));
-    }
-    this.channels = List.copyOf(withHeaders);
+    super(connections, true);
   }
 
   @Override
@@ -227,34 +213,11 @@ public final class NativeGrpcApi implements LoadClient {
 
           @Override
           public Answer finish() {
-            return Answer.ofRecords(
-                new StreamedRecords(Math.toIntExact(checksum.count()), checksum.value()),
-                request.length,
-                received);
+            return Answer.ofRecords(StreamedRecords.of(checksum), request.length, received);
           }
         },
         connections.deadlines(),
         deadline);
-  }
-
-  @Override
-  public OpOutcome classify(Throwable error) {
-    return GrpcFailures.classify(error);
-  }
-
-  @Override
-  public WireCounter wireCounter() {
-    return connections.wireCounter();
-  }
-
-  @Override
-  public void awaitReady(long timeoutMillis) throws InterruptedException {
-    connections.awaitReady(timeoutMillis);
-  }
-
-  @Override
-  public void close() {
-    connections.close();
   }
 
   private ClientCall<byte[], byte[]> call(
@@ -264,14 +227,6 @@ public final class NativeGrpcApi implements LoadClient {
 
   private static CallOptions options(String collection) {
     return CallOptions.DEFAULT.withOption(NativeHeaders.COLLECTION_OPTION, collection);
-  }
-
-  private Channel nextChannel() {
-    // Called from several threads (closed-model iterations start where the previous ended): a race
-    // only makes two calls share a connection, never an index out of range.
-    int i = next;
-    next = (i + 1) % channels.size();
-    return channels.get(i);
   }
 
   private static byte[] encode(BlazeRecord record) {

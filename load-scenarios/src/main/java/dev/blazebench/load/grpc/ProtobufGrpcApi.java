@@ -3,12 +3,9 @@ package dev.blazebench.load.grpc;
 import com.google.protobuf.ByteString;
 import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.load.api.BlazeRecords;
-import dev.blazebench.load.api.LoadClient;
 import dev.blazebench.load.api.PreparedRecords;
 import dev.blazebench.load.api.RecordChecksum;
 import dev.blazebench.load.api.StreamedRecords;
-import dev.blazebench.load.engine.OpOutcome;
-import dev.blazebench.load.wire.WireCounter;
 import dev.blazebench.protocol.bugs.AggregateBugsRequest;
 import dev.blazebench.protocol.bugs.AggregateBugsResponse;
 import dev.blazebench.protocol.bugs.AggregateRow;
@@ -34,9 +31,7 @@ import dev.blazebench.protocol.nativegrpc.NativeHeaders;
 import dev.blazebench.protocol.query.Query;
 import dev.blazebench.protocol.workload.BugFields;
 import io.grpc.CallOptions;
-import io.grpc.Channel;
 import io.grpc.ClientCall;
-import io.grpc.ClientInterceptors;
 import io.grpc.MethodDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,23 +50,13 @@ import java.util.concurrent.CompletableFuture;
  * client sends the reference server's optional {@code blazedb-collection} header (a plain {@code
  * bugs.v1} server would ignore it and serve its one collection).
  */
-public final class ProtobufGrpcApi implements LoadClient {
+public final class ProtobufGrpcApi extends GrpcLoadClient {
 
   /** The API's name in results. */
   public static final String NAME = "grpc-protobuf";
 
-  private final GrpcConnections connections;
-  private final List<Channel> channels;
-  private int next;
-
   public ProtobufGrpcApi(GrpcConnections connections) {
-    this.connections = connections;
-    List<Channel> withHeaders = new ArrayList<>();
-    for (int i = 0; i < connections.size(); i++) {
-      withHeaders.add(
-          ClientInterceptors.intercept(connections.next(), NativeHeaders.clientInterceptor()));
-    }
-    this.channels = List.copyOf(withHeaders);
+    super(connections, true);
   }
 
   @Override
@@ -250,34 +235,11 @@ public final class ProtobufGrpcApi implements LoadClient {
 
           @Override
           public Answer finish() {
-            return Answer.ofRecords(
-                new StreamedRecords(Math.toIntExact(checksum.count()), checksum.value()),
-                sent,
-                received);
+            return Answer.ofRecords(StreamedRecords.of(checksum), sent, received);
           }
         },
         connections.deadlines(),
         deadline);
-  }
-
-  @Override
-  public OpOutcome classify(Throwable error) {
-    return GrpcFailures.classify(error);
-  }
-
-  @Override
-  public WireCounter wireCounter() {
-    return connections.wireCounter();
-  }
-
-  @Override
-  public void awaitReady(long timeoutMillis) throws InterruptedException {
-    connections.awaitReady(timeoutMillis);
-  }
-
-  @Override
-  public void close() {
-    connections.close();
   }
 
   private <Q, R> ClientCall<Q, R> call(MethodDescriptor<Q, R> method, String collection) {
@@ -286,14 +248,6 @@ public final class ProtobufGrpcApi implements LoadClient {
       options = options.withOption(NativeHeaders.COLLECTION_OPTION, collection);
     }
     return nextChannel().newCall(method, options);
-  }
-
-  private Channel nextChannel() {
-    // Called from several threads (closed-model iterations start where the previous ended): a race
-    // only makes two calls share a connection, never an index out of range.
-    int i = next;
-    next = (i + 1) % channels.size();
-    return channels.get(i);
   }
 
   private static BugQuery bugQuery(Query query) {

@@ -7,13 +7,10 @@ import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.binary.BlazeSequences;
 import dev.blazebench.binary.FormatVersion;
 import dev.blazebench.load.api.BlazeRecords;
-import dev.blazebench.load.api.LoadClient;
 import dev.blazebench.load.api.PreparedBlazeRecords;
 import dev.blazebench.load.api.PreparedRecords;
 import dev.blazebench.load.api.RecordChecksum;
 import dev.blazebench.load.api.StreamedRecords;
-import dev.blazebench.load.engine.OpOutcome;
-import dev.blazebench.load.wire.WireCounter;
 import dev.blazebench.protocol.grpc.AggregateRequest;
 import dev.blazebench.protocol.grpc.AggregateResponse;
 import dev.blazebench.protocol.grpc.BlazeDBServiceGrpc;
@@ -47,16 +44,15 @@ import java.util.concurrent.CompletableFuture;
  * thread that receives it, before the future completes. Payload bytes are the protobuf messages'
  * serialized sizes. Works against any server of {@code blazedb.proto}.
  */
-public final class WrappedGrpcApi implements LoadClient {
+public final class WrappedGrpcApi extends GrpcLoadClient {
 
   /** The API's name in results. */
   public static final String NAME = "grpc-blazebinary";
 
-  private final GrpcConnections connections;
   private final BlazeBinaryDecoder decoder = BlazeBinaryDecoder.withDefaults();
 
   public WrappedGrpcApi(GrpcConnections connections) {
-    this.connections = connections;
+    super(connections, false);
   }
 
   @Override
@@ -224,38 +220,15 @@ public final class WrappedGrpcApi implements LoadClient {
 
           @Override
           public Answer finish() {
-            return Answer.ofRecords(
-                new StreamedRecords(Math.toIntExact(checksum.count()), checksum.value()),
-                sent,
-                received);
+            return Answer.ofRecords(StreamedRecords.of(checksum), sent, received);
           }
         },
         connections.deadlines(),
         deadline);
   }
 
-  @Override
-  public OpOutcome classify(Throwable error) {
-    return GrpcFailures.classify(error);
-  }
-
-  @Override
-  public WireCounter wireCounter() {
-    return connections.wireCounter();
-  }
-
-  @Override
-  public void awaitReady(long timeoutMillis) throws InterruptedException {
-    connections.awaitReady(timeoutMillis);
-  }
-
-  @Override
-  public void close() {
-    connections.close();
-  }
-
   private <Q, R> ClientCall<Q, R> call(MethodDescriptor<Q, R> method) {
-    return connections.next().newCall(method, CallOptions.DEFAULT);
+    return nextChannel().newCall(method, CallOptions.DEFAULT);
   }
 
   private static ByteString bytes(BlazeRecord record) {
