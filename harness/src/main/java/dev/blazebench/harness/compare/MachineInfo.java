@@ -31,7 +31,7 @@ record MachineInfo(Environment load, Boolean gitDirty, long memoryBytes, double 
         readLoadAverage());
   }
 
-  /** results.json's environment. */
+  /** results.json's environment, over loopback (the caller adds a shaped link it used). */
   dev.blazebench.reports.model.Environment environment(
       Instant startedAt, Instant finishedAt, Placement placement) {
     return new dev.blazebench.reports.model.Environment(
@@ -47,7 +47,8 @@ record MachineInfo(Environment load, Boolean gitDirty, long memoryBytes, double 
         load.hostName(),
         startedAt,
         finishedAt,
-        placement);
+        placement,
+        null);
   }
 
   private static Boolean gitDirty(Path checkout) {

@@ -269,7 +269,8 @@ class ResultsAssemblyTest {
         "host",
         Instant.parse("2026-11-27T19:07:00Z"),
         Instant.parse("2026-11-27T19:08:00Z"),
-        new Placement(true, "0", "1", "server pinned to CPU 0 and driver to CPU 1 with taskset"));
+        new Placement(true, "0", "1", "server pinned to CPU 0 and driver to CPU 1 with taskset"),
+        null);
   }
 
   private static org.assertj.core.data.Offset<Double> within() {

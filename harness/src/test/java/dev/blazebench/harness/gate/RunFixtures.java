@@ -84,7 +84,8 @@ final class RunFixtures {
             null,
             STARTED_AT,
             STARTED_AT.plusSeconds(120),
-            new Placement(false, null, null, "not pinned"));
+            new Placement(false, null, null, "not pinned"),
+            null);
     return RunResults.of(environment, settings, List.of(), results, null);
   }
 

@@ -48,38 +48,6 @@ public record Environment(
     Placement placement,
     @JsonInclude(JsonInclude.Include.NON_NULL) NetworkLink link) {
 
-  /** A run over loopback: no shaped link. */
-  public Environment(
-      String gitSha,
-      Boolean gitDirty,
-      String jvm,
-      String javaVersion,
-      String os,
-      String arch,
-      int cores,
-      String cpuModel,
-      long memoryBytes,
-      String hostName,
-      Instant startedAt,
-      Instant finishedAt,
-      Placement placement) {
-    this(
-        gitSha,
-        gitDirty,
-        jvm,
-        javaVersion,
-        os,
-        arch,
-        cores,
-        cpuModel,
-        memoryBytes,
-        hostName,
-        startedAt,
-        finishedAt,
-        placement,
-        null);
-  }
-
   /** This environment with {@code link} as the link the load crossed. */
   public Environment withLink(NetworkLink link) {
     return new Environment(

@@ -99,7 +99,8 @@ final class GateRuns {
             null,
             STARTED_AT,
             STARTED_AT.plusSeconds(60),
-            new Placement(false, null, null, "not pinned"));
+            new Placement(false, null, null, "not pinned"),
+            null);
     return RunResults.of(environment, settings, List.of(), results, null);
   }
 

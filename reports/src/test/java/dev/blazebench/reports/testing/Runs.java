@@ -26,7 +26,8 @@ public final class Runs {
             e.hostName(),
             startedAt,
             startedAt.plusSeconds(150),
-            e.placement());
+            e.placement(),
+            null);
     return new RunResults(
         run.kind(),
         run.schemaVersion(),

@@ -134,7 +134,8 @@ public final class SyntheticRun {
         "synthetic-host",
         STARTED_AT,
         STARTED_AT.plus(Duration.ofSeconds(150)),
-        new Placement(false, null, null, "server and driver share all cores"));
+        new Placement(false, null, null, "server and driver share all cores"),
+        null);
   }
 
   private static ApiScenarioResult result(
