@@ -39,17 +39,9 @@ public final class ClaimCheck {
     MetricExpression metric = MetricExpression.parse(claim.metric());
     NetworkLink runLink = run.environment().link();
     if (claim.link() == null && runLink != null && metric.dependsOnTheLink()) {
-      // The seed's latency and rate figures that name no link are read on loopback; over a
-      // shaped link they would measure the link.
-      return new ClaimResult(
-          claim,
-          Verdict.NOT_MEASURED,
-          null,
-          "",
-          "this run crossed a link shaped to "
-              + runLink.rate()
-              + "; latency and rate claims made for no particular link are judged on loopback"
-              + " runs (compare without --link)");
+      // The seed's latency, rate and CPU figures that name no link are read on loopback; over a
+      // shaped link they would measure the link (ResultField.dependsOnTheLink says how).
+      return new ClaimResult(claim, Verdict.NOT_MEASURED, null, "", overTheLink(runLink));
     }
     Measured measured = metric.evaluate(run);
     if (!measured.isPresent()) {
@@ -66,9 +58,9 @@ public final class ClaimCheck {
 
   private static ClaimResult notMeasurable(Claim claim, RunResults run) {
     String reason = claim.notMeasurable();
+    NetworkLink runLink = run.environment().link();
     if (claim.link() != null) {
       // The catalogue's reason says what link is needed; the run's own link says what it had.
-      NetworkLink runLink = run.environment().link();
       reason +=
           runLink == null
               ? " This run's link: loopback, not shaped."
@@ -77,15 +69,18 @@ public final class ClaimCheck {
     if (claim.proxy() == null) {
       return new ClaimResult(claim, Verdict.NOT_MEASURABLE, null, "", reason);
     }
-    Measured proxy = MetricExpression.parse(claim.proxy().metric()).evaluate(run);
+    MetricExpression proxyMetric = MetricExpression.parse(claim.proxy().metric());
     String detail = reason + " Proxy: " + claim.proxy().description();
-    if (!proxy.isPresent()) {
+    boolean overTheLink = claim.link() == null && runLink != null && proxyMetric.dependsOnTheLink();
+    Measured proxy = overTheLink ? null : proxyMetric.evaluate(run);
+    if (proxy == null || !proxy.isPresent()) {
+      String missing = proxy == null ? overTheLink(runLink) : proxy.missingReason();
       return new ClaimResult(
           claim,
           Verdict.NOT_MEASURABLE,
           null,
           "",
-          detail + " (proxy not measured: " + proxy.missingReason() + ")");
+          detail + " (proxy not measured: " + missing + ")");
     }
     return new ClaimResult(
         claim,
@@ -93,6 +88,13 @@ public final class ClaimCheck {
         proxy.value(),
         claim.proxy().unit().format(proxy.value()),
         detail);
+  }
+
+  private static String overTheLink(NetworkLink runLink) {
+    return "this run crossed a link shaped to "
+        + runLink.rate()
+        + "; latency, rate and CPU claims made for no particular link are judged on loopback"
+        + " runs (compare without --link)";
   }
 
   /** How many results have each verdict (every verdict present, zero if none). */

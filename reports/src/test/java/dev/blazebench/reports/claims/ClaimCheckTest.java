@@ -212,6 +212,27 @@ class ClaimCheckTest {
         .contains("judged on loopback runs");
   }
 
+  /** The battery proxy of {@link #batteryIsNotMeasurableAndShowsTheCpuProxy}, over a link. */
+  @Test
+  void overAShapedLinkTheCpuProxyIsNotShown() {
+    RunResults run =
+        new TinyRun()
+            .link("10mbit")
+            .result("fetch-1000", "grpc-blazebinary", r -> r.cpu(100, 50))
+            .result("fetch-1000", "rest-json", r -> r.cpu(400, 100))
+            .build();
+
+    ClaimResult result = check("battery-70pct-less", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.NOT_MEASURABLE);
+    assertThat(result.measured()).isNull();
+    assertThat(result.detail())
+        .contains("Proxy: 1 - CPU")
+        .contains(
+            "(proxy not measured: this run crossed a link shaped to 10mbit; latency, rate and"
+                + " CPU claims made for no particular link are judged on loopback runs");
+  }
+
   @Test
   void overAShapedLinkAByteClaimIsJudgedAsOnLoopback() {
     RunResults run =
