@@ -26,8 +26,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class CallDeadlines implements AutoCloseable {
 
-  /** How often overdue calls are looked for. */
-  public static final long SWEEP_MILLIS = 20;
+  /**
+   * How often overdue calls are looked for. Each sweep wakes a thread, which costs CPU the driver
+   * counts against its calls: every 20 ms, the sweeper of one client used 4.8 ms of CPU a second (a
+   * driver at get-one 2/s, per thread from /proc), a tenth of a millisecond per call at 50 calls/s.
+   * Deadlines are seconds long; a tenth of a second is fine enough for them.
+   */
+  public static final long SWEEP_MILLIS = 100;
 
   private final Set<Tracked> calls = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService sweeper;
