@@ -67,6 +67,27 @@ class SeedTablesTest {
   }
 
   @Test
+  void overAShapedLinkTheBatteryColumnsSayToReadALoopbackRun() {
+    TinyRun shaped =
+        new TinyRun()
+            .link("10mbit")
+            .result("fetch-1000", "rest-json", r -> r.cpu(60_000, 10_000))
+            .result("fetch-1000", "grpc-blazebinary", r -> r.cpu(55_000, 8_000));
+    RunResults loopback =
+        new TinyRun()
+            .result("fetch-1000", "rest-json", r -> r.cpu(300, 100))
+            .result("fetch-1000", "grpc-blazebinary", r -> r.cpu(100, 50))
+            .build();
+    String caveat = "its CPU per call mostly measures the low rate, so read the battery column";
+
+    List<Table> tables = SeedTables.of(shaped.build());
+
+    assertThat(tables.get(1).note()).contains("This run crossed a shaped 10mbit link", caveat);
+    assertThat(tables.get(2).note()).contains(caveat);
+    assertThat(SeedTables.of(loopback).get(1).note()).doesNotContain(caveat);
+  }
+
+  @Test
   void testThreeShowsDataPerHourAndCpuSecondsPerHour() {
     RunResults run =
         new TinyRun()
