@@ -100,8 +100,9 @@ final class SeedTables {
         ? ""
         : " This run crossed a shaped "
             + link.rate()
-            + " link at rates capped to it: its CPU per call mostly measures the low rate, so read"
-            + " the battery column from a loopback run.";
+            + " link, with the rates of its heavier scenarios capped to it: CPU per call then"
+            + " mostly measures the low rate, and the claim check leaves CPU to loopback runs;"
+            + " read the battery column from a loopback run.";
   }
 
   /** Test 2: Fetch 1,000 Records — Size | Bandwidth | Time | Battery. */

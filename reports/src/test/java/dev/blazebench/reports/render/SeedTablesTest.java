@@ -78,7 +78,7 @@ class SeedTablesTest {
             .result("fetch-1000", "rest-json", r -> r.cpu(300, 100))
             .result("fetch-1000", "grpc-blazebinary", r -> r.cpu(100, 50))
             .build();
-    String caveat = "its CPU per call mostly measures the low rate, so read the battery column";
+    String caveat = "the claim check leaves CPU to loopback runs; read the battery column from a";
 
     List<Table> tables = SeedTables.of(shaped.build());
 
