@@ -93,6 +93,7 @@ final class ReadTransactions {
     try {
       if (running.writeLock().tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
         running.writeLock().unlock();
+        catchUpOldestVersion();
         return true;
       }
       return false;
@@ -100,6 +101,17 @@ final class ReadTransactions {
       Thread.currentThread().interrupt(); // stop waiting; the store still closes
       return false;
     }
+  }
+
+  /**
+   * MVStore moves the oldest version it keeps forward when a read ends only if the read's thread
+   * takes the store lock at once ({@code deregisterVersionUsage} uses {@code tryLock}): a read that
+   * ended while a commit held the lock leaves it behind until the next commit, and with none before
+   * close, close asserts on it. One version usage taken and released here, when no read runs and
+   * nothing else holds the lock, brings it up to date.
+   */
+  private void catchUpOldestVersion() {
+    store.deregisterVersionUsage(store.registerVersionUsage());
   }
 
   /** An MVStore failure as the store's exception: closed, or internal. */
