@@ -40,7 +40,7 @@ public final class ClaimCheck {
     NetworkLink runLink = run.environment().link();
     if (claim.link() == null && runLink != null && metric.dependsOnTheLink()) {
       // The seed's latency, rate and CPU figures that name no link are read on loopback; over a
-      // shaped link they would measure the link (ResultField.dependsOnTheLink says how).
+      // shaped or delayed link they would measure the link (ResultField.dependsOnTheLink says how).
       return new ClaimResult(claim, Verdict.NOT_MEASURED, null, "", overTheLink(runLink));
     }
     Measured measured = metric.evaluate(run);
@@ -64,7 +64,10 @@ public final class ClaimCheck {
       reason +=
           runLink == null
               ? " This run's link: loopback, not shaped."
-              : " This run's link: shaped to " + runLink.rate() + ", not " + claim.link() + ".";
+              : " This run's link: "
+                  + runLink.describe()
+                  + (runLink.shaped() ? ", not " + claim.link() : ", rate not shaped")
+                  + ".";
     }
     if (claim.proxy() == null) {
       return new ClaimResult(claim, Verdict.NOT_MEASURABLE, null, "", reason);
@@ -91,10 +94,10 @@ public final class ClaimCheck {
   }
 
   private static String overTheLink(NetworkLink runLink) {
-    return "this run crossed a link shaped to "
-        + runLink.rate()
-        + "; latency, rate and CPU claims made for no particular link are judged on loopback"
-        + " runs (compare without --link)";
+    return "this run crossed a link ("
+        + runLink.describe()
+        + "); latency, rate and CPU claims made for no particular link are judged on loopback"
+        + " runs (compare without --link or --delay)";
   }
 
   /** How many results have each verdict (every verdict present, zero if none). */

@@ -18,10 +18,11 @@ import java.util.Set;
 /**
  * Reads a compare run's {@code results.json} strictly: the file must exist, be complete JSON, say
  * {@code "kind": "blazebench-compare-results"} and {@code "schemaVersion": 1}, carry every field of
- * the schema and no other (except {@code environment.link}, present only for runs over a shaped
- * link), and be consistent (each result's API and scenario among the settings', no API × scenario ×
- * operation twice, histograms that decode). Anything else is an {@link InvalidRunException} naming
- * the file and the problem.
+ * the schema and no other (except {@code environment.link}, present only for runs over a shaped or
+ * delayed link, and its {@code oneWayDelayMillis}, absent before delays existed: read as 0), and be
+ * consistent (each result's API and scenario among the settings', no API × scenario × operation
+ * twice, histograms that decode). Anything else is an {@link InvalidRunException} naming the file
+ * and the problem.
  */
 public final class RunResultsReader {
 
@@ -66,8 +67,14 @@ public final class RunResultsReader {
     upgradeFromVersion1(tree);
     addJitFieldsBeforeVersion3(tree);
     // environment.link is written only for runs over a shaped link; its absence means loopback.
-    if (tree.get("environment") instanceof ObjectNode environment && !environment.has("link")) {
-      environment.putNull("link");
+    if (tree.get("environment") instanceof ObjectNode environment) {
+      if (!environment.has("link")) {
+        environment.putNull("link");
+      } else if (environment.get("link") instanceof ObjectNode link
+          && !link.has("oneWayDelayMillis")) {
+        // Links written before compare --delay existed were shaped only: no delay added.
+        link.put("oneWayDelayMillis", 0);
+      }
     }
     RunResults results;
     try {

@@ -44,10 +44,9 @@ record EnvironmentRow(String key, String label, String value) {
             "Placement",
             (env.placement().pinned() ? "pinned: " : "not pinned: ") + env.placement().note()));
     if (env.link() != null) {
-      // Only runs over a shaped link have the row, so loopback reports read as they always did.
+      // Only runs over a link have the row, so loopback reports read as they always did.
       rows.add(
-          new EnvironmentRow(
-              "link", "Link", env.link().rate() + " each way, shaped: " + env.link().note()));
+          new EnvironmentRow("link", "Link", env.link().describe() + ": " + env.link().note()));
     }
     rows.add(
         new EnvironmentRow(

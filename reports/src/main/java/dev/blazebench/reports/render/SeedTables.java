@@ -83,10 +83,11 @@ final class SeedTables {
           + " millisecond; a 10 Mbps link needs compare --link 10mbit: wire bytes sent per call"
           + " are shown instead.";
     }
-    return "This run's calls crossed a shaped "
-        + link.rate()
-        + " link (compare --link), so Total here includes their transfer; transfer is not timed"
-        + " apart from the call: wire bytes sent per call are shown.";
+    return "This run's calls crossed a link ("
+        + link.describe()
+        + "), so Total here includes their "
+        + (link.shaped() ? "transfer" : "added delay")
+        + "; transfer is not timed apart from the call: wire bytes sent per call are shown.";
   }
 
   /**
@@ -98,11 +99,14 @@ final class SeedTables {
     NetworkLink link = run.environment().link();
     return link == null
         ? ""
-        : " This run crossed a shaped "
-            + link.rate()
-            + " link, with the rates of its heavier scenarios capped to it: CPU per call then"
-            + " mostly measures the low rate, and the claim check leaves CPU to loopback runs;"
-            + " read the battery column from a loopback run.";
+        : " This run crossed a link ("
+            + link.describe()
+            + (link.shaped()
+                ? "), with the rates of its heavier scenarios capped to it: CPU per call then"
+                    + " mostly measures the low rate,"
+                : "),")
+            + " and the claim check leaves CPU to loopback runs; read the battery column from a"
+            + " loopback run.";
   }
 
   /** Test 2: Fetch 1,000 Records — Size | Bandwidth | Time | Battery. */

@@ -208,8 +208,30 @@ class ClaimCheckTest {
 
     assertThat(result.verdict()).isEqualTo(Verdict.NOT_MEASURED);
     assertThat(result.detail())
-        .contains("this run crossed a link shaped to 10mbit")
+        .contains("this run crossed a link (shaped to 10mbit)")
         .contains("judged on loopback runs");
+  }
+
+  @Test
+  void withAnAddedDelayALatencyClaimMadeForNoLinkIsNotJudgedAndALinkClaimIsNotMeasurable() {
+    RunResults run =
+        new TinyRun()
+            .delayMillis(20)
+            .result("fetch-1000", "rest-json", r -> r.p50Micros(80_000, 81_000, 79_000))
+            .result("fetch-1000", "grpc-blazebinary", r -> r.p50Micros(45_000, 45_000, 45_000))
+            .result("fetch-1000", "rest-json-gzip", r -> r.p50Micros(90_000).wire(100, 80_000))
+            .build();
+
+    ClaimResult latency = check("speed-8x-faster-than-rest", run);
+    assertThat(latency.verdict()).isEqualTo(Verdict.NOT_MEASURED);
+    assertThat(latency.detail())
+        .contains("this run crossed a link (20 ms added each way)")
+        .contains("compare without --link or --delay");
+
+    ClaimResult transfer = check("transfer-2.5x-faster-10mbps", run);
+    assertThat(transfer.verdict()).isEqualTo(Verdict.NOT_MEASURABLE);
+    assertThat(transfer.detail())
+        .contains("This run's link: 20 ms added each way, rate not shaped.");
   }
 
   /** The battery proxy of {@link #batteryIsNotMeasurableAndShowsTheCpuProxy}, over a link. */
@@ -229,7 +251,7 @@ class ClaimCheckTest {
     assertThat(result.detail())
         .contains("Proxy: 1 - CPU")
         .contains(
-            "(proxy not measured: this run crossed a link shaped to 10mbit; latency, rate and"
+            "(proxy not measured: this run crossed a link (shaped to 10mbit); latency, rate and"
                 + " CPU claims made for no particular link are judged on loopback runs");
   }
 

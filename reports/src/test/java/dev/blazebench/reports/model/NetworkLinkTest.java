@@ -27,6 +27,28 @@ class NetworkLinkTest {
   }
 
   @Test
+  void describesARateADelayOrBoth() {
+    assertThat(new NetworkLink("10mbit", 10_000_000L, "tbf").describe())
+        .isEqualTo("shaped to 10mbit");
+    assertThat(new NetworkLink(null, 0, 20, "relay").describe()).isEqualTo("20 ms added each way");
+    assertThat(new NetworkLink("10mbit", 10_000_000L, 20, "tbf and relay").describe())
+        .isEqualTo("shaped to 10mbit, 20 ms added each way");
+    assertThat(new NetworkLink(null, 0, 20, "relay").shaped()).isFalse();
+  }
+
+  @Test
+  void refusesALinkWithNeitherRateNorDelayOrWithInconsistentFields() {
+    assertThatThrownBy(() -> new NetworkLink(null, 0, 0, "nothing"))
+        .hasMessageContaining("has neither");
+    assertThatThrownBy(() -> new NetworkLink(null, 10_000_000L, 5, "rate without its name"))
+        .hasMessageContaining("0 without one, was 10000000");
+    assertThatThrownBy(() -> new NetworkLink("10mbit", 0, 5, "name without rate"))
+        .hasMessageContaining("must be positive with a rate");
+    assertThatThrownBy(() -> new NetworkLink("10mbit", 10_000_000L, -1, "negative"))
+        .hasMessageContaining("oneWayDelayMillis must not be negative, was -1");
+  }
+
+  @Test
   void refusesRatesTcCannotShapeTo() {
     assertThatThrownBy(() -> NetworkLink.parseRateBitsPerSecond("0kbit"))
         .hasMessageContaining("between 1kbit and 100gbit");

@@ -38,26 +38,45 @@ class RunResultsReaderTest {
     assertThat(RunResultsReader.read(file)).isEqualTo(RunResultsReader.read(folder));
   }
 
+  /** {@code run} as if its load had crossed {@code link}. */
+  private static RunResults over(RunResults run, NetworkLink link) {
+    return new RunResults(
+        run.kind(),
+        run.schemaVersion(),
+        run.environment().withLink(link),
+        run.settings(),
+        run.warnings(),
+        run.results(),
+        run.codec());
+  }
+
   @Test
   void readsTheShapedLinkBackAndWritesNoneForLoopback() throws Exception {
     RunResults loopback = SyntheticRun.build();
-    RunResults shaped =
-        new RunResults(
-            loopback.kind(),
-            loopback.schemaVersion(),
-            loopback
-                .environment()
-                .withLink(new NetworkLink("10mbit", 10_000_000L, "tbf, each way")),
-            loopback.settings(),
-            loopback.warnings(),
-            loopback.results(),
-            loopback.codec());
+    RunResults shaped = over(loopback, new NetworkLink("10mbit", 10_000_000L, "tbf, each way"));
 
     assertThat(RunResultsWriter.toJson(loopback)).doesNotContain("\"link\"");
     assertThat(RunResultsReader.read(write(RunResultsWriter.toJson(shaped))).environment().link())
         .isEqualTo(new NetworkLink("10mbit", 10_000_000L, "tbf, each way"));
     assertThat(RunResultsReader.read(write(RunResultsWriter.toJson(loopback))).environment().link())
         .isNull();
+  }
+
+  @Test
+  void readsADelayOnlyLinkBackAndAnOlderLinkWithoutADelayAsNone() throws Exception {
+    RunResults loopback = SyntheticRun.build();
+    NetworkLink delayed = new NetworkLink(null, 0, 20, "relay, 20 ms each way");
+
+    String json = RunResultsWriter.toJson(over(loopback, delayed));
+    assertThat(json).contains("\"oneWayDelayMillis\" : 20").contains("\"rate\" : null");
+    assertThat(RunResultsReader.read(write(json)).environment().link()).isEqualTo(delayed);
+
+    // results.json written before delays existed has no oneWayDelayMillis: it reads as 0.
+    RunResults shaped = over(loopback, new NetworkLink("10mbit", 10_000_000L, "tbf, each way"));
+    String older = RunResultsWriter.toJson(shaped).replace("\"oneWayDelayMillis\" : 0,", "");
+    assertThat(older).doesNotContain("oneWayDelayMillis");
+    assertThat(RunResultsReader.read(write(older)).environment().link().oneWayDelayMillis())
+        .isZero();
   }
 
   @Test

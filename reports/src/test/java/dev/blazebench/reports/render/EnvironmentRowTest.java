@@ -19,10 +19,10 @@ class EnvironmentRowTest {
         .satisfies(
             row ->
                 assertThat(row.value())
-                    .startsWith("10mbit each way, shaped: ")
+                    .startsWith("shaped to 10mbit: ")
                     .contains("tbf in a network namespace"));
     assertThat(SeedTables.of(run).get(0).note())
-        .contains("crossed a shaped 10mbit link (compare --link), so Total here includes");
+        .contains("crossed a link (shaped to 10mbit), so Total here includes their transfer");
   }
 
   @Test

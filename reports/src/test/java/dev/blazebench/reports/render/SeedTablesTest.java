@@ -82,7 +82,7 @@ class SeedTablesTest {
 
     List<Table> tables = SeedTables.of(shaped.build());
 
-    assertThat(tables.get(1).note()).contains("This run crossed a shaped 10mbit link", caveat);
+    assertThat(tables.get(1).note()).contains("This run crossed a link (shaped to 10mbit)", caveat);
     assertThat(tables.get(2).note()).contains(caveat);
     assertThat(SeedTables.of(loopback).get(1).note()).doesNotContain(caveat);
   }

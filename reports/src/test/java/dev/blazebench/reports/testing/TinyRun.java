@@ -123,6 +123,12 @@ public final class TinyRun {
     return this;
   }
 
+  /** Says the run's load crossed a relay adding {@code millis} each way, with no rate shaped. */
+  public TinyRun delayMillis(long millis) {
+    link = new NetworkLink(null, 0, millis, "user-space relay (test)");
+    return this;
+  }
+
   public TinyRun codec(CodecResults codecResults) {
     codec = codecResults;
     return this;
