@@ -6,6 +6,7 @@ import dev.blazebench.harness.compare.CompareCommand;
 import dev.blazebench.harness.gate.GateCommand;
 import dev.blazebench.harness.load.LoadCommand;
 import dev.blazebench.harness.load.MergeCommand;
+import dev.blazebench.harness.relay.RelayCommand;
 import dev.blazebench.harness.report.ReportCommand;
 import dev.blazebench.harness.serve.ServeCommand;
 import picocli.CommandLine.Command;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       GateCommand.class,
       LoadCommand.class,
       MergeCommand.class,
+      RelayCommand.class,
       ReportCommand.class,
       ServeCommand.class
     },
