@@ -52,6 +52,7 @@ import picocli.CommandLine.Option;
       "  blazebench compare --full                      (about 15 minutes)",
       "  blazebench compare --apis grpc-blazebinary,rest-json --scenarios fetch-1000 --rounds 5",
       "  blazebench compare --quick --link 10mbit       (as root: over a shaped 10 Mbps link)",
+      "  blazebench compare --quick --delay 20ms        (40 ms round trip, through a relay)",
       "  blazebench compare --quick --no-codec --scenarios insert-100,fetch-1000 \\",
       "      --target grpc-blazebinary=blaze://blaze:50051 --target grpc-protobuf=proto://proto:50051"
           + " \\",
@@ -182,6 +183,19 @@ public final class CompareCommand implements Callable<Integer> {
               + " (iproute2) on Linux; not with --target. With 10mbit the seed's transfer claims"
               + " are measured.")
   String link;
+
+  @Option(
+      names = "--delay",
+      paramLabel = "DURATION",
+      description =
+          "Add DURATION of delay to each direction between the load driver and the servers (e.g."
+              + " 20ms: a 40 ms round trip), through a user-space relay (blazebench relay) in a"
+              + " process of its own, since the kernel may lack netem. It delays the byte stream,"
+              + " as toxiproxy's latency does: TCP itself runs at loopback speed, so slow start over"
+              + " the delay is not modelled. Alone (no root needed) or with --link; not with"
+              + " --target. Latency, rate and CPU claims made for no link are then not judged."
+              + " Between 1ms and 5s.")
+  String delay;
 
   @Option(
       names = "--writer",
@@ -317,6 +331,25 @@ public final class CompareCommand implements Callable<Integer> {
       }
       custom = true;
     }
+    Duration addedDelay = null;
+    if (delay != null) {
+      if (external != null) {
+        throw new BadInputException(
+            "--delay relays the driver's calls to the servers compare starts; servers given with"
+                + " --target are reached directly, so --delay cannot be combined with --target"
+                + " (put blazebench relay in front of them instead)");
+      }
+      addedDelay = parseDuration("--delay", delay, true);
+      if (addedDelay.compareTo(ComparePlan.MIN_DELAY) < 0
+          || addedDelay.compareTo(ComparePlan.MAX_DELAY) > 0) {
+        throw new BadInputException(
+            "--delay must be between 1ms and "
+                + ComparePlan.MAX_DELAY.toSeconds()
+                + "s, was "
+                + delay);
+      }
+      custom = true;
+    }
     Path baselineBuild = null;
     if (baselineJar != null) {
       if (external != null) {
@@ -359,7 +392,8 @@ public final class CompareCommand implements Callable<Integer> {
         external,
         forks,
         baselineBuild,
-        link == null ? null : link.strip());
+        link == null ? null : link.strip(),
+        addedDelay);
   }
 
   private List<String> resolveScenarios(CompareProfile profile) {

@@ -43,6 +43,8 @@ import java.util.Set;
  *     to round.
  * @param link the rate of the shaped link between the driver and compare's servers ({@code --link
  *     10mbit}), or null: they talk over loopback
+ * @param delay the delay a relay adds to each direction between the driver and compare's servers
+ *     ({@code --delay 20ms}, {@link RelayProcess}), or null: none
  */
 record ComparePlan(
     String profile,
@@ -59,7 +61,14 @@ record ComparePlan(
     ExternalTargets external,
     int serverForks,
     Path baselineJar,
-    String link) {
+    String link,
+    Duration delay) {
+
+  /** The shortest delay {@code --delay} adds each way (results.json records whole ms). */
+  static final Duration MIN_DELAY = Duration.ofMillis(1);
+
+  /** The longest delay {@code --delay} adds each way. */
+  static final Duration MAX_DELAY = Duration.ofSeconds(5);
 
   /** A plan against the reference server compare starts. */
   ComparePlan(
@@ -89,6 +98,7 @@ record ComparePlan(
         null,
         1,
         null,
+        null,
         null);
   }
 
@@ -114,6 +124,18 @@ record ComparePlan(
     }
     if (link != null) {
       NetworkLink.parseRateBitsPerSecond(link);
+    }
+    if (delay != null) {
+      if (external != null) {
+        throw new IllegalArgumentException("an added delay needs compare's own servers");
+      }
+      if (delay.compareTo(MIN_DELAY) < 0 || delay.compareTo(MAX_DELAY) > 0) {
+        throw new IllegalArgumentException(
+            "the added delay must be between 1 ms and "
+                + MAX_DELAY.toSeconds()
+                + " s, was "
+                + delay);
+      }
     }
     Map<String, List<String>> copy = new LinkedHashMap<>();
     apisByScenario.forEach(
@@ -254,6 +276,16 @@ record ComparePlan(
   String referenceApi() {
     List<String> apis = apis();
     return apis.contains(Scenarios.REFERENCE_API) ? Scenarios.REFERENCE_API : apis.get(0);
+  }
+
+  /** The load compare offers in {@code scenario}, over this plan's link and delay if any. */
+  ScenarioLoad scenarioLoad(String scenario) {
+    return Scenarios.load(scenario, linkBitsPerSecond()).withDelay(delay);
+  }
+
+  /** The delay added each way in milliseconds, 0 when none. */
+  long delayMillis() {
+    return delay == null ? 0 : delay.toMillis();
   }
 
   /** The shaped link's rate in bits per second each way, 0 when the run is over loopback. */

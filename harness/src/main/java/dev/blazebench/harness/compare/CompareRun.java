@@ -170,6 +170,9 @@ final class CompareRun {
       return runRoundsAgainstExternal(runs, placement, machine, estimate, stop);
     }
     if (plan.link() == null) {
+      if (plan.delay() != null) {
+        linkUsed = new NetworkLink(null, 0, plan.delayMillis(), delayNote());
+      }
       return runForks(runs, placement, machine, estimate, stop, null);
     }
     // Closed (the namespace and veth removed) however the rounds end; a shutdown hook in the link
@@ -180,11 +183,13 @@ final class CompareRun {
           new NetworkLink(
               made.rate(),
               made.rateBitsPerSecond(),
+              plan.delayMillis(),
               made.note()
                   + ". Offered rates capped so the largest call keeps the link at most half"
                   + " busy, each measured run at least "
                   + LoadStep.MIN_CALLS_OVER_LINK
-                  + " calls long");
+                  + " calls long"
+                  + (plan.delay() == null ? "" : "; " + delayNote()));
       say("shaped link: %s", made.note());
       try {
         return runForks(runs, placement, machine, estimate, stop, link);
@@ -197,7 +202,10 @@ final class CompareRun {
                 : "the token buckets dropped " + dropped + " packets";
         linkUsed =
             new NetworkLink(
-                linkUsed.rate(), linkUsed.rateBitsPerSecond(), linkUsed.note() + "; " + drops);
+                linkUsed.rate(),
+                linkUsed.rateBitsPerSecond(),
+                linkUsed.oneWayDelayMillis(),
+                linkUsed.note() + "; " + drops);
         say("%s", drops);
       }
     } finally {
@@ -205,6 +213,15 @@ final class CompareRun {
         say("shaped link removed");
       }
     }
+  }
+
+  /** How compare --delay adds its delay, for results.json's link note. */
+  private String delayNote() {
+    return plan.delayMillis()
+        + " ms added to each direction by blazebench relay, a user-space TCP relay in a process of"
+        + " its own between the driver and the servers (the byte stream is delayed; TCP itself"
+        + " runs at loopback speed, so slow start over the delay is not modelled); deadlines and"
+        + " in-flight caps raised to match";
   }
 
   /** Runs every fork's rounds on fresh servers, behind {@code link} if not null. */
@@ -253,6 +270,7 @@ final class CompareRun {
     ServerProcess baseline = null;
     CpuSampler sampler = null;
     CpuSampler baselineSampler = null;
+    RelayProcess relay = null;
     try {
       // With a baseline build, which server starts first alternates by fork (the baseline first in
       // even forks), so that whatever starting first does to a JVM is not always on one side.
@@ -273,16 +291,15 @@ final class CompareRun {
           return true;
         }
       }
+      if (plan.delay() != null) {
+        relay = startRelay(fork, logSuffix, server, baseline);
+      }
       sampler = new CpuSampler(server::cpu, System::currentTimeMillis);
-      ServerTargets currentTargets =
-          new ServerTargets(server.host(), server.grpcPort(), server.httpPort());
+      ServerTargets currentTargets = targetsOf(server, relay);
       ApiTargets targets = currentTargets;
       if (baseline != null) {
         baselineSampler = new CpuSampler(baseline::cpu, System::currentTimeMillis);
-        targets =
-            new TwoBuildTargets(
-                currentTargets,
-                new ServerTargets(baseline.host(), baseline.grpcPort(), baseline.httpPort()));
+        targets = new TwoBuildTargets(currentTargets, targetsOf(baseline, relay));
       }
       int serverCores = placement.pinned() ? 1 : machine.load().cores();
       LoadStep step = new LoadStep(plan, targets, sampler, baselineSampler, serverCores);
@@ -294,11 +311,47 @@ final class CompareRun {
       if (baselineSampler != null) {
         baselineSampler.close();
       }
+      if (relay != null) {
+        relay.stop();
+      }
       stopServer(server, "server");
       stopServer(baseline, "baseline server");
       deleteTree(dataDir);
       deleteTree(dataDir.resolveSibling(dataDir.getFileName() + "-baseline"));
     }
+  }
+
+  /**
+   * The relay that delays every call to {@code server} (and {@code baseline}, if not null) by the
+   * plan's delay each way, started once the servers listen.
+   */
+  private RelayProcess startRelay(
+      int fork, String logSuffix, ServerProcess server, ServerProcess baseline)
+      throws IOException, InterruptedException {
+    List<String> targets = new ArrayList<>();
+    for (ServerProcess s : baseline == null ? List.of(server) : List.of(server, baseline)) {
+      targets.add(s.host() + ":" + s.grpcPort());
+      targets.add(s.host() + ":" + s.httpPort());
+    }
+    Path log = plan.outDir().resolve("relay" + logSuffix);
+    say(
+        "starting the delay relay%s: %d ms each way (log: %s)",
+        plan.serverForks() == 1 ? "" : " for fork " + fork, plan.delayMillis(), log);
+    return RelayProcess.start(plan.delay(), targets, log, RELAY_READY_TIMEOUT);
+  }
+
+  /** How long the relay may take to print its routes. */
+  private static final Duration RELAY_READY_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Where the driver reaches {@code server}: straight, or through {@code relay} if not null. */
+  private static ServerTargets targetsOf(ServerProcess server, RelayProcess relay) {
+    if (relay == null) {
+      return new ServerTargets(server.host(), server.grpcPort(), server.httpPort());
+    }
+    return new ServerTargets(
+        ServerProcess.LOOPBACK,
+        relay.listenPort(server.host(), server.grpcPort()),
+        relay.listenPort(server.host(), server.httpPort()));
   }
 
   /** This build's server for {@code fork}, ready; null when interrupted while it started. */
@@ -610,13 +663,14 @@ final class CompareRun {
         plan.rounds() == 1 ? "" : "s",
         TimeText.format(plan.warmup()),
         TimeText.format(plan.duration()),
-        plan.link() == null
-            ? ""
-            : " (at least "
-                + LoadStep.MIN_CALLS_OVER_LINK
-                + " calls) over a shaped "
-                + plan.link()
-                + " link");
+        (plan.link() == null
+                ? ""
+                : " (at least "
+                    + LoadStep.MIN_CALLS_OVER_LINK
+                    + " calls) over a shaped "
+                    + plan.link()
+                    + " link")
+            + (plan.delay() == null ? "" : ", " + plan.delayMillis() + " ms added each way"));
   }
 
   private String describeRound() {

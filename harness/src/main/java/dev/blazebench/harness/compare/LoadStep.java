@@ -103,7 +103,7 @@ final class LoadStep {
 
   /** The load driver's options for {@code planned}: the scenario's load, the plan's times. */
   LoadRunOptions options(PlannedRun planned, Path folder) {
-    ScenarioLoad load = Scenarios.load(planned.scenario(), plan.linkBitsPerSecond());
+    ScenarioLoad load = plan.scenarioLoad(planned.scenario());
     Duration pollInterval = pollIntervalOf(planned);
     LoadProfile profile =
         LoadProfile.constantRate(load.targetRps(), measuredDuration(plan, planned))

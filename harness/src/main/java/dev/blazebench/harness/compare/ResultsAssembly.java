@@ -39,7 +39,7 @@ final class ResultsAssembly {
   static Settings settings(ComparePlan plan) {
     List<LoadSetting> load = new ArrayList<>();
     for (String scenario : plan.scenarios()) {
-      ScenarioLoad s = Scenarios.load(scenario, plan.linkBitsPerSecond());
+      ScenarioLoad s = plan.scenarioLoad(scenario);
       load.add(
           new LoadSetting(scenario, "open", s.targetRps(), null, s.connections(), s.maxInFlight()));
     }

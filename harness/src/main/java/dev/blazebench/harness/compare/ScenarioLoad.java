@@ -56,6 +56,31 @@ record ScenarioLoad(
         collection);
   }
 
+  /**
+   * This load through a relay that delays each direction by {@code oneWay} ({@code compare
+   * --delay}; null or zero: this load): the same rate, with what the longer calls hold at that rate
+   * (twice the round trip's worth, so neither holds the schedule back) added to the in-flight cap
+   * and, as the least, to the connections: an HTTP/1.1 client carries one call per connection at a
+   * time, so at 200/s and a 60 ms round trip two connections carry at most 33 calls a second, and
+   * every API gets the same connections (HTTP/2 and WebSocket clients multiplex and need no more).
+   * The deadline grows by 20 round trips (a large gRPC response waits for flow-control window
+   * updates, each a round trip, until the window has grown).
+   */
+  ScenarioLoad withDelay(Duration oneWay) {
+    if (oneWay == null || oneWay.isZero()) {
+      return this;
+    }
+    double roundTripSeconds = 2 * oneWay.toNanos() / 1e9;
+    int held = (int) Math.ceil(targetRps * roundTripSeconds * 2);
+    return new ScenarioLoad(
+        scenario,
+        targetRps,
+        Math.max(connections, held),
+        maxInFlight + held,
+        callDeadline.plus(oneWay.multipliedBy(40)),
+        collection);
+  }
+
   /** "20/s, 2 connections, 16 in flight" for the console. */
   String describe() {
     return String.format(

@@ -3,12 +3,7 @@ package dev.blazebench.harness.compare;
 import dev.blazebench.harness.CheckFailedException;
 import dev.blazebench.harness.Main;
 import dev.blazebench.load.record.SchedstatCpu;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,17 +106,20 @@ final class ServerProcess {
    */
   static ServerProcess start(List<String> command, Path log, Duration readyTimeout)
       throws IOException, InterruptedException {
-    Files.createDirectories(log.toAbsolutePath().getParent());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    process.getOutputStream().close();
     CompletableFuture<Matcher> ready = new CompletableFuture<>();
-    Writer logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-    // Drained all the time: a server blocked on a full pipe would measure the pipe.
-    Thread pump =
-        new Thread(
-            () -> copyOutput(process, logWriter, ready), "blazebench-server-log-" + process.pid());
-    pump.setDaemon(true);
-    pump.start();
+    ChildOutput child =
+        ChildOutput.start(
+            command,
+            log,
+            line -> {
+              Matcher m = READY.matcher(line);
+              if (!ready.isDone() && m.find()) {
+                ready.complete(m);
+              }
+            },
+            () -> ready.completeExceptionally(new IllegalStateException("server output ended")),
+            "blazebench-server-log");
+    Process process = child.process();
     Matcher listeners;
     try {
       listeners = ready.get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -139,29 +137,7 @@ final class ServerProcess {
         Integer.parseInt(listeners.group(2)),
         Integer.parseInt(listeners.group(4)),
         log,
-        pump);
-  }
-
-  private static void copyOutput(Process process, Writer log, CompletableFuture<Matcher> ready) {
-    try (BufferedReader output =
-            new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Writer writer = log) {
-      String line;
-      while ((line = output.readLine()) != null) {
-        writer.write(line);
-        writer.write('\n');
-        writer.flush();
-        Matcher m = READY.matcher(line);
-        if (!ready.isDone() && m.find()) {
-          ready.complete(m);
-        }
-      }
-    } catch (IOException e) {
-      // The log could not be written or the pipe broke: the server's end shows in its exit.
-    } finally {
-      ready.completeExceptionally(new IllegalStateException("server output ended"));
-    }
+        child.pump());
   }
 
   private static String exitCodeOf(Process process) {

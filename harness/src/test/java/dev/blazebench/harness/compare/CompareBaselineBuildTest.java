@@ -54,6 +54,7 @@ class CompareBaselineBuildTest {
             null,
             1,
             tmp.resolve("base.jar"),
+            null,
             null);
 
     List<String> order = plan.runs().stream().map(r -> r.round() + " " + r.api()).toList();

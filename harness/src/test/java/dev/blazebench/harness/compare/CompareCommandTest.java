@@ -115,6 +115,63 @@ class CompareCommandTest {
   }
 
   @Test
+  void delayTakesADurationWithOrWithoutALinkAndRefusesTargetsZeroAndTooLong() {
+    ComparePlan delayed = plan("--quick", "--delay", "20ms");
+    assertThat(delayed.delay()).isEqualTo(Duration.ofMillis(20));
+    assertThat(delayed.delayMillis()).isEqualTo(20);
+    assertThat(delayed.link()).isNull();
+    assertThat(delayed.profile()).isEqualTo("custom");
+    ComparePlan both = plan("--quick", "--link", "10mbit", "--delay", "0.5s");
+    assertThat(both.delay()).isEqualTo(Duration.ofMillis(500));
+    assertThat(both.link()).isEqualTo("10mbit");
+    assertThat(plan().delay()).isNull();
+    assertThat(plan().delayMillis()).isZero();
+
+    assertThatThrownBy(() -> plan("--delay", "20"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("--delay: ")
+        .hasMessageContaining("missing unit");
+    assertThatThrownBy(() -> plan("--delay", "0ms"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("--delay must be between 1ms and 5s, was 0ms");
+    assertThatThrownBy(() -> plan("--delay", "500us"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("--delay must be between 1ms and 5s, was 500us");
+    assertThatThrownBy(() -> plan("--delay", "6s"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("--delay must be between 1ms and 5s, was 6s");
+    CliRun withTarget =
+        CliRun.run(
+            "",
+            "compare",
+            "--no-codec",
+            "--delay",
+            "20ms",
+            "--target",
+            "grpc-blazebinary=blaze://127.0.0.1:1");
+    assertThat(withTarget.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(withTarget.stderr())
+        .contains("--delay cannot be combined with --target")
+        .contains("put blazebench relay in front of them");
+  }
+
+  @Test
+  void aDelayRaisesDeadlinesInFlightCapsAndConnectionsButNotTheRate() {
+    ComparePlan delayed = plan("--quick", "--delay", "50ms");
+    ScenarioLoad plain = plan("--quick").scenarioLoad("get-one");
+    ScenarioLoad load = delayed.scenarioLoad("get-one");
+
+    assertThat(load.targetRps()).isEqualTo(plain.targetRps());
+    // 200/s x 0.1 s round trip x 2 = 40 calls held: 40 more in flight, 40 connections at least
+    // (one HTTP/1.1 call per connection at a time); 40 x 50 ms = 2 s more deadline.
+    assertThat(load.connections()).isEqualTo(40);
+    assertThat(load.maxInFlight()).isEqualTo(plain.maxInFlight() + 40);
+    assertThat(load.callDeadline()).isEqualTo(plain.callDeadline().plusSeconds(2));
+    assertThat(plain.withDelay(null)).isSameAs(plain);
+    assertThat(plain.withDelay(Duration.ZERO)).isSameAs(plain);
+  }
+
+  @Test
   void quickIsTheDefaultProfileWithTheSeedsThreeTests() {
     ComparePlan plan = plan();
 

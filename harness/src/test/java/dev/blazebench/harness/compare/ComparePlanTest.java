@@ -73,6 +73,7 @@ class ComparePlanTest {
             null,
             2,
             null,
+            null,
             null);
 
     List<String> order =
@@ -183,7 +184,8 @@ class ComparePlanTest {
             null,
             1,
             null,
-            "10mbit");
+            "10mbit",
+            null);
     PlannedRun fetch = new PlannedRun(1, "fetch-1000", "rest-json");
     PlannedRun insert = new PlannedRun(1, "insert-100", "rest-json");
 
@@ -225,7 +227,8 @@ class ComparePlanTest {
                     targets,
                     1,
                     null,
-                    "10mbit"))
+                    "10mbit",
+                    null))
         .hasMessageContaining("a shaped link needs compare's own servers");
   }
 
