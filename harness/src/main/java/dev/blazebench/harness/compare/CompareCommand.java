@@ -178,7 +178,7 @@ public final class CompareCommand implements Callable<Integer> {
               + " (e.g. 10mbit; <number>kbit, mbit or gbit): the servers run in a network"
               + " namespace of their own, joined by a veth pair with tc's token bucket filter on"
               + " both ends, so every call crosses a link of that rate instead of loopback. Rate"
-              + " only, no added delay. The offered rates are capped so the link stays at most"
+              + " only: --delay adds a round trip. The offered rates are capped so the link stays at most"
               + " half busy, and each run lasts for at least 10 calls. Needs root and ip/tc"
               + " (iproute2) on Linux; not with --target. With 10mbit the seed's transfer claims"
               + " are measured.")

@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * netns exec NS}) and listen on {@link #serverAddress()}; the driver, in the root namespace,
  * reaches them there through the shaped veth.
  *
- * <p>Only the rate is shaped: the kernels this runs on may lack netem, so no delay is added, and a
- * call's time over the link is its transfer at the rate plus what it costs on loopback.
+ * <p>Only the rate is shaped: the kernels this runs on may lack netem, so the kernel adds no delay,
+ * and a call's time over the link is its transfer at the rate plus what it costs on loopback
+ * ({@code compare --delay} adds a round trip through a user-space relay, {@link RelayProcess}).
  *
  * <p>{@link #open} builds the link with {@code ip} and {@code tc} (root, Linux); {@link #close}
  * removes it (deleting the veth, then the namespace), and a shutdown hook does the same if the JVM
