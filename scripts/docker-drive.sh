@@ -27,6 +27,7 @@ if [[ "$mode" == compare ]]; then
   done
   [[ -n "${DRIVER_WRITER:-}" ]] && args+=(--writer "$DRIVER_WRITER")
   [[ -n "${DRIVER_ROUNDS:-}" ]] && args+=(--rounds "$DRIVER_ROUNDS")
+  [[ -n "${DRIVER_DELAY:-}" ]] && args+=(--delay "$DRIVER_DELAY")
   [[ -n "${DRIVER_DURATION:-}" ]] && args+=(--duration "$DRIVER_DURATION")
   [[ -n "${DRIVER_WARMUP:-}" ]] && args+=(--warmup "$DRIVER_WARMUP")
   args+=(--out "$run")

@@ -192,9 +192,9 @@ public final class CompareCommand implements Callable<Integer> {
               + " 20ms: a 40 ms round trip), through a user-space relay (blazebench relay) in a"
               + " process of its own, since the kernel may lack netem. It delays the byte stream,"
               + " as toxiproxy's latency does: TCP itself runs at loopback speed, so slow start over"
-              + " the delay is not modelled. Alone (no root needed) or with --link; not with"
-              + " --target. Latency, rate and CPU claims made for no link are then not judged."
-              + " Between 1ms and 5s.")
+              + " the delay is not modelled. Alone (no root needed), with --link, or in front of"
+              + " --target servers (the relay runs here, on the driver's side). Latency, rate and"
+              + " CPU claims made for no link are then not judged. Between 1ms and 5s.")
   String delay;
 
   @Option(
@@ -333,12 +333,6 @@ public final class CompareCommand implements Callable<Integer> {
     }
     Duration addedDelay = null;
     if (delay != null) {
-      if (external != null) {
-        throw new BadInputException(
-            "--delay relays the driver's calls to the servers compare starts; servers given with"
-                + " --target are reached directly, so --delay cannot be combined with --target"
-                + " (put blazebench relay in front of them instead)");
-      }
       addedDelay = parseDuration("--delay", delay, true);
       if (addedDelay.compareTo(ComparePlan.MIN_DELAY) < 0
           || addedDelay.compareTo(ComparePlan.MAX_DELAY) > 0) {

@@ -126,9 +126,6 @@ record ComparePlan(
       NetworkLink.parseRateBitsPerSecond(link);
     }
     if (delay != null) {
-      if (external != null) {
-        throw new IllegalArgumentException("an added delay needs compare's own servers");
-      }
       if (delay.compareTo(MIN_DELAY) < 0 || delay.compareTo(MAX_DELAY) > 0) {
         throw new IllegalArgumentException(
             "the added delay must be between 1 ms and "

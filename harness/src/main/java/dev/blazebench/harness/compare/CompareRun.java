@@ -3,6 +3,7 @@ package dev.blazebench.harness.compare;
 import dev.blazebench.harness.BadInputException;
 import dev.blazebench.harness.ExitCodes;
 import dev.blazebench.load.api.TargetUnreachableException;
+import dev.blazebench.load.run.Target;
 import dev.blazebench.reports.gate.InterleavedRuns;
 import dev.blazebench.reports.model.ApiScenarioResult;
 import dev.blazebench.reports.model.CodecResults;
@@ -146,12 +147,37 @@ final class CompareRun {
       MachineInfo machine,
       TimeEstimate estimate,
       StopSignal stop)
-      throws IOException {
+      throws IOException, InterruptedException {
     say("servers given: %s", plan.external().describe());
     // No process to read: every run's server CPU is unknown (null in results.json).
     CpuSampler sampler = CpuSampler.of(List.of());
-    LoadStep step = new LoadStep(plan, plan.external(), sampler, machine.load().cores());
-    return runEach(runs, 0, runs.size(), step, null, null, placement, machine, estimate, stop);
+    ExternalTargets targets = plan.external();
+    RelayProcess relay = null;
+    try {
+      if (plan.delay() != null) {
+        linkUsed = new NetworkLink(null, 0, plan.delayMillis(), delayNote());
+        Path log = plan.outDir().resolve("relay.log");
+        say("starting the delay relay: %d ms each way (log: %s)", plan.delayMillis(), log);
+        relay = RelayProcess.start(plan.delay(), targets.addresses(), log, RELAY_READY_TIMEOUT);
+        RelayProcess through = relay;
+        targets =
+            targets.via(
+                target ->
+                    Target.parse(
+                        target.scheme()
+                            + "://"
+                            + ServerProcess.LOOPBACK
+                            + ":"
+                            + through.listenPort(target.host(), target.port())));
+        say("through the relay: %s", targets.describe());
+      }
+      LoadStep step = new LoadStep(plan, targets, sampler, machine.load().cores());
+      return runEach(runs, 0, runs.size(), step, null, null, placement, machine, estimate, stop);
+    } finally {
+      if (relay != null) {
+        relay.stop();
+      }
+    }
   }
 
   /**

@@ -4,8 +4,11 @@ import dev.blazebench.harness.BadInputException;
 import dev.blazebench.load.run.Target;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Servers compare did not start, given with {@code --target API=URL} (and {@code --writer URL} for
@@ -107,6 +110,26 @@ record ExternalTargets(Map<String, Target> byApi, Target writer) implements ApiT
       throw new IllegalArgumentException("api '" + api + "': no --target given for it");
     }
     return target;
+  }
+
+  /** Every distinct {@code HOST:PORT} the targets and the writer name, in order. */
+  List<String> addresses() {
+    Set<String> addresses = new LinkedHashSet<>();
+    byApi.values().forEach(target -> addresses.add(target.host() + ":" + target.port()));
+    if (writer != null) {
+      addresses.add(writer.host() + ":" + writer.port());
+    }
+    return List.copyOf(addresses);
+  }
+
+  /**
+   * These targets, each (and the writer) replaced by {@code reroute}'s answer: for {@code compare
+   * --delay}, the same scheme at the relay's port in front of it.
+   */
+  ExternalTargets via(UnaryOperator<Target> reroute) {
+    Map<String, Target> rerouted = new LinkedHashMap<>();
+    byApi.forEach((api, target) -> rerouted.put(api, reroute.apply(target)));
+    return new ExternalTargets(rerouted, writer == null ? null : reroute.apply(writer));
   }
 
   /** The APIs given, in order. */

@@ -10,14 +10,18 @@ import dev.blazebench.reports.model.RunResults;
 import dev.blazebench.reports.model.RunResultsReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code compare --delay} as a user runs it: the reference server and the relay as real child
- * processes, one round of get-one against two APIs. Every call must cross the relay, so no call can
- * be faster than the round trip it adds (a property of the feature, not a speed: the assertion is a
- * lower bound that holds on any machine), and results.json must record the delay.
+ * {@code compare --delay} as a user runs it: the relay (and the reference server) as real child
+ * processes, one round of get-one against two APIs, in front of compare's own server and in front
+ * of servers given with {@code --target}. Every call must cross the relay, so no call can be faster
+ * than the round trip it adds (a property of the feature, not a speed: the assertion is a lower
+ * bound that holds on any machine), and results.json must record the delay.
  */
 class CompareDelayEndToEndTest {
 
@@ -26,15 +30,46 @@ class CompareDelayEndToEndTest {
   @TempDir Path tmp;
 
   @Test
-  void everyCallCrossesTheRelayAndTheRunRecordsTheDelay() throws Exception {
+  void everyCallToCompareOwnServerCrossesTheRelayAndTheRunRecordsTheDelay() throws Exception {
     Path out = tmp.resolve("run");
 
-    CliRun run =
-        CliRun.run(
-            "",
-            "compare",
-            "--apis",
-            "grpc-blazebinary,rest-json",
+    CliRun run = compare(out, "--apis", "grpc-blazebinary,rest-json");
+
+    assertThat(run.stderr()).contains("starting the reference server");
+    assertEveryCallCrossedTheRelay(run, out);
+  }
+
+  @Test
+  void everyCallToServersGivenWithTargetCrossesTheRelay() throws Exception {
+    Path out = tmp.resolve("run");
+    ServerProcess server = GivenServer.start(tmp);
+    CliRun run;
+    try {
+      run =
+          compare(
+              out,
+              "--target",
+              "grpc-blazebinary=blaze://" + server.host() + ":" + server.grpcPort(),
+              "--target",
+              "rest-json=rest://" + server.host() + ":" + server.httpPort());
+    } finally {
+      server.stop(Duration.ofSeconds(10));
+    }
+
+    assertThat(run.stderr())
+        .contains("servers given: grpc-blazebinary -> blaze://127.0.0.1:" + server.grpcPort())
+        .containsPattern("through the relay: grpc-blazebinary -> blaze://127\\.0\\.0\\.1:\\d+");
+    assertEveryCallCrossedTheRelay(run, out);
+  }
+
+  /**
+   * compare with {@code apiArgs}, get-one only, one short round, {@link #ONE_WAY_MILLIS} each way.
+   */
+  private static CliRun compare(Path out, String... apiArgs) {
+    List<String> args = new ArrayList<>(List.of("compare"));
+    args.addAll(List.of(apiArgs));
+    args.addAll(
+        List.of(
             "--scenarios",
             "get-one",
             "--rounds",
@@ -47,8 +82,11 @@ class CompareDelayEndToEndTest {
             "--delay",
             ONE_WAY_MILLIS + "ms",
             "--out",
-            out.toString());
+            out.toString()));
+    return CliRun.run("", args.toArray(String[]::new));
+  }
 
+  private static void assertEveryCallCrossedTheRelay(CliRun run, Path out) throws Exception {
     assertThat(run.exitCode()).as(run.stderr()).isIn(ExitCodes.OK, ExitCodes.CHECK_FAILED);
     assertThat(run.stderr())
         .contains("starting the delay relay: " + ONE_WAY_MILLIS + " ms each way")

@@ -7,10 +7,8 @@ import dev.blazebench.harness.ExitCodes;
 import dev.blazebench.reports.model.ApiScenarioResult;
 import dev.blazebench.reports.model.RunResults;
 import dev.blazebench.reports.model.RunResultsReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,12 +24,7 @@ class CompareExternalTargetsEndToEndTest {
   @Test
   void aCompareAgainstGivenServersWritesACompleteRunFolder() throws Exception {
     Path out = tmp.resolve("run");
-    Path data = Files.createDirectories(tmp.resolve("data"));
-    ServerProcess server =
-        ServerProcess.start(
-            ServerProcess.command(List.of(), data),
-            tmp.resolve("server.log"),
-            CompareRun.SERVER_READY_TIMEOUT);
+    ServerProcess server = GivenServer.start(tmp);
     CliRun run;
     try {
       String grpc = server.host() + ":" + server.grpcPort();

@@ -7,6 +7,7 @@ import dev.blazebench.harness.BadInputException;
 import dev.blazebench.harness.CliRun;
 import dev.blazebench.harness.CliStreams;
 import dev.blazebench.harness.ExitCodes;
+import dev.blazebench.load.run.Target;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -72,6 +73,30 @@ class CompareTargetsTest {
         .containsExactly("websocket-json", "rest-poll-1s");
     assertThat(plan.external().writer().host()).isEqualTo("rest");
     assertThat(plan.external().targetFor("rest-poll-1s").scheme()).isEqualTo("rest-poll");
+  }
+
+  @Test
+  void theRelayGetsEachAddressOnceAndTheTargetsAreReroutedKeepingTheirSchemes() {
+    ExternalTargets targets =
+        plan(
+                "--scenarios",
+                "realtime",
+                "--target",
+                "grpc-blazebinary=blaze://blaze:50051",
+                "--target",
+                "websocket-json=ws://rest:8080",
+                "--target",
+                "rest-poll-1s=rest-poll://rest:8080")
+            .external();
+
+    // The writer defaults to grpc-blazebinary's target: the same address, listed once.
+    assertThat(targets.addresses()).containsExactly("blaze:50051", "rest:8080");
+    ExternalTargets rerouted =
+        targets.via(t -> Target.parse(t.scheme() + "://127.0.0.1:" + (t.port() + 1)));
+    assertThat(rerouted.targetFor("grpc-blazebinary").text()).isEqualTo("blaze://127.0.0.1:50052");
+    assertThat(rerouted.targetFor("websocket-json").text()).isEqualTo("ws://127.0.0.1:8081");
+    assertThat(rerouted.targetFor("rest-poll-1s").text()).isEqualTo("rest-poll://127.0.0.1:8081");
+    assertThat(rerouted.writerFor("websocket-json").text()).isEqualTo("blaze://127.0.0.1:50052");
   }
 
   @Test
