@@ -245,9 +245,9 @@ final class CompareRun {
   private String delayNote() {
     return plan.delayMillis()
         + " ms added to each direction by blazebench relay, a user-space TCP relay in a process of"
-        + " its own between the driver and the servers (the byte stream is delayed; TCP itself"
-        + " runs at loopback speed, so slow start over the delay is not modelled); deadlines and"
-        + " in-flight caps raised to match";
+        + " its own (not pinned to a CPU) between the driver and the servers (the byte stream is"
+        + " delayed; TCP itself runs at loopback speed, so slow start over the delay is not"
+        + " modelled); connections, in-flight caps and deadlines raised to match";
   }
 
   /** Runs every fork's rounds on fresh servers, behind {@code link} if not null. */
