@@ -4,6 +4,7 @@ import dev.blazebench.load.api.TargetUnreachableException;
 import dev.blazebench.load.engine.OpOutcome;
 import dev.blazebench.load.realtime.ChangeSink;
 import dev.blazebench.load.realtime.ChangesJson;
+import dev.blazebench.load.realtime.ObservedChange;
 import dev.blazebench.load.realtime.SubscriberApi;
 import dev.blazebench.load.realtime.SubscriptionFailures;
 import dev.blazebench.load.realtime.VertxClients;
@@ -21,6 +22,7 @@ import io.vertx.core.http.RequestOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,7 +31,8 @@ import java.util.concurrent.TimeoutException;
  * REST polling subscribers ({@code rest-poll-1s}, {@code rest-poll-5s}, ...): each asks {@code GET
  * /v1/{collection}/changes?since=SEQ&limit=1000} every poll interval on Vert.x's HTTP/1.1 client
  * (keep-alive, as a browser's {@code setInterval} + {@code fetch} would), decodes the answer in
- * full ({@link ChangesJson}) and continues after its {@code lastSequence}; an answer with {@code
+ * full ({@link ChangesJson}) and continues after the last change it received (after the answer's
+ * {@code lastSequence} only when it carried none: {@link #nextSince}); an answer with {@code
  * "hasMore": true} is followed at once by the next poll. Polls are on a fixed schedule from the
  * subscriber's start (a tick that finds the previous poll still running is skipped). Socket bytes
  * are counted as the REST client's are.
@@ -158,6 +161,21 @@ public final class PollingSubscribers implements SubscriberApi {
     return poller::stop;
   }
 
+  /**
+   * Where the poll after {@code page} starts: after the last change received, as the server's
+   * protocol says, and only for an empty, complete page at the log's {@code lastSequence}. A page
+   * that stops short of it ({@code "hasMore": true}: the limit, or a snapshot that did not yet show
+   * a change committed before a later one) must not move past the changes it did not carry, or the
+   * poller would never ask for them again.
+   */
+  static long nextSince(long since, ChangesJson.Page page) {
+    List<ObservedChange> changes = page.changes();
+    if (!changes.isEmpty()) {
+      return Math.max(since, changes.get(changes.size() - 1).sequence());
+    }
+    return page.hasMore() ? since : Math.max(since, page.lastSequence());
+  }
+
   /** One subscriber: its position in the log and its timer. Runs on one Vert.x context. */
   private final class Poller {
     private final String collection;
@@ -215,7 +233,7 @@ public final class PollingSubscribers implements SubscriberApi {
                   fail(new SubscriptionFailures.UndecodableMessage(name, e));
                   return;
                 }
-                since = Math.max(since, page.lastSequence());
+                since = nextSince(since, page);
                 if (!page.changes().isEmpty()) {
                   sink.onChanges(page.changes(), System.nanoTime(), json.length);
                 }

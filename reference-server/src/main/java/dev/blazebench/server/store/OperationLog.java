@@ -291,10 +291,14 @@ final class OperationLog {
               return null; // an inconsistent view: read again
             }
             if (sequence != expected) {
-              if (events.isEmpty()) {
+              if (events.isEmpty() && log.oldest > expected) {
                 return new ResyncNeeded(afterSequence, sequence, last, Reason.EXPIRED);
               }
-              break; // entries are trimmed from the oldest only; defensive
+              // Entries are trimmed from the oldest only, so a gap after entries this snapshot
+              // showed, or above the oldest kept, is a view that missed a committed entry while
+              // showing a later one. Answering with the entries before the gap would let a
+              // poller that follows lastSequence skip the missing one for good: read again.
+              return null;
             }
             byte[] value = entry.getValue();
             if (!events.isEmpty() && bytes + value.length > maxBytes) {
