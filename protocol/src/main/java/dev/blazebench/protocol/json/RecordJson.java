@@ -53,14 +53,22 @@ import java.util.UUID;
  * doubles (they come back as strings). Records of the canonical workload round-trip exactly.
  *
  * <p>Malformed input fails with an {@link InvalidJsonException} naming the path ({@code
- * $.tags[2]}): bad JSON syntax, duplicate keys, a non-object where a record belongs, nesting deeper
- * than {@link DecodeLimits#DEFAULT_MAX_DEPTH}, integers beyond 64 bits, trailing content.
+ * $.tags[2]}): bad JSON syntax or bytes that are not UTF-8, duplicate keys, a non-object where a
+ * record belongs, nesting deeper than {@link DecodeLimits#DEFAULT_MAX_DEPTH}, integers beyond 64
+ * bits, trailing content.
  */
 public final class RecordJson {
 
-  /** Shared factory: strict duplicate-key detection, Jackson's default read constraints. */
+  /**
+   * Shared factory: strict duplicate-key detection, Jackson's default read constraints, and bytes
+   * read as UTF-8 only (RFC 8259, section 8.1). Left to guess, Jackson takes leading zero bytes for
+   * UTF-32 or UTF-16, and then fails with an I/O error instead of a JSON one, or accepts the text.
+   */
   public static final JsonFactory FACTORY =
-      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+      JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(JsonFactory.Feature.CHARSET_DETECTION)
+          .build();
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MAX_DEPTH = DecodeLimits.DEFAULT_MAX_DEPTH;

@@ -186,6 +186,24 @@ class RecordJsonTest {
   }
 
   @Test
+  void bytesAreUtf8NeverGuessedToBeUtf16OrUtf32() {
+    // Left to guess, Jackson reads leading zero bytes as UTF-32 (and fails with an I/O error, not
+    // a JSON one) and a zero in every other byte as UTF-16 (and accepts it). JSON exchanged
+    // between systems is UTF-8 (RFC 8259, section 8.1), so both are malformed UTF-8 JSON.
+    byte[] zerosFirst = {0, 0, 0, '{', '}'};
+    byte[] utf16 = "{}".getBytes(StandardCharsets.UTF_16BE);
+    for (byte[] bytes : List.of(zerosFirst, utf16)) {
+      assertThatThrownBy(() -> RecordJson.readRecord(bytes))
+          .isInstanceOf(InvalidJsonException.class)
+          .hasMessageStartingWith("$: malformed JSON: ")
+          .hasMessageContaining("code 0");
+      assertThatThrownBy(() -> RecordJson.readRecords(bytes))
+          .isInstanceOf(InvalidJsonException.class)
+          .hasMessageStartingWith("$: malformed JSON: ");
+    }
+  }
+
+  @Test
   void duplicateKeysAreRejected() {
     assertThatThrownBy(() -> RecordJson.readRecord("{\"a\": 1, \"a\": 2}"))
         .isInstanceOf(InvalidJsonException.class)
