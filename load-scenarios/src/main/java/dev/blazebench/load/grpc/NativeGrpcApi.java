@@ -10,6 +10,7 @@ import dev.blazebench.load.api.PreparedBlazeRecords;
 import dev.blazebench.load.api.PreparedRecords;
 import dev.blazebench.load.api.RecordChecksum;
 import dev.blazebench.load.api.StreamedRecords;
+import dev.blazebench.protocol.nativegrpc.BlazeMarshallers;
 import dev.blazebench.protocol.nativegrpc.BlazeNativeMethods;
 import dev.blazebench.protocol.nativegrpc.NativeHeaders;
 import dev.blazebench.protocol.query.Query;
@@ -17,10 +18,6 @@ import dev.blazebench.protocol.query.QueryDocument;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.MethodDescriptor;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,23 +35,6 @@ public final class NativeGrpcApi extends GrpcLoadClient {
 
   /** The API's name in results. */
   public static final String NAME = "grpc-native";
-
-  private static final MethodDescriptor.Marshaller<byte[]> BYTES =
-      new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-          return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-          try {
-            return stream.readAllBytes();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      };
 
   private static final MethodDescriptor<byte[], byte[]> INSERT = raw(BlazeNativeMethods.INSERT);
   private static final MethodDescriptor<byte[], byte[]> INSERT_MANY =
@@ -260,8 +240,8 @@ public final class NativeGrpcApi extends GrpcLoadClient {
     return MethodDescriptor.<byte[], byte[]>newBuilder()
         .setType(method.getType())
         .setFullMethodName(method.getFullMethodName())
-        .setRequestMarshaller(BYTES)
-        .setResponseMarshaller(BYTES)
+        .setRequestMarshaller(BlazeMarshallers.bytes())
+        .setResponseMarshaller(BlazeMarshallers.bytes())
         .build();
   }
 }

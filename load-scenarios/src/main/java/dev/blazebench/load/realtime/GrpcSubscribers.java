@@ -17,6 +17,7 @@ import dev.blazebench.protocol.bugs.BugSubscribeRequest;
 import dev.blazebench.protocol.grpc.BlazeDBServiceGrpc;
 import dev.blazebench.protocol.grpc.SubscribeRequest;
 import dev.blazebench.protocol.grpc.SyncUpdate;
+import dev.blazebench.protocol.nativegrpc.BlazeMarshallers;
 import dev.blazebench.protocol.nativegrpc.BlazeNativeMethods;
 import dev.blazebench.protocol.nativegrpc.NativeHeaders;
 import dev.blazebench.protocol.nativegrpc.NativeUpdates;
@@ -32,10 +33,6 @@ import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,29 +64,12 @@ public final class GrpcSubscribers implements SubscriberApi {
     }
   }
 
-  private static final MethodDescriptor.Marshaller<byte[]> BYTES =
-      new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-          return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-          try {
-            return stream.readAllBytes();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      };
-
   private static final MethodDescriptor<byte[], byte[]> NATIVE_SUBSCRIBE =
       MethodDescriptor.<byte[], byte[]>newBuilder()
           .setType(BlazeNativeMethods.SUBSCRIBE.getType())
           .setFullMethodName(BlazeNativeMethods.SUBSCRIBE.getFullMethodName())
-          .setRequestMarshaller(BYTES)
-          .setResponseMarshaller(BYTES)
+          .setRequestMarshaller(BlazeMarshallers.bytes())
+          .setResponseMarshaller(BlazeMarshallers.bytes())
           .build();
 
   private final Flavor flavor;

@@ -27,6 +27,7 @@ import java.util.UUID;
  *   <li>{@link #records}: a sequence of records (u32 BE count, then u32 BE length + record each).
  *   <li>{@link #id}: the record {@code {"id": uuid}} and nothing else (26 bytes in v1).
  *   <li>{@link #query}: a query document record, validated into a {@link Query}.
+ *   <li>{@link #bytes}: any message, its bytes as they are, neither parsed nor checked.
  * </ul>
  *
  * {@code parse} decodes the whole message; malformed bytes or an invalid query throw a {@link
@@ -37,6 +38,19 @@ import java.util.UUID;
  * fails with {@code CANCELLED} whose cause is that exception.
  */
 public final class BlazeMarshallers {
+
+  private static final Marshaller<byte[]> BYTES =
+      new Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+          return new MessageStream(value, value.length);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+          return readAll(stream);
+        }
+      };
 
   private BlazeMarshallers() {}
 
@@ -126,6 +140,14 @@ public final class BlazeMarshallers {
         }
       }
     };
+  }
+
+  /**
+   * Any message as its bytes, unparsed: for a caller that handles the bytes itself (a load driver
+   * that counts and decodes them on its own clock, a test that sends damaged ones).
+   */
+  public static Marshaller<byte[]> bytes() {
+    return BYTES;
   }
 
   private static String describe(BlazeRecord message) {

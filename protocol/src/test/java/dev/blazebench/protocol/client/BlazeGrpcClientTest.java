@@ -28,6 +28,7 @@ import dev.blazebench.protocol.grpc.RecordBatch;
 import dev.blazebench.protocol.grpc.StreamQueryRequest;
 import dev.blazebench.protocol.grpc.UpdateRequest;
 import dev.blazebench.protocol.grpc.UpdateResponse;
+import dev.blazebench.protocol.nativegrpc.BlazeMarshallers;
 import dev.blazebench.protocol.query.Query;
 import dev.blazebench.protocol.query.QueryDocument;
 import dev.blazebench.protocol.workload.BugWorkload;
@@ -37,9 +38,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -264,7 +263,9 @@ class BlazeGrpcClientTest {
   void malformedProtobufRequestsAreInvalidArgument() throws IOException {
     start();
     MethodDescriptor<byte[], byte[]> rawInsert =
-        BlazeDBServiceGrpc.getInsertMethod().toBuilder(RAW, RAW).build();
+        BlazeDBServiceGrpc.getInsertMethod().toBuilder(
+                BlazeMarshallers.bytes(), BlazeMarshallers.bytes())
+            .build();
     byte[] notProtobuf = {(byte) 0x0A, (byte) 0xFF}; // field 1, length 255, then nothing
     assertThatThrownBy(
             () ->
@@ -277,21 +278,4 @@ class BlazeGrpcClientTest {
               assertThat(e.getStatus().getDescription()).startsWith("malformed request: ");
             });
   }
-
-  private static final MethodDescriptor.Marshaller<byte[]> RAW =
-      new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-          return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-          try {
-            return stream.readAllBytes();
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          }
-        }
-      };
 }

@@ -7,6 +7,7 @@ import dev.blazebench.binary.BlazeBinaryEncoder;
 import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.binary.BlazeValue;
 import dev.blazebench.binary.FormatVersion;
+import dev.blazebench.protocol.nativegrpc.BlazeMarshallers;
 import dev.blazebench.protocol.nativegrpc.BlazeNativeMethods;
 import dev.blazebench.protocol.nativegrpc.BlazeNativeService;
 import dev.blazebench.protocol.nativegrpc.NativeCall;
@@ -22,9 +23,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.ServerCalls;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -267,29 +266,12 @@ class BlazeNativeClientTest {
 
   // ---- the server side of the binding, seen through raw calls ----
 
-  private static final MethodDescriptor.Marshaller<byte[]> RAW =
-      new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-          return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-          try {
-            return stream.readAllBytes();
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          }
-        }
-      };
-
   private static MethodDescriptor<byte[], byte[]> raw(MethodDescriptor<?, ?> method) {
     return MethodDescriptor.<byte[], byte[]>newBuilder()
         .setType(method.getType())
         .setFullMethodName(method.getFullMethodName())
-        .setRequestMarshaller(RAW)
-        .setResponseMarshaller(RAW)
+        .setRequestMarshaller(BlazeMarshallers.bytes())
+        .setResponseMarshaller(BlazeMarshallers.bytes())
         .build();
   }
 

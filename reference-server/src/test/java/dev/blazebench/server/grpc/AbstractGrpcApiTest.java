@@ -8,6 +8,7 @@ import dev.blazebench.binary.BlazeValue;
 import dev.blazebench.protocol.client.BlazeClient;
 import dev.blazebench.protocol.client.BlazeClientException;
 import dev.blazebench.protocol.client.BlazeClientException.Kind;
+import dev.blazebench.protocol.nativegrpc.BlazeMarshallers;
 import dev.blazebench.protocol.query.Aggregate;
 import dev.blazebench.protocol.query.FilterOp;
 import dev.blazebench.protocol.query.Query;
@@ -18,10 +19,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -274,8 +272,8 @@ abstract class AbstractGrpcApiTest {
         MethodDescriptor.<byte[], byte[]>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY)
             .setFullMethodName(fullMethodName)
-            .setRequestMarshaller(RAW)
-            .setResponseMarshaller(RAW)
+            .setRequestMarshaller(BlazeMarshallers.bytes())
+            .setResponseMarshaller(BlazeMarshallers.bytes())
             .build();
     io.grpc.Channel channel =
         io.grpc.ClientInterceptors.intercept(
@@ -287,21 +285,4 @@ abstract class AbstractGrpcApiTest {
     }
     throw new AssertionError(fullMethodName + " succeeded with a malformed request");
   }
-
-  static final MethodDescriptor.Marshaller<byte[]> RAW =
-      new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-          return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-          try {
-            return stream.readAllBytes();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      };
 }
