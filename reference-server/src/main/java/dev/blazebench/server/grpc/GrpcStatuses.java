@@ -38,7 +38,8 @@ final class GrpcStatuses {
     return code(error.code()).withDescription(error.message()).withCause(error.cause());
   }
 
-  private static Status code(ApiError.Code code) {
+  /** The gRPC status of an API error code. */
+  static Status code(ApiError.Code code) {
     return switch (code) {
       case INVALID_ARGUMENT -> Status.INVALID_ARGUMENT;
       case NOT_FOUND -> Status.NOT_FOUND;

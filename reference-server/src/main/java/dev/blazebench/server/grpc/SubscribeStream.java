@@ -1,5 +1,6 @@
 package dev.blazebench.server.grpc;
 
+import dev.blazebench.server.core.ApiErrors;
 import dev.blazebench.server.core.InvalidRequestException;
 import dev.blazebench.server.feed.ChangeFeed;
 import dev.blazebench.server.feed.ChangeSubscriber;
@@ -31,8 +32,13 @@ import java.util.function.Function;
  * SubscriberTooSlow  RESOURCE_EXHAUSTED   "subscriber too slow: ...; resume after sequence N" + resume trailer
  * ResyncRequired     FAILED_PRECONDITION  "resync needed: ..." + oldest/last sequence trailers
  * FeedClosed         UNAVAILABLE          server stopping + resume trailer
- * Failed             INTERNAL             + resume trailer
+ * Failed             the cause's code     + resume trailer
  * </pre>
+ *
+ * <p>A failed delivery takes the code {@link ApiErrors} gives its cause, as every API's calls do: a
+ * change this API's messages cannot carry (a record written through the BlazeBinary APIs whose
+ * {@code updatedAt} is text, sent to a Protobuf subscriber) ends the stream INVALID_ARGUMENT, the
+ * code Fetch answers for that record; any other failure is the server's, INTERNAL.
  */
 final class SubscribeStream {
 
@@ -111,6 +117,8 @@ final class SubscribeStream {
       status = Status.RESOURCE_EXHAUSTED;
     } else if (end instanceof SubscriptionEnd.FeedClosed) {
       status = Status.UNAVAILABLE;
+    } else if (end instanceof SubscriptionEnd.Failed failed) {
+      status = GrpcStatuses.code(ApiErrors.classify(failed.cause()).code());
     } else {
       status = Status.INTERNAL;
     }

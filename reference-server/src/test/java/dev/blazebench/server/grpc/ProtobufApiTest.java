@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.binary.BlazeValue;
+import dev.blazebench.protocol.UuidBytes;
+import dev.blazebench.protocol.bugs.BugChanges;
 import dev.blazebench.protocol.bugs.BugField;
 import dev.blazebench.protocol.bugs.BugFilter;
 import dev.blazebench.protocol.bugs.BugQuery;
 import dev.blazebench.protocol.bugs.BugServiceGrpc;
+import dev.blazebench.protocol.bugs.BugSubscribeRequest;
 import dev.blazebench.protocol.bugs.BugValue;
 import dev.blazebench.protocol.bugs.FetchBugRequest;
 import dev.blazebench.protocol.bugs.QueryBugsRequest;
@@ -21,7 +24,9 @@ import dev.blazebench.protocol.workload.BugWorkload;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@code bugs.v1.BugService}: the shared cases, plus malformed protobuf and typed queries. */
@@ -60,6 +65,35 @@ class ProtobufApiTest extends AbstractGrpcApiTest {
         failure(() -> stub().query(QueryBugsRequest.newBuilder().setQuery(noOperator).build()));
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(e.getStatus().getDescription()).startsWith("invalid query: filters[0].op");
+    assertStillServes();
+  }
+
+  @Test
+  void aChangeTheBugMessagesCannotCarryEndsASubscriptionAsFetchAnswersForIt() {
+    // Written through another API: any field may hold any type there.
+    BlazeRecord odd =
+        BlazeRecord.builder()
+            .put("title", BlazeValue.string("written elsewhere"))
+            .put("updatedAt", BlazeValue.string("yesterday"))
+            .build();
+    BlazeRecord stored = grpc.server.database().insert(BUGS, odd);
+    ByteString id = UuidBytes.toByteString(((BlazeValue.UuidValue) stored.get("id")).value());
+
+    StatusRuntimeException fetched =
+        failure(() -> stub().fetch(FetchBugRequest.newBuilder().setId(id).build()));
+    assertThat(fetched.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fetched.getStatus().getDescription()).contains("updatedAt");
+
+    Iterator<BugChanges> changes =
+        stub()
+            .withDeadlineAfter(10, TimeUnit.SECONDS)
+            .subscribe(BugSubscribeRequest.newBuilder().setFromSequence(0).build());
+    StatusRuntimeException ended = failure(() -> changes.forEachRemaining(batch -> {}));
+    assertThat(ended.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(ended.getStatus().getDescription())
+        .contains("updatedAt")
+        .endsWith("resume after sequence 0");
+    assertThat(ended.getTrailers().get(SubscribeStream.RESUME_AFTER)).isEqualTo("0");
     assertStillServes();
   }
 
