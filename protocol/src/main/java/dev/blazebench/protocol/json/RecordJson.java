@@ -53,9 +53,9 @@ import java.util.UUID;
  * doubles (they come back as strings). Records of the canonical workload round-trip exactly.
  *
  * <p>Malformed input fails with an {@link InvalidJsonException} naming the path ({@code
- * $.tags[2]}): bad JSON syntax or bytes that are not UTF-8, duplicate keys, a non-object where a
- * record belongs, nesting deeper than {@link DecodeLimits#DEFAULT_MAX_DEPTH}, integers beyond 64
- * bits, trailing content.
+ * $.tags[2]}): bad JSON syntax or bytes that are not UTF-8, duplicate keys, numbers beyond a
+ * double, a non-object where a record belongs, nesting deeper than {@link
+ * DecodeLimits#DEFAULT_MAX_DEPTH}, integers beyond 64 bits, trailing content.
  */
 public final class RecordJson {
 
@@ -278,6 +278,11 @@ public final class RecordJson {
     }
   }
 
+  /** {@code text} if short, else its first 24 characters and how long it was. */
+  private static String abbreviated(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 24) + "... (" + text.length() + " chars)";
+  }
+
   private static BlazeValue readValue(JsonParser parser, int depth) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == null) {
@@ -294,7 +299,15 @@ public final class RecordJson {
         }
         return BlazeValue.integer(parser.getLongValue());
       case VALUE_NUMBER_FLOAT:
-        return BlazeValue.number(parser.getDoubleValue());
+        double number = parser.getDoubleValue();
+        if (Double.isInfinite(number)) {
+          // Refused like an integer beyond 64 bits: as Infinity it would come back as the string
+          // "Infinity" (non-finite doubles are written as strings), a different value.
+          throw new InvalidJsonException(
+              pathOf(parser.getParsingContext()),
+              "number " + abbreviated(parser.getText()) + " is beyond the range of a double");
+        }
+        return BlazeValue.number(number);
       case VALUE_TRUE:
         return BlazeValue.bool(true);
       case VALUE_FALSE:

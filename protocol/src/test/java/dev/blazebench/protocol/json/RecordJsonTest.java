@@ -242,6 +242,22 @@ class RecordJsonTest {
   }
 
   @Test
+  void numbersBeyondTheRangeOfADoubleAreRejected() {
+    // As Infinity they would not survive a round trip: non-finite doubles are written as strings.
+    assertThatThrownBy(() -> RecordJson.readRecord("{\"x\": {\"big\": -1e400}}"))
+        .isInstanceOf(InvalidJsonException.class)
+        .hasMessage("$.x.big: number -1e400 is beyond the range of a double");
+    String manyDigits = "9".repeat(400) + ".5";
+    assertThatThrownBy(() -> RecordJson.readRecord("{\"n\": " + manyDigits + "}"))
+        .isInstanceOf(InvalidJsonException.class)
+        .hasMessage(
+            "$.n: number 999999999999999999999999... (402 chars) is beyond the range of a double");
+    // Underflow is ordinary rounding, as in any double.
+    assertThat(RecordJson.readRecord("{\"tiny\": 1e-400}").get("tiny"))
+        .isEqualTo(BlazeValue.number(0.0));
+  }
+
+  @Test
   void nestingBeyondTheCodecLimitIsRejected() {
     String deep = "{\"a\":".repeat(70) + "1" + "}".repeat(70);
     assertThatThrownBy(() -> RecordJson.readRecord(deep))
