@@ -545,11 +545,12 @@ class HostileClientTest {
   }
 
   /**
-   * A request target from damaged bytes: a leading '/', and every byte a URI may not hold as it is
-   * written as %XX, so the damage reaches the server rather than failing in the client.
+   * A request target from damaged bytes: a leading '/' if the damage removed it, and every byte a
+   * URI may not hold as it is written as %XX, so the damage reaches the server rather than failing
+   * in the client.
    */
   private static String percentEncoded(byte[] target) {
-    StringBuilder out = new StringBuilder("/");
+    StringBuilder out = new StringBuilder(target.length > 0 && target[0] == '/' ? "" : "/");
     for (byte b : target) {
       int c = b & 0xFF;
       boolean plain =
