@@ -306,8 +306,17 @@ class HostileClientTest {
 
   // ---- recording and replaying gRPC calls ----
 
-  /** One request as a real client sent it: method, headers and message bytes. */
-  private record RecordedCall(String method, MethodType type, Metadata headers, byte[] request) {}
+  /**
+   * One request as a real client sent it: method, headers and message bytes; on a bidirectional
+   * stream, the messages sent before it ({@code opening}, replayed intact).
+   */
+  private record RecordedCall(
+      String method, MethodType type, Metadata headers, List<byte[]> opening, byte[] request) {
+
+    RecordedCall(String method, MethodType type, Metadata headers, byte[] request) {
+      this(method, type, headers, List.of(), request);
+    }
+  }
 
   private List<RecordedCall> recordGrpcCalls() {
     List<RecordedCall> calls = new ArrayList<>();
@@ -330,6 +339,7 @@ class HostileClientTest {
       client.streamQuery(COLLECTION, openHighPriority(), 4, batch -> {});
       client.delete(COLLECTION, id);
     }
+    // Sync has no client here: its messages, as blazedb.proto defines them.
     ClientOperations ops = new ClientOperations(UUID.randomUUID());
     UUID syncId = UUID.randomUUID();
     byte[] operations =
@@ -340,19 +350,28 @@ class HostileClientTest {
                     COLLECTION,
                     syncId,
                     BlazeRecord.builder().put("priority", BlazeValue.integer(5)).build())));
-    SyncMessage sync =
+    SyncMessage opening =
+        SyncMessage.newBuilder().setCollection(COLLECTION).setFromLatest(true).setPushId(1).build();
+    SyncMessage later =
         SyncMessage.newBuilder()
-            .setCollection(COLLECTION)
-            .setFromLatest(true)
-            .setPushId(1)
+            .setPushId(2)
             .setOperations(ByteString.copyFrom(operations))
             .build();
+    String sync = BlazeDBServiceGrpc.getSyncMethod().getFullMethodName();
+    // Operations in the message that opens the stream, and in a later one (other rules apply).
     calls.add(
         new RecordedCall(
-            BlazeDBServiceGrpc.getSyncMethod().getFullMethodName(),
+            sync,
             MethodType.BIDI_STREAMING,
             new Metadata(),
-            sync.toByteArray()));
+            opening.toBuilder().mergeFrom(later).setPushId(1).build().toByteArray()));
+    calls.add(
+        new RecordedCall(
+            sync,
+            MethodType.BIDI_STREAMING,
+            new Metadata(),
+            List.of(opening.toByteArray()),
+            later.toByteArray()));
     return calls;
   }
 
@@ -465,7 +484,7 @@ class HostileClientTest {
           responses.forEachRemaining(response -> {});
         }
         default -> {
-          return oneMessageStream(withHeaders.newCall(method, options), request);
+          return bidiStream(withHeaders.newCall(method, options), seed.opening(), request);
         }
       }
       return Status.OK;
@@ -474,8 +493,12 @@ class HostileClientTest {
     }
   }
 
-  /** Sends one message on a bidirectional stream, half-closes and waits for the status. */
-  private static Status oneMessageStream(ClientCall<byte[], byte[]> call, byte[] message) {
+  /**
+   * Sends {@code opening}, then {@code message}, on a bidirectional stream, half-closes and waits
+   * for the status.
+   */
+  private static Status bidiStream(
+      ClientCall<byte[], byte[]> call, List<byte[]> opening, byte[] message) {
     CompletableFuture<Status> done = new CompletableFuture<>();
     StreamObserver<byte[]> requests =
         ClientCalls.asyncBidiStreamingCall(
@@ -494,6 +517,7 @@ class HostileClientTest {
                 done.complete(Status.OK);
               }
             });
+    opening.forEach(requests::onNext);
     requests.onNext(message);
     requests.onCompleted();
     return done.orTimeout(CALL_DEADLINE.toSeconds() + 5, TimeUnit.SECONDS).join();
