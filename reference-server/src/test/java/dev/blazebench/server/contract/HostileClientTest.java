@@ -56,6 +56,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -267,7 +268,7 @@ class HostileClientTest {
       for (int i = 0; i < replays; i++) {
         Mutant mutant = mutations.mutate(seed.getBytes(StandardCharsets.UTF_8));
         String target = percentEncoded(mutant.bytes());
-        String outcome = openWebSocket(target);
+        String outcome = openWebSocket(target, mutations.noise(1 + mutations.nextInt(4096)));
         tally.count(
             outcome.equals("open"),
             "WebSocket " + (outcome.startsWith("failed") ? "failed" : outcome));
@@ -592,11 +593,12 @@ class HostileClientTest {
   }
 
   /**
-   * Opens a WebSocket at {@code target} on the HTTP port: "HTTP n" when the upgrade is refused,
-   * "close n" when the server closes it within {@link #SUBSCRIPTION_DEADLINE}, "open" when it is
-   * still open then (and is then dropped), or what else went wrong.
+   * Opens a WebSocket at {@code target} on the HTTP port and, once open, sends {@code junk} as a
+   * binary and as a text frame (the server expects nothing from the client): "HTTP n" when the
+   * upgrade is refused, "close n" when the server closes it within {@link #SUBSCRIPTION_DEADLINE},
+   * "open" when it is still open then (and is then dropped), or what else went wrong.
    */
-  private String openWebSocket(String target) throws InterruptedException {
+  private String openWebSocket(String target, byte[] junk) throws InterruptedException {
     CompletableFuture<Integer> closed = new CompletableFuture<>();
     WebSocket.Listener listener =
         new WebSocket.Listener() {
@@ -625,6 +627,16 @@ class HostileClientTest {
           : "failed: " + cause;
     }
     try {
+      if (!closed.isDone()) {
+        try {
+          socket.sendBinary(ByteBuffer.wrap(junk), true).get(5, TimeUnit.SECONDS);
+          socket
+              .sendText(new String(junk, StandardCharsets.ISO_8859_1), true)
+              .get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException closing) {
+          // The server closed it meanwhile (a bad target): its close code says why.
+        }
+      }
       return "close " + closed.get(SUBSCRIPTION_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       socket.abort();
