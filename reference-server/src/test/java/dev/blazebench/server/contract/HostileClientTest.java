@@ -86,9 +86,11 @@ import org.junit.jupiter.api.io.TempDir;
  * dies of a client's bytes", tried with bytes nobody wrote by hand.
  *
  * <p>The gRPC requests are recorded from the real clients (BlazeBinary wrapped and native,
- * Protobuf) doing one of each operation, plus one Sync message carrying BlazeBinary operations; the
- * REST requests are the ones {@link RestJsonClient} sends. Each is replayed many times, damaged by
- * {@link ByteMutations} (seeded, so a failure replays), through a client that only moves bytes.
+ * Protobuf) doing one of each operation, plus Sync messages carrying BlazeBinary operations (in the
+ * opening message, and in a later one); the REST requests are the ones {@link RestJsonClient}
+ * sends. Each is replayed many times, damaged by {@link ByteMutations}, through a client that only
+ * moves bytes. The damage is seeded and every failure says what it was; the recorded requests hold
+ * ids the server chose, so a rerun damages the same places of nearly, not exactly, the same bytes.
  * Every answer must be a success or an error the client caused, never a server error (gRPC UNKNOWN,
  * INTERNAL, UNAVAILABLE; HTTP 5xx), and a refused request must leave the store as it was. Raw
  * garbage on each listener must not stop it. Afterwards every API still answers, and what the two
@@ -168,13 +170,13 @@ class HostileClientTest {
       for (int i = 0; i < MUTANTS_PER_REQUEST; i++) {
         Mutant mutant = mutations.mutate(seed.request());
         Metadata headers = maybeDamaged(seed.headers(), mutations);
-        int before = storeDigest();
+        List<BlazeRecord> before = storedRecords();
         Status status = replay(seed, headers, mutant.bytes(), CALL_DEADLINE);
         String what = seed.method() + " (" + mutant.how() + ")";
         tally.count(status.isOk(), status.getCode().name());
         if (!CLIENT_CAUSED.contains(status.getCode())) {
           tally.problem(what + ": " + status.getCode() + " " + status.getDescription());
-        } else if (!status.isOk() && storeDigest() != before) {
+        } else if (!status.isOk() && !storedRecords().equals(before)) {
           tally.problem(what + ": refused with " + status.getCode() + " but changed the store");
         }
       }
@@ -207,7 +209,7 @@ class HostileClientTest {
           damaged = new RestRequest(seed.method(), percentEncoded(target.bytes()), seed.body());
           how = "target " + damaged.target() + ": " + target.how();
         }
-        int before = storeDigest();
+        List<BlazeRecord> before = storedRecords();
         HttpResponse<String> response = send(damaged);
         String what = seed.method() + " " + seed.target() + " (" + how + ")";
         tally.count(response.statusCode() < 400, "HTTP " + response.statusCode());
@@ -216,7 +218,7 @@ class HostileClientTest {
         } else if (response.statusCode() >= 400) {
           if (!response.body().contains("\"message\"")) {
             tally.problem(what + ": " + response.statusCode() + " without a message");
-          } else if (storeDigest() != before) {
+          } else if (!storedRecords().equals(before)) {
             tally.problem(what + ": refused with " + response.statusCode() + " but wrote");
           }
         }
@@ -672,9 +674,9 @@ class HostileClientTest {
 
   // ---- checks ----
 
-  /** The whole collection as the store holds it, as one number that any change moves. */
-  private int storeDigest() {
-    return servers.database().query(COLLECTION, Query.all()).hashCode();
+  /** The whole collection as the store holds it, to compare before and after a request. */
+  private List<BlazeRecord> storedRecords() {
+    return servers.database().query(COLLECTION, Query.all());
   }
 
   /**
