@@ -154,9 +154,7 @@ class HostileClientTest {
   void damagedGrpcRequestsAreRefusedAsTheClientsFaultAndWriteNothing() {
     List<RecordedCall> seeds = recordGrpcCalls();
     // Every operation of every gRPC API was recorded, so the replay below covers them all.
-    Set<String> methods = new TreeSet<>();
-    seeds.forEach(call -> methods.add(call.method()));
-    assertThat(methods)
+    assertThat(methodNames(seeds))
         .contains(
             "blazedb.v1.BlazeDBService/InsertMany",
             "blazedb.v1.BlazeDBService/Sync",
@@ -164,27 +162,15 @@ class HostileClientTest {
             "bugs.v1.BugService/StreamQuery")
         .hasSize(25);
 
-    ByteMutations mutations = new ByteMutations(MUTATION_SEED);
-    Tally tally = new Tally();
-    for (RecordedCall seed : seeds) {
-      for (int i = 0; i < MUTANTS_PER_REQUEST; i++) {
-        Mutant mutant = mutations.mutate(seed.request());
-        Metadata headers = maybeDamaged(seed.headers(), mutations);
-        List<BlazeRecord> before = storedRecords();
-        Status status = replay(seed, headers, mutant.bytes(), CALL_DEADLINE);
-        String what = seed.method() + " (" + mutant.how() + ")";
-        tally.count(status.isOk(), status.getCode().name());
-        if (!CLIENT_CAUSED.contains(status.getCode())) {
-          tally.problem(what + ": " + status.getCode() + " " + status.getDescription());
-        } else if (!status.isOk() && !storedRecords().equals(before)) {
-          tally.problem(what + ": refused with " + status.getCode() + " but changed the store");
-        }
-      }
-    }
+    Tally tally =
+        replayDamaged(
+            seeds,
+            MUTANTS_PER_REQUEST,
+            CALL_DEADLINE,
+            CLIENT_CAUSED,
+            new ByteMutations(MUTATION_SEED));
 
-    System.out.println(
-        "damaged gRPC requests (seed " + MUTATION_SEED + "), by status: " + tally.outcomes);
-    assertThat(tally.problems).isEmpty();
+    tally.report("damaged gRPC requests (seed " + MUTATION_SEED + "), by status");
     // The damage reached both outcomes: not all refused at the first byte, not all let through.
     assertThat(tally.refused).isGreaterThan(seeds.size() * MUTANTS_PER_REQUEST / 2);
     assertThat(tally.accepted).isGreaterThan(0);
@@ -225,9 +211,7 @@ class HostileClientTest {
       }
     }
 
-    System.out.println(
-        "damaged REST requests (seed " + (MUTATION_SEED + 1) + "), by status: " + tally.outcomes);
-    assertThat(tally.problems).isEmpty();
+    tally.report("damaged REST requests (seed " + (MUTATION_SEED + 1) + "), by status");
     assertThat(tally.refused).isGreaterThan(seeds.size() * MUTANTS_PER_REQUEST / 4);
     assertThat(tally.accepted).isGreaterThan(0);
     assertEveryApiStillServes();
@@ -236,9 +220,7 @@ class HostileClientTest {
   @Test
   void damagedSubscriptionsEndAsTheClientsFault() throws Exception {
     List<RecordedCall> seeds = recordSubscribeCalls();
-    Set<String> methods = new TreeSet<>();
-    seeds.forEach(call -> methods.add(call.method()));
-    assertThat(methods)
+    assertThat(methodNames(seeds))
         .containsExactly(
             "blazedb.v1.BlazeDBNative/Subscribe",
             "blazedb.v1.BlazeDBService/Subscribe",
@@ -247,25 +229,7 @@ class HostileClientTest {
     allowed.add(Status.Code.DEADLINE_EXCEEDED); // a valid subscription stays open
     ByteMutations mutations = new ByteMutations(MUTATION_SEED + 3);
     int replays = Math.max(1, MUTANTS_PER_REQUEST / 4);
-    Tally tally = new Tally();
-    for (RecordedCall seed : seeds) {
-      for (int i = 0; i < replays; i++) {
-        Mutant mutant = mutations.mutate(seed.request());
-        Metadata headers = maybeDamaged(seed.headers(), mutations);
-        Status status = replay(seed, headers, mutant.bytes(), SUBSCRIPTION_DEADLINE);
-        tally.count(status.getCode() == Status.Code.DEADLINE_EXCEEDED, status.getCode().name());
-        if (!allowed.contains(status.getCode())) {
-          tally.problem(
-              seed.method()
-                  + " ("
-                  + mutant.how()
-                  + "): "
-                  + status.getCode()
-                  + " "
-                  + status.getDescription());
-        }
-      }
-    }
+    Tally tally = replayDamaged(seeds, replays, SUBSCRIPTION_DEADLINE, allowed, mutations);
     for (String seed : List.of("/v1/bugs/subscribe?since=0", "/v1/bugs/subscribe?since=latest")) {
       for (int i = 0; i < replays; i++) {
         Mutant mutant = mutations.mutate(seed.getBytes(StandardCharsets.UTF_8));
@@ -280,9 +244,7 @@ class HostileClientTest {
       }
     }
 
-    System.out.println(
-        "damaged subscriptions (seed " + (MUTATION_SEED + 3) + "), by outcome: " + tally.outcomes);
-    assertThat(tally.problems).isEmpty();
+    tally.report("damaged subscriptions (seed " + (MUTATION_SEED + 3) + "), by outcome");
     assertThat(tally.refused).isGreaterThan(0);
     assertThat(tally.accepted).isGreaterThan(0);
     assertEveryApiStillServes();
@@ -439,6 +401,44 @@ class HostileClientTest {
         }
       };
     }
+  }
+
+  private static Set<String> methodNames(List<RecordedCall> calls) {
+    Set<String> names = new TreeSet<>();
+    calls.forEach(call -> names.add(call.method()));
+    return names;
+  }
+
+  /**
+   * Replays each of {@code seeds} {@code replays} times damaged, each call under {@code deadline}:
+   * a status outside {@code allowed} is a problem, and so is a refusal that changed the store.
+   * Counts a call as accepted when it ended OK or, for a subscription, stayed open to its deadline.
+   */
+  private Tally replayDamaged(
+      List<RecordedCall> seeds,
+      int replays,
+      Duration deadline,
+      Set<Status.Code> allowed,
+      ByteMutations mutations) {
+    Tally tally = new Tally();
+    for (RecordedCall seed : seeds) {
+      for (int i = 0; i < replays; i++) {
+        Mutant mutant = mutations.mutate(seed.request());
+        Metadata headers = maybeDamaged(seed.headers(), mutations);
+        List<BlazeRecord> before = storedRecords();
+        Status status = replay(seed, headers, mutant.bytes(), deadline);
+        Status.Code code = status.getCode();
+        boolean refused = code != Status.Code.OK && code != Status.Code.DEADLINE_EXCEEDED;
+        tally.count(!refused, code.name());
+        String what = seed.method() + " (" + mutant.how() + ")";
+        if (!allowed.contains(code)) {
+          tally.problem(what + ": " + code + " " + status.getDescription());
+        } else if (refused && !storedRecords().equals(before)) {
+          tally.problem(what + ": refused with " + code + " but changed the store");
+        }
+      }
+    }
+    return tally;
   }
 
   /**
@@ -746,6 +746,12 @@ class HostileClientTest {
       } else {
         refused++;
       }
+    }
+
+    /** Prints the outcomes under {@code label} and requires that there was no problem. */
+    void report(String label) {
+      System.out.println(label + ": " + outcomes);
+      assertThat(problems).isEmpty();
     }
 
     void problem(String problem) {
