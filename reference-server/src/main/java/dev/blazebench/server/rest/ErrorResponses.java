@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.blazebench.protocol.json.RecordJson;
 import dev.blazebench.server.core.ApiError;
 import dev.blazebench.server.core.ApiErrors;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.io.ByteArrayOutputStream;
@@ -41,11 +44,32 @@ final class ErrorResponses {
 
   /** Answers {@code error} (any exception) with its status and JSON body. */
   static void send(HttpServerResponse response, Throwable error) {
+    if (isClientGone(error)) {
+      // Nobody to answer and nothing of ours failed. Not a warning: a client that resets streams
+      // by the thousand (HTTP/2 "rapid reset") would otherwise have the event loop write a stack
+      // trace for each, which once kept this server from accepting connections for seconds.
+      LOG.log(Level.FINE, "client gone before the answer", error);
+      return;
+    }
     ApiError apiError = ApiErrors.classify(error);
     if (apiError.code() == ApiError.Code.INTERNAL) {
       LOG.log(Level.WARNING, "internal error: " + apiError.message(), error);
     }
     send(response, apiError.code().httpStatus(), apiError.code().name(), apiError.message());
+  }
+
+  /**
+   * Whether {@code error} is the transport telling that the client has gone: it reset the stream,
+   * closed or reset the connection, or broke the HTTP/2 rules so that the connection was closed on
+   * it. (The handlers here cannot throw a checked {@link IOException} themselves; the store's
+   * failures are its own exceptions, and I/O inside a handler fails as {@link
+   * UncheckedIOException}, which stays an internal error.)
+   */
+  static boolean isClientGone(Throwable error) {
+    return error instanceof StreamResetException
+        || error instanceof HttpClosedException
+        || error instanceof Http2Exception
+        || error instanceof IOException; // ClosedChannelException, "Connection reset by peer"
   }
 
   static void send(HttpServerResponse response, int httpStatus, String code, String message) {
