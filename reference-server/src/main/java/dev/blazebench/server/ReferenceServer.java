@@ -59,6 +59,20 @@ public final class ReferenceServer implements AutoCloseable {
   /** How long cancelled calls get to unwind after the grace period, before the store closes. */
   private static final long CANCEL_WAIT_MILLIS = 2_000;
 
+  /**
+   * Calls one gRPC connection may have open at once (its SETTINGS_MAX_CONCURRENT_STREAMS); a client
+   * past it waits (grpc-java queues the call) or has the stream refused.
+   */
+  static final int MAX_CALLS_PER_CONNECTION = 1_000;
+
+  /**
+   * Streams one gRPC connection may reset within {@link #RESET_WINDOW_SECONDS} before the server
+   * closes it (GOAWAY ENHANCE_YOUR_CALM). The REST listener's Vert.x closes at 200 in 30 s.
+   */
+  static final int MAX_RESETS_PER_WINDOW = 1_000;
+
+  static final int RESET_WINDOW_SECONDS = 10;
+
   private final ServerOptions options;
   private final Path dataDir;
   private final boolean temporaryDataDir;
@@ -147,7 +161,14 @@ public final class ReferenceServer implements AutoCloseable {
     if (options.servesGrpc()) {
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(new InetSocketAddress(options.host(), options.grpcPort()))
-              .maxInboundMessageSize(options.maxMessageBytes());
+              .maxInboundMessageSize(options.maxMessageBytes())
+              // grpc-java sets neither by default. Without them one connection may hold any
+              // number of calls open, and open and cancel streams as fast as it can send
+              // (HTTP/2 "rapid reset", CVE-2023-44487). Both are far above what a benchmark
+              // client needs: the load driver keeps at most --max-in-flight (64) calls in flight
+              // across its connections, and cancels only calls past their deadline.
+              .maxConcurrentCallsPerConnection(MAX_CALLS_PER_CONNECTION)
+              .maxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS);
       List<String> served = new ArrayList<>();
       for (ServerServiceDefinition service : grpcServices()) {
         builder.addService(service);
