@@ -1,5 +1,6 @@
 package dev.blazebench.server.contract;
 
+import dev.blazebench.protocol.workload.BugWorkload;
 import dev.blazebench.server.ReferenceServer;
 import dev.blazebench.server.ServerOptions;
 import dev.blazebench.server.core.BlazeDatabase;
@@ -39,6 +40,11 @@ final class ContractServers implements AutoCloseable {
   /** The database every API serves, for setting up data and checking it without an API. */
   BlazeDatabase database() {
     return server.database();
+  }
+
+  /** Inserts the workload's first {@code count} bugs (default seed) into {@code collection}. */
+  void seedBugs(String collection, int count) {
+    server.database().insertMany(collection, BugWorkload.bugs(BugWorkload.DEFAULT_SEED, 0, count));
   }
 
   /** {@code 127.0.0.1:port} of the gRPC listener. */

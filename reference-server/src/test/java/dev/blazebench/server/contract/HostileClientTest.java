@@ -138,9 +138,7 @@ class HostileClientTest {
   @BeforeAll
   void start(@TempDir Path dataDir) {
     servers = ContractServers.start(dataDir, AbstractApiContractTest.MAX_MESSAGE_BYTES);
-    servers
-        .database()
-        .insertMany(COLLECTION, BugWorkload.bugs(BugWorkload.DEFAULT_SEED, 0, SEEDED));
+    servers.seedBugs(COLLECTION, SEEDED);
     channel = NettyChannelBuilder.forTarget(servers.grpcTarget()).usePlaintext().build();
   }
 
