@@ -7,6 +7,7 @@ import dev.blazebench.server.core.ApiErrors;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.StreamResetException;
 import io.vertx.ext.web.RoutingContext;
@@ -32,7 +33,13 @@ import java.util.logging.Logger;
  *   <tr><td>id taken</td><td>409</td><td>ALREADY_EXISTS</td></tr>
  *   <tr><td>body over the limit</td><td>413</td><td>RESOURCE_EXHAUSTED</td></tr>
  *   <tr><td>a form or multipart body</td><td>415</td><td>INVALID_ARGUMENT</td></tr>
+ *   <tr><td>HTTP/1.1 framing not readable (a bad chunk; the connection is closed)</td><td>400</td>
+ *       <td>INVALID_ARGUMENT</td></tr>
+ *   <tr><td>a transfer coding other than chunked (the connection is closed)</td><td>501</td>
+ *       <td>UNIMPLEMENTED</td></tr>
  *   <tr><td>server shutting down</td><td>503</td><td>UNAVAILABLE</td></tr>
+ *   <tr><td>the client gone (stream reset, connection closed): no answer, logged at FINE</td>
+ *       <td></td><td></td></tr>
  *   <tr><td>anything else</td><td>500</td><td>INTERNAL</td></tr>
  * </table>
  */
@@ -56,6 +63,16 @@ final class ErrorResponses {
       LOG.log(Level.WARNING, "internal error: " + apiError.message(), error);
     }
     send(response, apiError.code().httpStatus(), apiError.code().name(), apiError.message());
+  }
+
+  /**
+   * Closes the connection once the answer about to be sent has gone: for a request whose bytes
+   * cannot be told apart from what follows it on the connection. (A {@code Connection: close}
+   * header alone does not make Vert.x close it.)
+   */
+  static void closeAfterAnswer(RoutingContext context) {
+    context.response().putHeader(HttpHeaders.CONNECTION, "close");
+    context.response().endHandler(ended -> context.request().connection().close());
   }
 
   /**
@@ -95,14 +112,40 @@ final class ErrorResponses {
   static void handleFailure(RoutingContext context, int maxBodyBytes) {
     Throwable failure = context.failure();
     int status = context.statusCode();
-    if (failure != null && !(failure instanceof HttpException)) {
+    if (failure instanceof HttpException http) {
+      status = http.getStatusCode();
+    } else if (failure != null && status >= 400 && status < 500) {
+      // Vert.x Web refusing the request with a reason (no Host header on HTTP/1.1, say).
+      sendForStatus(context, status, maxBodyBytes);
+      return;
+    } else if (failure != null && !context.request().isEnded()) {
+      // Failed while the request was still being read, so before any handler of ours ran: the
+      // transport refused the client's bytes (a bad chunk size, say) or the client went away.
+      requestUnreadable(context, failure);
+      return;
+    } else if (failure != null) {
       send(context.response(), failure);
       return;
     }
-    if (failure instanceof HttpException http) {
-      status = http.getStatusCode();
-    }
     sendForStatus(context, status, maxBodyBytes);
+  }
+
+  /**
+   * A request whose bytes could not be read to the end: 400, and the connection closed, since what
+   * follows on it cannot be told apart from the rest of this request.
+   */
+  private static void requestUnreadable(RoutingContext context, Throwable failure) {
+    LOG.log(Level.FINE, "request not readable", failure);
+    HttpServerResponse response = context.response();
+    if (isClientGone(failure) || response.ended() || response.closed()) {
+      return;
+    }
+    closeAfterAnswer(context);
+    send(
+        response,
+        400,
+        ApiError.Code.INVALID_ARGUMENT.name(),
+        "malformed HTTP request: " + failure.getMessage());
   }
 
   /** The JSON answer for an HTTP status Vert.x Web chose. */
@@ -117,7 +160,12 @@ final class ErrorResponses {
               "request body larger than the server's limit of " + maxBodyBytes + " bytes");
       case 404 -> send(context.response(), 404, "UNIMPLEMENTED", "no route for " + where);
       case 405 -> send(context.response(), 405, "UNIMPLEMENTED", "method not allowed for " + where);
-      case 400 -> send(context.response(), 400, "INVALID_ARGUMENT", "bad request: " + where);
+      case 400 -> {
+        Throwable reason = context.failure();
+        String why =
+            reason == null || reason.getMessage() == null ? "" : ": " + reason.getMessage();
+        send(context.response(), 400, "INVALID_ARGUMENT", "bad request: " + where + why);
+      }
       default -> {
         int code = status >= 400 ? status : 500;
         send(

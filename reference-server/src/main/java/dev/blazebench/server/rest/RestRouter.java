@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -42,6 +43,7 @@ final class RestRouter {
 
     Router router = Router.router(vertx);
     // Two routes, since Vert.x Web allows no user handler before a body handler on one route.
+    router.route().handler(RestRouter::refuseUnknownTransferCodings);
     router.route().handler(RestRouter::refuseForms);
     router
         .route()
@@ -65,6 +67,28 @@ final class RestRouter {
           status, context -> ErrorResponses.handleFailure(context, options.maxBodyBytes()));
     }
     return router;
+  }
+
+  /**
+   * Answers 501 and closes the connection when an HTTP/1.1 request names a transfer coding other
+   * than chunked. Vert.x would take such a request as having no body and read the body's bytes as
+   * the next request on the connection; RFC 9112 §6.1: its length cannot be determined.
+   */
+  private static void refuseUnknownTransferCodings(RoutingContext context) {
+    List<String> codings = context.request().headers().getAll(HttpHeaders.TRANSFER_ENCODING);
+    if (!codings.isEmpty()
+        && !(codings.size() == 1 && codings.get(0).trim().equalsIgnoreCase("chunked"))) {
+      ErrorResponses.closeAfterAnswer(context);
+      ErrorResponses.send(
+          context.response(),
+          501,
+          "UNIMPLEMENTED",
+          "Transfer-Encoding "
+              + String.join(", ", codings)
+              + " is not supported; send the body chunked or with a Content-Length");
+      return;
+    }
+    context.next();
   }
 
   /**
