@@ -41,10 +41,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -580,14 +576,13 @@ class Http2FrameAttackTest {
   @MethodSource("floods")
   void eachFloodIsStoppedOrCostsNothing(Flood flood, Listener listener) throws Exception {
     FloodEnd expected = flood.expectedOn(listener);
-    List<LogRecord> warnings = new ArrayList<>();
-    Handler handler = collectWarnings(warnings);
-    PROJECT_LOGGER.addHandler(handler);
-    try (RawHttp2Connection connection =
-        RawHttp2Connection.open(
-            listener.port(servers),
-            settings(SETTINGS_INITIAL_WINDOW_SIZE, 1 << 24),
-            flood.readWhileSending() ? 0 : 4_096)) {
+    WarningLog log = WarningLog.capture();
+    try (log;
+        RawHttp2Connection connection =
+            RawHttp2Connection.open(
+                listener.port(servers),
+                settings(SETTINGS_INITIAL_WINDOW_SIZE, 1 << 24),
+                flood.readWhileSending() ? 0 : 4_096)) {
       if (flood.readWhileSending()) {
         connection.readInBackground();
       }
@@ -632,39 +627,9 @@ class Http2FrameAttackTest {
           listener,
           connection.writesFailed() ? "until the server closed" : "all",
           summary(connection.framesRead()));
-    } finally {
-      PROJECT_LOGGER.removeHandler(handler);
     }
-    assertThat(warnings)
-        .as("warnings logged for a client's frames")
-        .extracting(LogRecord::getMessage)
-        .isEmpty();
+    assertThat(log.warnings()).as("warnings logged for a client's frames").isEmpty();
     assertStillServes(listener);
-  }
-
-  /** The parent of every logger of the server's code; held so that its handlers stay. */
-  private static final Logger PROJECT_LOGGER = Logger.getLogger("dev.blazebench");
-
-  private static Handler collectWarnings(List<LogRecord> warnings) {
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-              synchronized (warnings) {
-                warnings.add(record);
-              }
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    handler.setLevel(Level.ALL);
-    return handler;
   }
 
   /** The GOAWAY with {@code code}, or (if allowed) the connection closed by the server. */
