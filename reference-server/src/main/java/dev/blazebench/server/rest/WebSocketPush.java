@@ -5,6 +5,7 @@ import dev.blazebench.server.feed.ChangeSubscriber;
 import dev.blazebench.server.feed.Subscription;
 import dev.blazebench.server.feed.SubscriptionEnd;
 import dev.blazebench.server.store.ChangeEvent;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.ServerWebSocket;
 import java.net.URLDecoder;
@@ -84,7 +85,14 @@ final class WebSocketPush implements Handler<ServerWebSocket> {
           }
         };
     socket.closeHandler(cancel);
-    socket.exceptionHandler(e -> cancel.handle(null));
+    socket.exceptionHandler(
+        e -> {
+          cancel.handle(null);
+          if (e instanceof CorruptedWebSocketFrameException corrupted && !socket.isClosed()) {
+            // Frames that break RFC 6455: say which rule before the connection goes.
+            socket.close((short) corrupted.closeStatus().code(), reason(corrupted.getMessage()));
+          }
+        });
     // A graceful server stop waits for requests in progress; a subscription never ends by itself,
     // so it is ended here with the resume point instead of holding the stop for its whole grace.
     socket.shutdownHandler(
