@@ -1,5 +1,6 @@
 package dev.blazebench.server;
 
+import dev.blazebench.protocol.ParseFailures;
 import dev.blazebench.protocol.workload.BugWorkload;
 import dev.blazebench.server.core.BlazeDatabase;
 import dev.blazebench.server.grpc.GrpcApis;
@@ -177,8 +178,13 @@ public final class ReferenceServer implements AutoCloseable {
         health.setStatus(name, ServingStatus.SERVING);
       }
       health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
-      builder.addService(health.getHealthService());
-      builder.addService(ProtoReflectionServiceV1.newInstance());
+      // grpc-java's own services answer a request they cannot parse UNKNOWN and log it SEVERE
+      // with a stack trace; wrapped as the APIs are, they answer INVALID_ARGUMENT.
+      builder.addService(
+          ParseFailures.reportAsInvalidArgument(health.getHealthService().bindService()));
+      builder.addService(
+          ParseFailures.reportAsInvalidArgument(
+              ProtoReflectionServiceV1.newInstance().bindService()));
       grpcServer = builder.build().start();
       LOG.info(
           () ->

@@ -10,11 +10,16 @@ import dev.blazebench.protocol.client.BlazeGrpcClient;
 import dev.blazebench.protocol.client.BlazeNativeClient;
 import dev.blazebench.protocol.client.ProtoBugClient;
 import dev.blazebench.protocol.client.RestJsonClient;
+import dev.blazebench.protocol.nativegrpc.BlazeMarshallers;
 import dev.blazebench.protocol.query.Query;
 import dev.blazebench.protocol.workload.BugWorkload;
 import dev.blazebench.server.ReferenceServer;
 import dev.blazebench.server.ServerApi;
 import dev.blazebench.server.ServerOptions;
+import io.grpc.CallOptions;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
@@ -22,6 +27,7 @@ import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
+import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +97,35 @@ class OperationsTest {
               "bugs.v1.BugService",
               "grpc.health.v1.Health",
               "grpc.reflection.v1.ServerReflection");
+    }
+  }
+
+  @Test
+  void healthAndReflectionRefuseAMessageTheyCannotParseAsInvalidArgument() throws Exception {
+    byte[] notProtobuf = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+    try (RunningServer grpc = RunningServer.start(dataDir)) {
+      for (MethodDescriptor<?, ?> method :
+          List.of(
+              HealthGrpc.getCheckMethod(), ServerReflectionGrpc.getServerReflectionInfoMethod())) {
+        MethodDescriptor<byte[], byte[]> raw =
+            MethodDescriptor.<byte[], byte[]>newBuilder()
+                .setType(MethodDescriptor.MethodType.UNARY)
+                .setFullMethodName(method.getFullMethodName())
+                .setRequestMarshaller(BlazeMarshallers.bytes())
+                .setResponseMarshaller(BlazeMarshallers.bytes())
+                .build();
+        assertThatThrownBy(
+                () ->
+                    ClientCalls.blockingUnaryCall(
+                        grpc.channel, raw, CallOptions.DEFAULT, notProtobuf))
+            .as(method.getFullMethodName())
+            .isInstanceOfSatisfying(
+                StatusRuntimeException.class,
+                e -> {
+                  assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                  assertThat(e.getStatus().getDescription()).startsWith("malformed request: ");
+                });
+      }
     }
   }
 
