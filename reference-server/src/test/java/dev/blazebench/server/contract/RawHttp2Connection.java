@@ -58,7 +58,6 @@ final class RawHttp2Connection implements AutoCloseable {
   static final int PADDED = 0x8;
   static final int PRIORITY_FLAG = 0x20;
 
-  static final int SETTINGS_HEADER_TABLE_SIZE = 0x1;
   static final int SETTINGS_ENABLE_PUSH = 0x2;
   static final int SETTINGS_MAX_CONCURRENT_STREAMS = 0x3;
   static final int SETTINGS_INITIAL_WINDOW_SIZE = 0x4;

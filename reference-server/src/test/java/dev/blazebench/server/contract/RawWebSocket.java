@@ -148,7 +148,8 @@ final class RawWebSocket implements AutoCloseable {
       out.write(bytes);
       out.flush();
     } catch (IOException e) {
-      ended = true; // closed by the server: what it sent is read from the frames
+      // Closed by the server, which may have said why first: that is read from the frames, so a
+      // failed write does not end reading.
     }
   }
 
