@@ -84,6 +84,7 @@ final class WebSocketPush implements Handler<ServerWebSocket> {
             current.cancel();
           }
         };
+    socket.frameHandler(new TextMessageCheck(socket));
     socket.closeHandler(cancel);
     socket.exceptionHandler(
         e -> {

@@ -36,19 +36,16 @@ final class RawWebSocket implements AutoCloseable {
       return payload.length >= 2 ? (payload[0] & 0xFF) << 8 | (payload[1] & 0xFF) : -1;
     }
 
+    /** The reason of a CLOSE frame, or "" when it carries none. */
+    String reason() {
+      return payload.length > 2
+          ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8)
+          : "";
+    }
+
     @Override
     public String toString() {
-      String what =
-          opcode == CLOSE
-              ? " "
-                  + closeCode()
-                  + " "
-                  + new String(
-                      payload,
-                      Math.min(2, payload.length),
-                      Math.max(0, payload.length - 2),
-                      StandardCharsets.UTF_8)
-              : "";
+      String what = opcode == CLOSE ? " " + closeCode() + " " + reason() : "";
       return "opcode " + opcode + what + " (" + payload.length + " bytes)";
     }
   }

@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The hostile client's WebSocket part: frames that break RFC 6455, written by hand into an open
  * subscription ({@code /v1/bugs/subscribe}). Each must make the server close the WebSocket with the
  * status code the RFC names, then the TCP connection; the subscription must end with it (the change
- * feed's subscriber count back to none), nothing be written, and no warning be logged. Two frames
- * the RFC also refuses are ignored by the server, and pinned as such.
+ * feed's subscriber count back to none), nothing be written, and no warning be logged. One frame
+ * the RFC also refuses (RSV1 set) is ignored by the server, and pinned as such.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebSocketFrameAttackTest {
@@ -65,7 +65,12 @@ class WebSocketFrameAttackTest {
   }
 
   /** One violation: what it is, where RFC 6455 says so, the frames, and the close code it needs. */
-  private record Case(String name, String rfc, Consumer<RawWebSocket> send, int closeCode) {
+  private record Case(
+      String name, String rfc, Consumer<RawWebSocket> send, int closeCode, String reason) {
+
+    Case(String name, String rfc, Consumer<RawWebSocket> send, int closeCode) {
+      this(name, rfc, send, closeCode, "");
+    }
 
     @Override
     public String toString() {
@@ -82,8 +87,8 @@ class WebSocketFrameAttackTest {
             ws -> ws.send(0x80 | TEXT, hello, false),
             PROTOCOL_ERROR),
         // Laxer than the RFC, pinned: Vert.x lets RSV1 through while it offers compression
-        // (permessage-deflate) to clients that ask, and checks no text message for UTF-8. The
-        // server reads no client message, so both are ignored and the subscription goes on.
+        // (permessage-deflate) to clients that ask. The server reads no client message, so it is
+        // ignored and the subscription goes on.
         new Case(
             "RSV1 set with no extension agreed",
             "§5.2",
@@ -93,6 +98,24 @@ class WebSocketFrameAttackTest {
             "a text message that is not UTF-8",
             "§8.1",
             ws -> ws.send(0x80 | TEXT, new byte[] {'a', (byte) 0xC3, 0x28}, true),
+            INVALID_DATA,
+            "text message is not UTF-8 at byte 1"),
+        new Case(
+            "a text message that ends inside a character",
+            "§8.1",
+            ws -> {
+              ws.send(TEXT, new byte[] {'a', (byte) 0xE2}, true); // first fragment
+              ws.send(0x80 | CONTINUATION, new byte[] {(byte) 0x82}, true); // 2 of 3 bytes of €
+            },
+            INVALID_DATA,
+            "text message is not UTF-8 at byte 1"),
+        new Case(
+            "a character split across fragments (valid)",
+            "§5.4",
+            ws -> {
+              ws.send(TEXT, new byte[] {'a', (byte) 0xE2}, true);
+              ws.send(0x80 | CONTINUATION, new byte[] {(byte) 0x82, (byte) 0xAC, 'b'}, true);
+            },
             IGNORED),
         new Case(
             "a reserved opcode (0x3)",
@@ -176,6 +199,8 @@ class WebSocketFrameAttackTest {
         Frame close = ws.awaitClose(WAIT);
         assertThat(close).as("a CLOSE frame").isNotNull();
         assertThat(close.closeCode()).as(close.toString()).isEqualTo(violation.closeCode());
+        assertThat(close.reason()).as(close.toString()).contains(violation.reason());
+        ws.send(CLOSE, closePayload(violation.closeCode())); // the reply a client owes (§5.5.1)
         assertThat(ws.awaitEnd(WAIT)).as("the TCP connection closed by the server").isTrue();
         awaitSubscribers(0);
         assertThat(servers.database().changeFeed().subscriberCount()).as("subscribers").isZero();
