@@ -2,8 +2,6 @@ package dev.blazebench.server.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.blazebench.binary.BlazeRecord;
-import dev.blazebench.protocol.query.Query;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,16 +10,11 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,29 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * must close the connection, nothing more comes. Nothing is written to the store, the server logs
  * no warning, and a valid request on a new connection is answered afterwards.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Http1FramingAttackTest {
+class Http1FramingAttackTest extends SeededServerTest {
 
-  private static final String COLLECTION = "bugs";
-  private static final int SEEDED = 10;
   private static final byte[] BODY =
       "{\"title\":\"smuggled\",\"status\":\"open\",\"priority\":1}"
           .getBytes(StandardCharsets.UTF_8);
-
-  private ContractServers servers;
-  private List<BlazeRecord> storedBefore;
-
-  @BeforeAll
-  void start(@TempDir Path dataDir) {
-    servers = ContractServers.start(dataDir, AbstractApiContractTest.MAX_MESSAGE_BYTES);
-    servers.seedBugs(COLLECTION, SEEDED);
-    storedBefore = servers.database().query(COLLECTION, Query.all());
-  }
-
-  @AfterAll
-  void stop() {
-    servers.close();
-  }
 
   /**
    * One request: what is wrong with it, where RFC 9112 (or 9110) says what to do, its bytes, the
@@ -195,7 +170,7 @@ class Http1FramingAttackTest {
       assertThat(exchange.statuses()).as("one answer at most; " + exchange).hasSizeLessThan(2);
     }
     assertThat(warnings).as("warnings logged").isEmpty();
-    assertThat(servers.database().query(COLLECTION, Query.all())).isEqualTo(storedBefore);
+    assertStoreUnchanged();
     Exchange valid =
         exchange(ascii("GET /api/bugs?limit=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
     assertThat(valid.statuses()).as("a valid request afterwards: " + valid).containsExactly(200);

@@ -20,8 +20,6 @@ import static dev.blazebench.server.contract.RawHttp2Connection.int32;
 import static dev.blazebench.server.contract.RawHttp2Connection.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.blazebench.binary.BlazeRecord;
-import dev.blazebench.protocol.query.Query;
 import dev.blazebench.protocol.workload.BugWorkload;
 import dev.blazebench.server.contract.RawHttp2Connection.Answer;
 import dev.blazebench.server.contract.RawHttp2Connection.ErrorCode;
@@ -29,7 +27,6 @@ import dev.blazebench.server.contract.RawHttp2Connection.Frame;
 import io.netty.handler.codec.http2.Http2Headers;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,10 +39,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,27 +55,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * own sake but pins what a client of this server meets, so that a change of stack, version or
  * settings that loosens it is seen.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Http2FrameAttackTest {
+class Http2FrameAttackTest extends SeededServerTest {
 
-  private static final String COLLECTION = "bugs";
-  private static final int SEEDED = 10;
   private static final Duration WAIT = Duration.ofSeconds(5);
-
-  private ContractServers servers;
-  private List<BlazeRecord> storedBefore;
-
-  @BeforeAll
-  void start(@TempDir Path dataDir) {
-    servers = ContractServers.start(dataDir, AbstractApiContractTest.MAX_MESSAGE_BYTES);
-    servers.seedBugs(COLLECTION, SEEDED);
-    storedBefore = servers.database().query(COLLECTION, Query.all());
-  }
-
-  @AfterAll
-  void stop() {
-    servers.close();
-  }
 
   /** The two listeners that speak HTTP/2, and a request each answers with success. */
   enum Listener {
@@ -810,6 +785,6 @@ class Http2FrameAttackTest {
       Answer answer = connection.awaitAnswer(1, WAIT);
       assertThat(listener.succeeded(answer)).as("a valid request afterwards: " + answer).isTrue();
     }
-    assertThat(servers.database().query(COLLECTION, Query.all())).isEqualTo(storedBefore);
+    assertStoreUnchanged();
   }
 }

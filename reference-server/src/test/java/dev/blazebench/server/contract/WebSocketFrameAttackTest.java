@@ -8,23 +8,16 @@ import static dev.blazebench.server.contract.RawWebSocket.PONG;
 import static dev.blazebench.server.contract.RawWebSocket.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.blazebench.binary.BlazeRecord;
-import dev.blazebench.protocol.query.Query;
 import dev.blazebench.server.contract.RawWebSocket.Frame;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,10 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * feed's subscriber count back to none), nothing be written, and no warning be logged. One frame
  * the RFC also refuses (RSV1 set) is ignored by the server, and pinned as such.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebSocketFrameAttackTest {
+class WebSocketFrameAttackTest extends SeededServerTest {
 
-  private static final String COLLECTION = "bugs";
   private static final String SUBSCRIBE = "/v1/" + COLLECTION + "/subscribe?since=latest";
   private static final Duration WAIT = Duration.ofSeconds(5);
 
@@ -48,21 +39,6 @@ class WebSocketFrameAttackTest {
 
   /** Not a close code: the frame is ignored and the subscription stays open. */
   private static final int IGNORED = 0;
-
-  private ContractServers servers;
-  private List<BlazeRecord> storedBefore;
-
-  @BeforeAll
-  void start(@TempDir Path dataDir) {
-    servers = ContractServers.start(dataDir, AbstractApiContractTest.MAX_MESSAGE_BYTES);
-    servers.seedBugs(COLLECTION, 10);
-    storedBefore = servers.database().query(COLLECTION, Query.all());
-  }
-
-  @AfterAll
-  void stop() {
-    servers.close();
-  }
 
   /** One violation: what it is, where RFC 6455 says so, the frames, and the close code it needs. */
   private record Case(
@@ -208,7 +184,7 @@ class WebSocketFrameAttackTest {
       warnings = log.warnings();
     }
     assertThat(warnings).as("warnings logged").isEmpty();
-    assertThat(servers.database().query(COLLECTION, Query.all())).isEqualTo(storedBefore);
+    assertStoreUnchanged();
   }
 
   @Test
