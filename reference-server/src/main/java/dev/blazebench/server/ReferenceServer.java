@@ -170,6 +170,12 @@ public final class ReferenceServer implements AutoCloseable {
               // across its connections, and cancels only calls past their deadline.
               .maxConcurrentCallsPerConnection(MAX_CALLS_PER_CONNECTION)
               .maxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS);
+      if (options.connections().closesIdle()) {
+        // A connection with no call open for this long gets GOAWAY; a grpc-java client opens a
+        // new one for its next call. Calls in progress, a subscription's stream included, keep it.
+        builder.maxConnectionIdle(
+            options.connections().idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      }
       List<String> served = new ArrayList<>();
       for (ServerServiceDefinition service : grpcServices()) {
         builder.addService(service);
@@ -202,7 +208,8 @@ public final class ReferenceServer implements AutoCloseable {
               RestOptions.defaults()
                   .withHost(options.host())
                   .withPort(options.httpPort())
-                  .withMaxBodyBytes(options.maxMessageBytes()));
+                  .withMaxBodyBytes(options.maxMessageBytes())
+                  .withConnections(options.connections()));
       LOG.info(() -> "REST/JSON on " + httpAddress());
     }
   }

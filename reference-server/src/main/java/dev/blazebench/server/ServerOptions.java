@@ -1,6 +1,7 @@
 package dev.blazebench.server;
 
 import dev.blazebench.protocol.workload.BugWorkload;
+import dev.blazebench.server.rest.ConnectionLimits;
 import dev.blazebench.server.store.StoreOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import java.util.Set;
  * @param shutdownGrace how long a graceful stop lets running calls finish before cancelling them
  *     ({@link #DEFAULT_SHUTDOWN_GRACE}, 10 s)
  * @param store the store's options ({@link StoreOptions#defaults()})
+ * @param connections the idle timeout (both listeners) and the cap on open connections (REST)
+ *     ({@link ConnectionLimits#defaults()})
  */
 public record ServerOptions(
     Set<ServerApi> apis,
@@ -43,7 +46,8 @@ public record ServerOptions(
     long workloadSeed,
     int maxMessageBytes,
     Duration shutdownGrace,
-    StoreOptions store) {
+    StoreOptions store,
+    ConnectionLimits connections) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_GRPC_PORT = 50051;
@@ -80,12 +84,14 @@ public record ServerOptions(
           "shutdownGrace must not be negative, was " + shutdownGrace);
     }
     Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(connections, "connections");
   }
 
   /**
    * Every API ({@code blaze,proto,rest}) on {@value #DEFAULT_HOST}, gRPC port {@value
    * #DEFAULT_GRPC_PORT}, HTTP port {@value #DEFAULT_HTTP_PORT}, a temporary data directory, {@value
-   * #DEFAULT_SEED_RECORDS} seeded records, 64 MiB messages, 10 s shutdown grace, default store.
+   * #DEFAULT_SEED_RECORDS} seeded records, 64 MiB messages, 10 s shutdown grace, default store and
+   * connection limits.
    */
   public static ServerOptions defaults() {
     return new ServerOptions(
@@ -98,7 +104,8 @@ public record ServerOptions(
         BugWorkload.DEFAULT_SEED,
         DEFAULT_MAX_MESSAGE_BYTES,
         DEFAULT_SHUTDOWN_GRACE,
-        StoreOptions.defaults());
+        StoreOptions.defaults(),
+        ConnectionLimits.defaults());
   }
 
   /** Whether any gRPC API is asked for. */
@@ -121,7 +128,8 @@ public record ServerOptions(
         workloadSeed,
         maxMessageBytes,
         shutdownGrace,
-        store);
+        store,
+        connections);
   }
 
   public ServerOptions withHost(String newHost) {
@@ -135,7 +143,8 @@ public record ServerOptions(
         workloadSeed,
         maxMessageBytes,
         shutdownGrace,
-        store);
+        store,
+        connections);
   }
 
   public ServerOptions withGrpcPort(int port) {
@@ -149,7 +158,8 @@ public record ServerOptions(
         workloadSeed,
         maxMessageBytes,
         shutdownGrace,
-        store);
+        store,
+        connections);
   }
 
   public ServerOptions withHttpPort(int port) {
@@ -163,7 +173,8 @@ public record ServerOptions(
         workloadSeed,
         maxMessageBytes,
         shutdownGrace,
-        store);
+        store,
+        connections);
   }
 
   /** The same options with data in {@code dir} (null: a temporary directory). */
@@ -178,7 +189,8 @@ public record ServerOptions(
         workloadSeed,
         maxMessageBytes,
         shutdownGrace,
-        store);
+        store,
+        connections);
   }
 
   public ServerOptions withSeedRecords(int records) {
@@ -192,7 +204,8 @@ public record ServerOptions(
         workloadSeed,
         maxMessageBytes,
         shutdownGrace,
-        store);
+        store,
+        connections);
   }
 
   public ServerOptions withWorkloadSeed(long seed) {
@@ -206,7 +219,8 @@ public record ServerOptions(
         seed,
         maxMessageBytes,
         shutdownGrace,
-        store);
+        store,
+        connections);
   }
 
   public ServerOptions withMaxMessageBytes(int bytes) {
@@ -220,7 +234,8 @@ public record ServerOptions(
         workloadSeed,
         bytes,
         shutdownGrace,
-        store);
+        store,
+        connections);
   }
 
   public ServerOptions withShutdownGrace(Duration grace) {
@@ -234,7 +249,8 @@ public record ServerOptions(
         workloadSeed,
         maxMessageBytes,
         grace,
-        store);
+        store,
+        connections);
   }
 
   public ServerOptions withStore(StoreOptions storeOptions) {
@@ -248,7 +264,23 @@ public record ServerOptions(
         workloadSeed,
         maxMessageBytes,
         shutdownGrace,
-        storeOptions);
+        storeOptions,
+        connections);
+  }
+
+  public ServerOptions withConnections(ConnectionLimits limits) {
+    return new ServerOptions(
+        apis,
+        host,
+        grpcPort,
+        httpPort,
+        dataDir,
+        seedRecords,
+        workloadSeed,
+        maxMessageBytes,
+        shutdownGrace,
+        store,
+        limits);
   }
 
   private static void checkPort(int port, String name) {

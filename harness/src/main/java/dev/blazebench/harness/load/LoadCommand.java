@@ -124,7 +124,8 @@ public final class LoadCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "realtime's subscribers on the target's API (sync: its receivers besides the pusher),"
-              + " one connection each. Default: 1.")
+              + " one connection each (the reference server takes at most --max-connections, 10000,"
+              + " over REST and WebSocket). Default: 1.")
   Integer subscribers;
 
   @Option(

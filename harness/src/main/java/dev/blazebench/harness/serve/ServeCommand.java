@@ -8,6 +8,7 @@ import dev.blazebench.protocol.workload.BugWorkload;
 import dev.blazebench.server.ReferenceServer;
 import dev.blazebench.server.ServerApi;
 import dev.blazebench.server.ServerOptions;
+import dev.blazebench.server.rest.ConnectionLimits;
 import dev.blazebench.server.store.StoreException;
 import dev.blazebench.server.store.StoreOptions;
 import java.io.IOException;
@@ -124,6 +125,25 @@ public final class ServeCommand implements Callable<Integer> {
   String shutdownGrace;
 
   @Option(
+      names = "--idle-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "120s",
+      description =
+          "Close a connection idle this long: REST when nothing was read or written (WebSocket"
+              + " subscribers are pinged at half of it and closed if they do not answer), gRPC when"
+              + " no call was open (GOAWAY). 0s: never. Default: ${DEFAULT-VALUE}.")
+  String idleTimeout;
+
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description =
+          "REST connections open at once; past it a new one is closed as soon as it is accepted."
+              + " Default: ${DEFAULT-VALUE}.")
+  String maxConnections;
+
+  @Option(
       names = "--sync-on-commit",
       description =
           "Force every commit to the disk device (fsync): acknowledged writes then survive power"
@@ -179,7 +199,11 @@ public final class ServeCommand implements Callable<Integer> {
               .withWorkloadSeed(workloadSeed)
               .withMaxMessageBytes(FlagValues.bytes("--max-message-size", maxMessageSize))
               .withShutdownGrace(FlagValues.duration("--shutdown-grace", shutdownGrace))
-              .withStore(StoreOptions.defaults().withSyncOnCommit(syncOnCommit));
+              .withStore(StoreOptions.defaults().withSyncOnCommit(syncOnCommit))
+              .withConnections(
+                  new ConnectionLimits(
+                      FlagValues.duration("--idle-timeout", idleTimeout),
+                      FlagValues.count("--max-connections", maxConnections)));
       if (options.servesGrpc()
           && options.serves(ServerApi.REST)
           && options.grpcPort() != 0
@@ -203,6 +227,8 @@ public final class ServeCommand implements Callable<Integer> {
         .replaceFirst("^seedRecords ", "--seed-records ")
         .replaceFirst("^maxMessageBytes ", "--max-message-size ")
         .replaceFirst("^shutdownGrace ", "--shutdown-grace ")
+        .replaceFirst("^idleTimeout ", "--idle-timeout ")
+        .replaceFirst("^maxConnections ", "--max-connections ")
         .replaceFirst("^(unknown API|empty API name)", "--api: $1");
   }
 }

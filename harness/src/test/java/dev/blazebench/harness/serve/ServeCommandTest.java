@@ -7,6 +7,7 @@ import dev.blazebench.harness.CliStreams;
 import dev.blazebench.harness.ExitCodes;
 import dev.blazebench.server.ServerApi;
 import dev.blazebench.server.ServerOptions;
+import dev.blazebench.server.rest.ConnectionLimits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
@@ -55,6 +56,10 @@ class ServeCommandTest {
             "16MiB",
             "--shutdown-grace",
             "500ms",
+            "--idle-timeout",
+            "0s",
+            "--max-connections",
+            "2k",
             "--sync-on-commit");
     assertThat(options.apis()).isEqualTo(EnumSet.of(ServerApi.BLAZE, ServerApi.PROTO));
     assertThat(options.host()).isEqualTo("0.0.0.0");
@@ -65,6 +70,7 @@ class ServeCommandTest {
     assertThat(options.maxMessageBytes()).isEqualTo(16 * 1024 * 1024);
     assertThat(options.shutdownGrace()).isEqualTo(Duration.ofMillis(500));
     assertThat(options.store().syncOnCommit()).isTrue();
+    assertThat(options.connections()).isEqualTo(new ConnectionLimits(Duration.ZERO, 2_000));
   }
 
   @Test
@@ -73,6 +79,8 @@ class ServeCommandTest {
     assertBadInput("--max-message-size: expected a size unit", "--max-message-size", "64XB");
     assertBadInput("--shutdown-grace: expected a duration with a unit", "--shutdown-grace", "10");
     assertBadInput("--seed-records: expected a count", "--seed-records", "-5");
+    assertBadInput("--idle-timeout: expected a duration", "--idle-timeout", "2h");
+    assertBadInput("--max-connections must be at least 1", "--max-connections", "0");
     assertBadInput("--grpc-port must be between 0 and 65535", "--grpc-port", "70000");
     assertBadInput(
         "--grpc-port and --http-port are both 7000", "--grpc-port", "7000", "--http-port", "7000");

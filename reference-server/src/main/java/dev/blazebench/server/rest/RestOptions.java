@@ -18,6 +18,7 @@ import java.util.Objects;
  *     writes wait there for their group commit, so this bounds concurrent writes in flight
  * @param streamBatchRecords records read from the database per step of a streamed query when the
  *     client does not give {@code batchSize}
+ * @param connections the idle timeout and the cap on open connections
  */
 public record RestOptions(
     String host,
@@ -26,7 +27,8 @@ public record RestOptions(
     boolean compression,
     int eventLoops,
     int workerThreads,
-    int streamBatchRecords) {
+    int streamBatchRecords,
+    ConnectionLimits connections) {
 
   /** Default body limit: 16 MiB, the store's largest record (and gRPC adapters' inbound limit). */
   public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -49,11 +51,12 @@ public record RestOptions(
     requirePositive(eventLoops, "eventLoops");
     requirePositive(workerThreads, "workerThreads");
     requirePositive(streamBatchRecords, "streamBatchRecords");
+    Objects.requireNonNull(connections, "connections");
   }
 
   /**
    * 127.0.0.1, any free port, 16 MiB bodies, compression on, one event loop per core, 64 workers,
-   * 1000-record stream batches.
+   * 1000-record stream batches, {@link ConnectionLimits#defaults()}.
    */
   public static RestOptions defaults() {
     return new RestOptions(
@@ -63,42 +66,104 @@ public record RestOptions(
         true,
         Runtime.getRuntime().availableProcessors(),
         DEFAULT_WORKER_THREADS,
-        DEFAULT_STREAM_BATCH_RECORDS);
+        DEFAULT_STREAM_BATCH_RECORDS,
+        ConnectionLimits.defaults());
   }
 
   public RestOptions withHost(String host) {
     return new RestOptions(
-        host, port, maxBodyBytes, compression, eventLoops, workerThreads, streamBatchRecords);
+        host,
+        port,
+        maxBodyBytes,
+        compression,
+        eventLoops,
+        workerThreads,
+        streamBatchRecords,
+        connections);
   }
 
   public RestOptions withPort(int port) {
     return new RestOptions(
-        host, port, maxBodyBytes, compression, eventLoops, workerThreads, streamBatchRecords);
+        host,
+        port,
+        maxBodyBytes,
+        compression,
+        eventLoops,
+        workerThreads,
+        streamBatchRecords,
+        connections);
   }
 
   public RestOptions withMaxBodyBytes(int maxBodyBytes) {
     return new RestOptions(
-        host, port, maxBodyBytes, compression, eventLoops, workerThreads, streamBatchRecords);
+        host,
+        port,
+        maxBodyBytes,
+        compression,
+        eventLoops,
+        workerThreads,
+        streamBatchRecords,
+        connections);
   }
 
   public RestOptions withCompression(boolean compression) {
     return new RestOptions(
-        host, port, maxBodyBytes, compression, eventLoops, workerThreads, streamBatchRecords);
+        host,
+        port,
+        maxBodyBytes,
+        compression,
+        eventLoops,
+        workerThreads,
+        streamBatchRecords,
+        connections);
   }
 
   public RestOptions withEventLoops(int eventLoops) {
     return new RestOptions(
-        host, port, maxBodyBytes, compression, eventLoops, workerThreads, streamBatchRecords);
+        host,
+        port,
+        maxBodyBytes,
+        compression,
+        eventLoops,
+        workerThreads,
+        streamBatchRecords,
+        connections);
   }
 
   public RestOptions withWorkerThreads(int workerThreads) {
     return new RestOptions(
-        host, port, maxBodyBytes, compression, eventLoops, workerThreads, streamBatchRecords);
+        host,
+        port,
+        maxBodyBytes,
+        compression,
+        eventLoops,
+        workerThreads,
+        streamBatchRecords,
+        connections);
   }
 
   public RestOptions withStreamBatchRecords(int streamBatchRecords) {
     return new RestOptions(
-        host, port, maxBodyBytes, compression, eventLoops, workerThreads, streamBatchRecords);
+        host,
+        port,
+        maxBodyBytes,
+        compression,
+        eventLoops,
+        workerThreads,
+        streamBatchRecords,
+        connections);
+  }
+
+  public RestOptions withConnections(ConnectionLimits connections) {
+    return new RestOptions(
+        host,
+        port,
+        maxBodyBytes,
+        compression,
+        eventLoops,
+        workerThreads,
+        streamBatchRecords,
+        connections);
   }
 
   private static void requirePositive(int value, String name) {

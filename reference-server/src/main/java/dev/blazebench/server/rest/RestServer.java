@@ -66,17 +66,21 @@ public final class RestServer implements AutoCloseable {
   public static RestServer start(BlazeDatabase db, RestOptions options) {
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(options, "options");
+    RestMetrics metrics = new RestMetrics();
+    AcceptGate gate = new AcceptGate(options.connections().maxConnections(), metrics);
     Vertx vertx =
-        Vertx.vertx(
-            new VertxOptions()
-                .setEventLoopPoolSize(options.eventLoops())
-                // Vert.x's own worker pool is unused (we run on ours); keep it small.
-                .setWorkerPoolSize(2));
+        Vertx.builder()
+            .with(
+                new VertxOptions()
+                    .setEventLoopPoolSize(options.eventLoops())
+                    // Vert.x's own worker pool is unused (we run on ours); keep it small.
+                    .setWorkerPoolSize(2))
+            .withTransport(gate.transport())
+            .build();
     try {
       WorkerExecutor worker =
           vertx.createSharedWorkerExecutor("blazebench-rest-worker", options.workerThreads());
       WorkerCalls calls = new WorkerCalls(worker);
-      RestMetrics metrics = new RestMetrics();
 
       // One server per event loop, all on one port: Vert.x binds the socket once and hands new
       // connections to the servers in turn. A negative port is Vert.x's "any free port, shared by
@@ -90,8 +94,7 @@ public final class RestServer implements AutoCloseable {
                     new RestVerticle(
                         serverOptions(options, listenPort),
                         v -> RestRouter.create(v, db, options, calls, metrics),
-                        metrics,
-                        new WebSocketPush(db));
+                        new WebSocketPush(db, pingInterval(options.connections())));
                 verticles.add(verticle);
                 return verticle;
               },
@@ -105,7 +108,12 @@ public final class RestServer implements AutoCloseable {
   }
 
   static HttpServerOptions serverOptions(RestOptions options, int port) {
+    ConnectionLimits limits = options.connections();
     return new HttpServerOptions()
+        // Nothing read or written for this long: closed (0: never). Idle keep-alive
+        // connections and half-sent requests alike; WebSockets get pings (pingInterval).
+        .setIdleTimeout((int) limits.idleTimeout().toMillis())
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setHost(options.host())
         .setPort(port)
         .setCompressionSupported(options.compression())
@@ -113,6 +121,14 @@ public final class RestServer implements AutoCloseable {
         .setDecompressionSupported(true)
         // h2c: "Upgrade: h2c" on an HTTP/1.1 request, or the HTTP/2 preface straight away.
         .setHttp2ClearTextEnabled(true);
+  }
+
+  /**
+   * How often a WebSocket subscriber is pinged: half the idle timeout, so that a quiet subscription
+   * is not closed as idle; {@link Duration#ZERO} when idle connections are never closed.
+   */
+  static Duration pingInterval(ConnectionLimits limits) {
+    return limits.closesIdle() ? limits.idleTimeout().dividedBy(2) : Duration.ZERO;
   }
 
   /** The port the server listens on (the chosen one when {@link RestOptions#port()} was 0). */

@@ -20,19 +20,16 @@ final class RestVerticle extends VerticleBase {
 
   private final HttpServerOptions serverOptions;
   private final Function<io.vertx.core.Vertx, Router> routes;
-  private final RestMetrics metrics;
   private final Handler<ServerWebSocket> webSockets;
   private HttpServer server;
 
   RestVerticle(
       HttpServerOptions serverOptions,
       Function<io.vertx.core.Vertx, Router> routes,
-      RestMetrics metrics,
       Handler<ServerWebSocket> webSockets) {
     this.webSockets = webSockets;
     this.serverOptions = serverOptions;
     this.routes = routes;
-    this.metrics = metrics;
   }
 
   @Override
@@ -40,7 +37,6 @@ final class RestVerticle extends VerticleBase {
     server =
         vertx
             .createHttpServer(serverOptions)
-            .connectionHandler(connection -> metrics.connectionOpened())
             .webSocketHandler(webSockets)
             .requestHandler(routes.apply(vertx));
     return server.listen();

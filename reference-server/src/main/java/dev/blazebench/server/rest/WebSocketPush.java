@@ -7,9 +7,12 @@ import dev.blazebench.server.feed.SubscriptionEnd;
 import dev.blazebench.server.store.ChangeEvent;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -28,6 +31,10 @@ import java.util.regex.Pattern;
  * subscription's bounded queue until the drain handler resumes it. A client that stops reading is
  * closed once that queue passes its bound. Closing the socket cancels the subscription.
  *
+ * <p>Pings: with an idle timeout ({@link ConnectionLimits}), the server pings every subscriber at
+ * half of it, so that a subscription to a quiet collection is not closed as idle. WebSocket clients
+ * answer pings by themselves; one that has not answered when the next ping is due is closed.
+ *
  * <p>Close codes (a reason is at most 123 bytes, so it carries the essentials):
  *
  * <pre>
@@ -35,6 +42,7 @@ import java.util.regex.Pattern;
  * 4001 "resync needed; last sequence N"   since is older than the log keeps: read again, then since=N
  * 1001 "server stopping; resume from N"   the server is shutting down
  * 1011 "delivery failed; resume from N"   a server-side failure
+ * 1002 "no pong to the ping sent N ms ago" the client did not answer a ping
  * 1008 "..."                              a bad path, since or collection name
  * </pre>
  */
@@ -46,6 +54,7 @@ final class WebSocketPush implements Handler<ServerWebSocket> {
   static final short TOO_SLOW = 4000;
   static final short RESYNC_NEEDED = 4001;
   private static final short GOING_AWAY = 1001;
+  private static final short PROTOCOL_ERROR = 1002;
   private static final short POLICY_VIOLATION = 1008;
   private static final short INTERNAL_ERROR = 1011;
   private static final int MAX_REASON_CHARS = 120;
@@ -53,9 +62,14 @@ final class WebSocketPush implements Handler<ServerWebSocket> {
   private static final Pattern PATH = Pattern.compile("/v1/([^/]+)/subscribe");
 
   private final BlazeDatabase db;
+  private final Duration pingInterval;
 
-  WebSocketPush(BlazeDatabase db) {
+  /**
+   * @param pingInterval how often each subscriber is pinged; {@link Duration#ZERO} for never
+   */
+  WebSocketPush(BlazeDatabase db, Duration pingInterval) {
     this.db = db;
+    this.pingInterval = pingInterval;
   }
 
   @Override
@@ -85,7 +99,12 @@ final class WebSocketPush implements Handler<ServerWebSocket> {
           }
         };
     socket.frameHandler(new TextMessageCheck(socket));
-    socket.closeHandler(cancel);
+    Handler<Void> stopPinging = pingEvery(socket);
+    socket.closeHandler(
+        v -> {
+          stopPinging.handle(null);
+          cancel.handle(null);
+        });
     socket.exceptionHandler(
         e -> {
           cancel.handle(null);
@@ -117,6 +136,37 @@ final class WebSocketPush implements Handler<ServerWebSocket> {
     if (socket.isClosed()) {
       cancel.handle(null); // closed before the subscription was set
     }
+  }
+
+  /**
+   * Starts pinging {@code socket} (on its event loop); returns what stops it. A client that has not
+   * answered a ping by the time the next is due is closed with 1002: RFC 6455 §5.5.2 requires the
+   * pong, and without it the pings alone would keep a dead connection from ever looking idle.
+   */
+  private Handler<Void> pingEvery(ServerWebSocket socket) {
+    if (pingInterval.isZero()) {
+      return v -> {};
+    }
+    boolean[] awaitingPong = {false}; // touched on the socket's event loop only
+    socket.pongHandler(data -> awaitingPong[0] = false);
+    Vertx vertx = Vertx.currentContext().owner();
+    long timer =
+        vertx.setPeriodic(
+            Math.max(1, pingInterval.toMillis()),
+            id -> {
+              if (socket.isClosed()) {
+                return;
+              }
+              if (awaitingPong[0]) {
+                socket.close(
+                    PROTOCOL_ERROR,
+                    "no pong to the ping sent " + pingInterval.toMillis() + " ms ago");
+                return;
+              }
+              awaitingPong[0] = true;
+              socket.writePing(Buffer.buffer());
+            });
+    return v -> vertx.cancelTimer(timer);
   }
 
   private static long parseSince(String since) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -89,6 +90,11 @@ final class RawWebSocket implements AutoCloseable {
   }
 
   private String readHead() throws IOException {
+    return readHead(in);
+  }
+
+  /** An HTTP response head from {@code in}, up to its blank line (or what came before the end). */
+  static String readHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int matched = 0;
     byte[] end = {'\r', '\n', '\r', '\n'};

@@ -1,0 +1,378 @@
+package dev.blazebench.server.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blazebench.protocol.workload.BugWorkload;
+import dev.blazebench.server.ReferenceServer;
+import dev.blazebench.server.ServerApi;
+import dev.blazebench.server.ServerOptions;
+import dev.blazebench.server.core.BlazeDatabase;
+import dev.blazebench.server.rest.ConnectionLimits;
+import dev.blazebench.server.rest.RestMetrics;
+import dev.blazebench.server.rest.RestOptions;
+import dev.blazebench.server.rest.RestServer;
+import dev.blazebench.server.store.BlazeStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The REST listener's {@link ConnectionLimits} against a real {@link RestServer}: connections that
+ * go quiet (before, during or after a request) are closed once idle, a quiet WebSocket subscriber
+ * is pinged and kept (closed if it does not answer), and connections past the cap are closed as
+ * they come while those below it are served. The idle timeout here is short so that the test does
+ * not wait long; what it checks is that a connection ends, not how fast.
+ */
+class ConnectionLimitsTest {
+
+  private static final Duration IDLE = Duration.ofSeconds(1);
+
+  /** Far longer than {@link #IDLE}: a connection still open after it was not closed as idle. */
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  private static final String GET_CHANGES =
+      "GET /v1/bugs/changes HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+
+  @TempDir Path dataDir;
+
+  private BlazeStore store;
+  private BlazeDatabase db;
+  private RestServer server;
+  private final List<Socket> sockets = new ArrayList<>();
+
+  private void start(ConnectionLimits limits) {
+    store = BlazeStore.open(dataDir);
+    db = new BlazeDatabase(store);
+    server = RestServer.start(db, RestOptions.defaults().withConnections(limits));
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    for (Socket socket : sockets) {
+      socket.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  @Test
+  void aConnectionThatSendsNothingIsClosedOnceIdle() {
+    start(ConnectionLimits.defaults().withIdleTimeout(IDLE));
+    Socket socket = connect();
+
+    assertThat(readUntilEnd(socket)).isEmpty();
+  }
+
+  @Test
+  void aConnectionWithHalfARequestIsClosedOnceIdle() {
+    start(ConnectionLimits.defaults().withIdleTimeout(IDLE));
+    Socket socket = connect();
+    write(socket, "GET /v1/bugs/changes HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+
+    assertThat(readUntilEnd(socket)).isEmpty();
+  }
+
+  @Test
+  void aKeepAliveConnectionIsClosedOnceIdleAfterItsAnswer() {
+    start(ConnectionLimits.defaults().withIdleTimeout(IDLE));
+    Socket socket = connect();
+    write(socket, GET_CHANGES);
+
+    // The answer, then the end of the connection, with nothing else sent.
+    assertThat(readUntilEnd(socket)).startsWith("HTTP/1.1 200 OK");
+  }
+
+  @Test
+  void aQuietWebSocketSubscriberIsPingedAndKept() {
+    start(ConnectionLimits.defaults().withIdleTimeout(IDLE));
+    try (RawWebSocket ws =
+        RawWebSocket.open(server.actualPort(), "/v1/bugs/subscribe?since=latest")) {
+      // Four idle timeouts with no change: pings come, the client answers them, nothing closes.
+      int pings = 0;
+      long until = System.nanoTime() + IDLE.multipliedBy(4).toNanos();
+      while (System.nanoTime() < until) {
+        RawWebSocket.Frame frame = ws.next(IDLE);
+        if (frame == null) {
+          continue;
+        }
+        assertThat(frame.opcode()).as("frame %s", frame).isEqualTo(RawWebSocket.PING);
+        pings++;
+        ws.send(RawWebSocket.PONG, frame.payload());
+      }
+      assertThat(pings).isGreaterThanOrEqualTo(2);
+
+      // Still subscribed: a change arrives.
+      db.insertMany("bugs", BugWorkload.bugs(BugWorkload.DEFAULT_SEED, 0, 1));
+      RawWebSocket.Frame change = nextNotPing(ws);
+      assertThat(change).isNotNull();
+      assertThat(change.opcode()).isEqualTo(RawWebSocket.TEXT);
+      assertThat(new String(change.payload(), StandardCharsets.UTF_8)).contains("\"changes\"");
+    }
+  }
+
+  @Test
+  void aSubscriberThatDoesNotAnswerPingsIsClosed() {
+    start(ConnectionLimits.defaults().withIdleTimeout(IDLE));
+    try (RawWebSocket ws =
+        RawWebSocket.open(server.actualPort(), "/v1/bugs/subscribe?since=latest")) {
+      RawWebSocket.Frame close = ws.awaitClose(WAIT);
+
+      assertThat(close).isNotNull();
+      assertThat(ByteBuffer.wrap(close.payload()).getShort()).isEqualTo((short) 1002);
+      assertThat(new String(close.payload(), 2, close.payload().length - 2, StandardCharsets.UTF_8))
+          .startsWith("no pong to the ping");
+    }
+  }
+
+  @Test
+  void noIdleTimeoutKeepsAQuietConnection() {
+    start(ConnectionLimits.defaults().withIdleTimeout(Duration.ZERO));
+    Socket socket = connect();
+    write(socket, GET_CHANGES);
+    assertThat(readResponseHead(socket)).startsWith("HTTP/1.1 200 OK");
+
+    // Several times what the other tests wait for a close, then still served.
+    assertThat(endsWithin(socket, IDLE.multipliedBy(5))).isFalse();
+    write(socket, GET_CHANGES);
+    assertThat(readResponseHead(socket)).startsWith("HTTP/1.1 200 OK");
+  }
+
+  @Test
+  void connectionsPastTheCapAreClosedAndTheOthersServed() {
+    start(new ConnectionLimits(Duration.ZERO, 3));
+    RestMetrics metrics = server.metrics();
+    // Counted from the accept on: connections that have sent nothing take their place too.
+    List<Socket> admitted = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      admitted.add(connect());
+    }
+    awaitTrue(() -> metrics.connectionsOpen() == 3);
+
+    Socket fourth = connect();
+    write(fourth, GET_CHANGES);
+    assertThat(readUntilEnd(fourth)).as("answer to a connection past the cap").isEmpty();
+    assertThat(metrics.connectionsRefused()).isEqualTo(1);
+
+    // The three are served; once one closes, a new connection is too.
+    for (Socket socket : admitted) {
+      write(socket, GET_CHANGES);
+      assertThat(readResponseHead(socket)).startsWith("HTTP/1.1 200 OK");
+    }
+    close(admitted.get(0));
+    awaitTrue(() -> metrics.connectionsOpen() == 2);
+    Socket fifth = connect();
+    write(fifth, GET_CHANGES);
+    assertThat(readResponseHead(fifth)).startsWith("HTTP/1.1 200 OK");
+
+    for (Socket socket : sockets) {
+      close(socket);
+    }
+    awaitTrue(() -> metrics.connectionsOpen() == 0);
+    assertThat(metrics.connectionsRefused()).isEqualTo(1);
+    assertThat(metrics.connectionsOpened()).isEqualTo(4);
+  }
+
+  @Test
+  void anH2cConnectionCountsOnceAndIsReleased() {
+    start(new ConnectionLimits(Duration.ZERO, 3));
+    RestMetrics metrics = server.metrics();
+    try (RawHttp2Connection h2 = RawHttp2Connection.open(server.actualPort())) {
+      h2.send(
+          RawHttp2Connection.HEADERS,
+          RawHttp2Connection.END_HEADERS | RawHttp2Connection.END_STREAM,
+          1,
+          h2.headerBlock(
+              RawHttp2Connection.headers(
+                  ":method",
+                  "GET",
+                  ":scheme",
+                  "http",
+                  ":authority",
+                  "127.0.0.1",
+                  ":path",
+                  "/v1/bugs/changes")));
+      h2.flush();
+      RawHttp2Connection.Answer answer = h2.awaitAnswer(1, WAIT);
+      assertThat(answer.completed()).as("%s", answer).isTrue();
+      assertThat(metrics.connectionsOpen()).isEqualTo(1);
+    }
+    Socket upgraded = connect();
+    write(
+        upgraded,
+        "GET /v1/bugs/changes HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+            + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAoAAAAAIAAAAA\r\n\r\n");
+    assertThat(readResponseHead(upgraded)).startsWith("HTTP/1.1 101");
+    awaitTrue(() -> metrics.connectionsOpen() == 1);
+    close(upgraded);
+    awaitTrue(() -> metrics.connectionsOpen() == 0);
+  }
+
+  @Test
+  void anIdleGrpcConnectionIsSentGoAway() throws IOException {
+    try (ReferenceServer grpc =
+            ReferenceServer.start(
+                ServerOptions.defaults()
+                    .withApis(EnumSet.of(ServerApi.BLAZE))
+                    .withGrpcPort(0)
+                    .withDataDir(dataDir.resolve("grpc"))
+                    .withSeedRecords(0)
+                    .withConnections(ConnectionLimits.defaults().withIdleTimeout(IDLE)));
+        RawHttp2Connection h2 = RawHttp2Connection.open(grpc.grpcPort())) {
+      h2.send(
+          RawHttp2Connection.HEADERS,
+          RawHttp2Connection.END_HEADERS,
+          1,
+          h2.headerBlock(
+              RawHttp2Connection.headers(
+                  ":method", "POST",
+                  ":scheme", "http",
+                  ":path", "/grpc.health.v1.Health/Check",
+                  ":authority", "127.0.0.1",
+                  "content-type", "application/grpc",
+                  "te", "trailers")));
+      h2.send(RawHttp2Connection.DATA, RawHttp2Connection.END_STREAM, 1, new byte[5]);
+      h2.flush();
+      assertThat(h2.awaitAnswer(1, WAIT).completed()).isTrue();
+
+      // No call open from here on: the server says goodbye, with no error.
+      RawHttp2Connection.Frame goAway = h2.awaitGoAway(WAIT);
+      assertThat(goAway).isNotNull();
+      assertThat(goAway.errorCode()).isZero();
+    }
+  }
+
+  // ---- plain sockets ----
+
+  private Socket connect() {
+    try {
+      Socket socket = new Socket();
+      sockets.add(socket);
+      socket.connect(new InetSocketAddress("127.0.0.1", server.actualPort()), 5_000);
+      return socket;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void write(Socket socket, String text) {
+    try {
+      socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void close(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Everything the server sends until it ends the connection; fails if it has not within {@link
+   * #WAIT}.
+   */
+  private static String readUntilEnd(Socket socket) {
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    try {
+      socket.setSoTimeout((int) WAIT.toMillis());
+      InputStream in = socket.getInputStream();
+      byte[] buffer = new byte[4096];
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        received.write(buffer, 0, n);
+      }
+    } catch (SocketTimeoutException e) {
+      throw new AssertionError(
+          "the server did not end the connection within " + WAIT + "; received: " + received, e);
+    } catch (SocketException e) {
+      // reset: ended too
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return received.toString(StandardCharsets.US_ASCII);
+  }
+
+  /** Whether the server ends the connection within {@code wait}, reading nothing meanwhile. */
+  private static boolean endsWithin(Socket socket, Duration wait) {
+    try {
+      socket.setSoTimeout((int) wait.toMillis());
+      return socket.getInputStream().read() < 0;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (SocketException e) {
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A response's status line, headers and (Content-Length) body. */
+  private static String readResponseHead(Socket socket) {
+    try {
+      socket.setSoTimeout((int) WAIT.toMillis());
+      InputStream in = socket.getInputStream();
+      String text = RawWebSocket.readHead(in);
+      if (!text.endsWith("\r\n\r\n")) {
+        return text;
+      }
+      for (String line : text.split("\r\n")) {
+        if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
+          in.readNBytes(Integer.parseInt(line.substring(15).trim()));
+        }
+      }
+      return text;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static RawWebSocket.Frame nextNotPing(RawWebSocket ws) {
+    long until = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < until) {
+      RawWebSocket.Frame frame = ws.next(WAIT);
+      if (frame == null || frame.opcode() != RawWebSocket.PING) {
+        return frame;
+      }
+      ws.send(RawWebSocket.PONG, frame.payload());
+    }
+    return null;
+  }
+
+  private static void awaitTrue(BooleanSupplier condition) {
+    long until = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("not true within " + WAIT);
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
