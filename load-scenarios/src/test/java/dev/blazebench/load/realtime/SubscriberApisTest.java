@@ -12,6 +12,7 @@ import dev.blazebench.protocol.workload.BugFields;
 import dev.blazebench.protocol.workload.BugWorkload;
 import dev.blazebench.server.ReferenceServer;
 import dev.blazebench.server.ServerOptions;
+import dev.blazebench.server.rest.ConnectionLimits;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,6 +169,61 @@ class SubscriberApisTest {
   void grpcProtobufStream() throws Exception {
     insertUpdateDeleteArriveInOrder(
         () -> new GrpcSubscribers(GrpcSubscribers.Flavor.PROTOBUF, "127.0.0.1", server.grpcPort()));
+  }
+
+  /**
+   * A subscription outlasts the server's idle timeout: the WebSocket client answers the server's
+   * pings, a gRPC stream is a call in progress. The writer's idle gRPC connection is sent GOAWAY in
+   * between; its next insert goes out on a new one.
+   */
+  private static void quietSubscriptionOutlastsTheIdleTimeout(
+      Function<ReferenceServer, SubscriberApi> open) throws Exception {
+    Duration idle = Duration.ofSeconds(1);
+    try (ReferenceServer quiet =
+            ReferenceServer.start(
+                ServerOptions.defaults()
+                    .withGrpcPort(0)
+                    .withHttpPort(0)
+                    .withSeedRecords(0)
+                    .withConnections(ConnectionLimits.defaults().withIdleTimeout(idle)));
+        BlazeGrpcClient quietWriter = BlazeGrpcClient.forTarget(quiet.grpcAddress());
+        SubscriberApi api = open.apply(quiet)) {
+      String collection = freshCollection();
+      api.awaitReady(10_000);
+      Received received = new Received();
+      AutoCloseable subscription = api.subscribe(collection, received);
+      try {
+        for (int probe = 0; received.changes.isEmpty() && probe < 100; probe++) {
+          quietWriter.insert(collection, bug(probe, "probe " + probe));
+          Thread.sleep(200);
+        }
+        assertThat(received.changes).as("a probe arrived (end: " + received.end + ")").isNotEmpty();
+
+        Thread.sleep(idle.multipliedBy(4).toMillis());
+        received.changes.clear();
+        UUID id = quietWriter.insert(collection, bug(500, "after the quiet"));
+
+        ObservedChange change = received.next();
+        assertThat(change.id()).isEqualTo(id);
+        assertThat(change.title()).isEqualTo("after the quiet");
+        assertThat(received.end).isNull();
+      } finally {
+        subscription.close();
+      }
+    }
+  }
+
+  @Test
+  void webSocketPushOutlastsTheIdleTimeout() throws Exception {
+    quietSubscriptionOutlastsTheIdleTimeout(
+        quiet -> new WebSocketSubscribers("127.0.0.1", quiet.httpPort()));
+  }
+
+  @Test
+  void grpcStreamOutlastsTheIdleTimeout() throws Exception {
+    quietSubscriptionOutlastsTheIdleTimeout(
+        quiet ->
+            new GrpcSubscribers(GrpcSubscribers.Flavor.WRAPPED, "127.0.0.1", quiet.grpcPort()));
   }
 
   @Test
