@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Holds a run's results against every claim of a {@link ClaimCatalogue}: holds, does not hold, not
+ * Holds a run's results against every claim of a {@link ClaimCatalogue}: holds, does not hold,
+ * inconclusive (the run's rounds or JMH's error put the figure on both sides of the claim), not
  * measurable here (with the proxy figure), or not measured in this run (with what was absent). A
  * claim made for a link of some speed is measurable only in runs over a shaped link of that rate
  * ({@link Claim#isMeasurableIn}); a latency or rate claim made for no link is not judged on a run
@@ -47,13 +48,72 @@ public final class ClaimCheck {
     if (!measured.isPresent()) {
       return new ClaimResult(claim, Verdict.NOT_MEASURED, null, "", measured.missingReason());
     }
-    double value = measured.value();
+    Verdict verdict = judge(claim, measured);
+    String detail =
+        verdict == Verdict.INCONCLUSIVE
+            ? "This run puts the figure between "
+                + formatEnd(claim.unit(), measured.low())
+                + " and "
+                + formatEnd(claim.unit(), measured.high())
+                + " ("
+                + rangeSource(claim.metric())
+                + "): on both sides of the claim."
+            : "";
+    return new ClaimResult(claim, verdict, measured.value(), measuredText(claim, measured), detail);
+  }
+
+  /**
+   * Holds when the claim is met over the figure's whole range in this run, does not hold when it is
+   * met nowhere in it, inconclusive otherwise. Every comparison is met on an interval (a half-line,
+   * a band, a point), so the range's two ends decide "everywhere" and the range's point nearest the
+   * threshold decides "somewhere". A figure known exactly (a size) is judged as it is.
+   */
+  static Verdict judge(Claim claim, Measured measured) {
+    Comparison comparison = claim.comparison();
+    double threshold = claim.threshold();
     double tolerance = claim.tolerance() == null ? 0 : claim.tolerance();
-    Verdict verdict =
-        claim.comparison().holds(value, claim.threshold(), tolerance)
-            ? Verdict.HOLDS
-            : Verdict.DOES_NOT_HOLD;
-    return new ClaimResult(claim, verdict, value, claim.unit().format(value), "");
+    double low = measured.low();
+    double high = measured.high();
+    if (comparison.holds(low, threshold, tolerance)
+        && comparison.holds(high, threshold, tolerance)) {
+      return Verdict.HOLDS;
+    }
+    double nearest = Math.max(low, Math.min(high, threshold));
+    return comparison.holds(nearest, threshold, tolerance)
+        ? Verdict.INCONCLUSIVE
+        : Verdict.DOES_NOT_HOLD;
+  }
+
+  /**
+   * The figure, and its range in brackets when the run gives it one: {@code 1.64x (1.52x–1.77x)}.
+   */
+  private static String measuredText(Claim claim, Measured measured) {
+    String value = claim.unit().format(measured.value());
+    if (!measured.hasSpread()) {
+      return value;
+    }
+    return value
+        + " ("
+        + formatEnd(claim.unit(), measured.low())
+        + "\u2013"
+        + formatEnd(claim.unit(), measured.high())
+        + ")";
+  }
+
+  private static String formatEnd(MetricUnit unit, double end) {
+    return Double.isInfinite(end) ? (end > 0 ? "\u221e" : "-\u221e") : unit.format(end);
+  }
+
+  /** Where a metric's range comes from, by the data it reads. */
+  private static String rangeSource(String metric) {
+    boolean codec = metric.contains("codec(");
+    boolean rounds = metric.contains("ratio(") || metric.contains("total(");
+    if (codec && rounds) {
+      return "its rounds and JMH's 99.9% error; more rounds and the full codec profile may decide it";
+    }
+    return codec
+        ? "JMH's 99.9% error on each benchmark; the full codec profile may decide it"
+        : "its lowest and highest round; more rounds may decide it";
   }
 
   private static ClaimResult notMeasurable(Claim claim, RunResults run) {

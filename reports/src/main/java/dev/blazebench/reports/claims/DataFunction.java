@@ -3,13 +3,17 @@ package dev.blazebench.reports.claims;
 import dev.blazebench.reports.model.ApiScenarioResult;
 import dev.blazebench.reports.model.CodecBenchmark;
 import dev.blazebench.reports.model.CodecSize;
+import dev.blazebench.reports.model.RoundResult;
 import dev.blazebench.reports.model.RunResults;
 import java.util.List;
 import java.util.Optional;
 
 /** The functions of a {@link MetricExpression} that read figures out of a run. */
 enum DataFunction {
-  /** {@code total(scenario, api[:op], field)}: the figure over all rounds. */
+  /**
+   * {@code total(scenario, api[:op], field)}: the figure over all rounds, its range the lowest and
+   * highest round's (a count has none: its total is the rounds' sum).
+   */
   TOTAL("total", 3) {
     @Override
     void checkArguments(List<String> arguments) {
@@ -38,15 +42,29 @@ enum DataFunction {
         return Measured.missing(ref + " had no successful calls");
       }
       Double value = field.of(total);
-      return value == null
-          ? Measured.missing(ref + " has no " + field.fieldName())
-          : Measured.of(value);
+      if (value == null) {
+        return Measured.missing(ref + " has no " + field.fieldName());
+      }
+      if (field.isSumOverRounds()) {
+        return Measured.of(value);
+      }
+      double low = value;
+      double high = value;
+      for (RoundResult round : result.get().rounds()) {
+        Double inRound = field.perSuccess() && round.count() == 0 ? null : field.of(round);
+        if (inRound != null && Double.isFinite(inRound)) {
+          low = Math.min(low, inRound);
+          high = Math.max(high, inRound);
+        }
+      }
+      return Measured.of(value, low, high);
     }
   },
 
   /**
    * {@code ratio(scenario, numeratorApi, denominatorApi, field)}: the median of the per-round
-   * ratios (rounds paired by number), so that drift between rounds cancels.
+   * ratios (rounds paired by number), so that drift between rounds cancels; its range the lowest
+   * and highest round's ratio.
    */
   RATIO("ratio", 4) {
     @Override
@@ -104,7 +122,10 @@ enum DataFunction {
     }
   },
 
-  /** {@code codec(workload, format, encode|decode)}: codec-bench's µs per operation. */
+  /**
+   * {@code codec(workload, format, encode|decode)}: codec-bench's µs per operation, its range JMH's
+   * 99.9% confidence interval (score ± error; not below zero).
+   */
   CODEC("codec", 3) {
     @Override
     void checkArguments(List<String> arguments) {
@@ -122,7 +143,7 @@ enum DataFunction {
       Optional<CodecBenchmark> benchmark =
           run.codec().benchmark(arguments.get(0), arguments.get(1), arguments.get(2));
       return benchmark
-          .map(b -> Measured.of(b.microsPerOp()))
+          .map(DataFunction::withJmhError)
           .orElseGet(
               () ->
                   Measured.missing(
@@ -137,6 +158,15 @@ enum DataFunction {
 
   private final String functionName;
   private final int arity;
+
+  private static Measured withJmhError(CodecBenchmark benchmark) {
+    double score = benchmark.microsPerOp();
+    Double error = benchmark.errorMicros();
+    if (error == null || !Double.isFinite(error) || error <= 0) {
+      return Measured.of(score); // one iteration: JMH states no error
+    }
+    return Measured.of(score, Math.max(0, score - error), score + error);
+  }
 
   DataFunction(String functionName, int arity) {
     this.functionName = functionName;

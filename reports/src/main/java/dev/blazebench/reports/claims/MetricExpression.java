@@ -18,6 +18,8 @@ import java.util.function.DoubleBinaryOperator;
  * <p>Numbers, {@code + - * /}, parentheses, {@code min}/{@code max}, and the data functions of
  * {@link DataFunction} whose arguments are names (scenarios, APIs with an optional {@code
  * :operation}, fields). A value the run lacks makes the whole expression missing, with the reason.
+ * The data functions give each value a range (the rounds', or JMH's error), which the operators
+ * carry as interval arithmetic.
  */
 public abstract class MetricExpression {
 
@@ -96,7 +98,26 @@ public abstract class MetricExpression {
             case '*' -> (x, y) -> x * y;
             default -> (x, y) -> x / y;
           };
-      return Measured.of(op.applyAsDouble(a.value(), b.value()));
+      double value = op.applyAsDouble(a.value(), b.value());
+      if (operator == '/' && b.low() <= 0 && b.high() >= 0) {
+        // The divisor's range reaches zero: the quotient's has no bound.
+        return Measured.of(value, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+      }
+      // Interval arithmetic: + - * and / (divisor away from zero) are monotonic in each operand,
+      // so the range's ends are among the four combinations of the operands' ends.
+      double[] corners = {
+        op.applyAsDouble(a.low(), b.low()),
+        op.applyAsDouble(a.low(), b.high()),
+        op.applyAsDouble(a.high(), b.low()),
+        op.applyAsDouble(a.high(), b.high())
+      };
+      double low = Double.POSITIVE_INFINITY;
+      double high = Double.NEGATIVE_INFINITY;
+      for (double corner : corners) {
+        low = Math.min(low, corner);
+        high = Math.max(high, corner);
+      }
+      return Measured.of(value, low, high);
     }
   }
 
@@ -117,14 +138,18 @@ public abstract class MetricExpression {
     @Override
     public Measured evaluate(RunResults run) {
       double best = minimum ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+      double low = best;
+      double high = best;
       for (MetricExpression argument : arguments) {
         Measured value = argument.evaluate(run);
         if (!value.isPresent()) {
           return value;
         }
         best = minimum ? Math.min(best, value.value()) : Math.max(best, value.value());
+        low = minimum ? Math.min(low, value.low()) : Math.max(low, value.low());
+        high = minimum ? Math.min(high, value.high()) : Math.max(high, value.high());
       }
-      return Measured.of(best);
+      return Measured.of(best, low, high);
     }
   }
 

@@ -115,6 +115,14 @@ public enum ResultField {
     };
   }
 
+  /**
+   * True for counts, whose total is the sum of the rounds' and so no round's figure estimates it;
+   * every other figure is one each round measures again (a latency, a rate, bytes per operation).
+   */
+  public boolean isSumOverRounds() {
+    return this == COUNT || this == ERROR_COUNT;
+  }
+
   /** The figure in {@code total}, null if not measured. */
   public Double of(TotalResult total) {
     return ofTotal.apply(total);

@@ -76,7 +76,7 @@ public record RoundRatios(List<Double> ratios, String missingReason) {
     return a / b;
   }
 
-  /** The median ratio, or why there is none. */
+  /** The median ratio with the lowest and highest as its range, or why there is none. */
   public Measured median() {
     if (ratios.isEmpty()) {
       return Measured.missing(missingReason);
@@ -85,7 +85,7 @@ public record RoundRatios(List<Double> ratios, String missingReason) {
     int middle = sorted.length / 2;
     double median =
         sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    return Measured.of(median);
+    return Measured.of(median, sorted[0], sorted[sorted.length - 1]);
   }
 
   /** The smallest per-round ratio; NaN when there are none. */

@@ -2,10 +2,16 @@ package dev.blazebench.reports.claims;
 
 /** What a run says about one claim of the seed. */
 public enum Verdict {
-  /** Measured here, and the figure meets the claim. */
+  /** Measured here, and the figure meets the claim over its whole range in this run. */
   HOLDS("holds"),
   /** Measured here, and the figure misses the claim. */
   DOES_NOT_HOLD("does not hold"),
+  /**
+   * Measured here, but the figure's range in this run (its rounds, or JMH's error) lies on both
+   * sides of the claim: which side the figure is on is within this run's noise, and a longer run
+   * (more rounds, the full codec profile) may decide it.
+   */
+  INCONCLUSIVE("inconclusive"),
   /**
    * This harness cannot measure the claim (battery, cost, a 10 Mbps link); a proxy figure may be
    * shown beside it.

@@ -149,7 +149,8 @@ public final class HistoryReport {
             .text("machine")
             .text("APIs")
             .figures("claims holding")
-            .figures("not holding");
+            .figures("not holding")
+            .figures("inconclusive");
     ClaimCatalogue catalogue = ClaimCatalogue.standard();
     for (RunResults run : runs) {
       var env = run.environment();
@@ -168,7 +169,8 @@ public final class HistoryReport {
               + " cores",
           String.join(", ", run.settings().apis()),
           Integer.toString(verdicts.get(Verdict.HOLDS)),
-          Integer.toString(verdicts.get(Verdict.DOES_NOT_HOLD)));
+          Integer.toString(verdicts.get(Verdict.DOES_NOT_HOLD)),
+          Integer.toString(verdicts.get(Verdict.INCONCLUSIVE)));
     }
     return table.build();
   }

@@ -46,7 +46,10 @@ record ReportView(
         claimResults);
   }
 
-  /** {@code 5 hold, 20 do not hold, 7 not measurable here, 15 not measured in this run (of 47)}. */
+  /**
+   * {@code 5 hold, 18 do not hold, 2 inconclusive, 7 not measurable here, 15 not measured in this
+   * run (of 47)}.
+   */
   static String verdictLine(List<ClaimResult> results) {
     Map<Verdict, Integer> counts = ClaimCheck.countByVerdict(results);
     List<String> parts = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.blazebench.reports.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.blazebench.reports.model.RunResults;
 import dev.blazebench.reports.testing.SyntheticRun;
@@ -17,24 +18,50 @@ class ClaimCheckTest {
     return ClaimCheck.check(claim, run);
   }
 
+  /** A run with one API result and codec-bench's synthetic sizes and timings. */
+  private static RunResults codecRun() {
+    return new TinyRun()
+        .result("fetch-1000", "grpc-blazebinary", r -> {})
+        .codec(SyntheticRun.codec())
+        .build();
+  }
+
   @Test
-  void aSpeedUpHoldsWhenTheMedianOfPerRoundRatiosMeetsTheClaim() {
+  void aSpeedUpHoldsWhenEveryRoundMeetsTheClaim() {
+    // Per-round ratios 8.0, 8.2, 8.4: the median 8.2, and no round below 8.
     RunResults run =
         new TinyRun()
-            .result("fetch-1000", "rest-json", r -> r.p50Micros(40_000, 41_000, 39_000))
+            .result("fetch-1000", "rest-json", r -> r.p50Micros(40_000, 41_000, 42_000))
             .result("fetch-1000", "grpc-blazebinary", r -> r.p50Micros(5_000, 5_000, 5_000))
             .build();
 
     ClaimResult result = check("speed-8x-faster-than-rest", run);
 
     assertThat(result.verdict()).isEqualTo(Verdict.HOLDS);
-    assertThat(result.measured()).isEqualTo(8.0);
-    assertThat(result.measuredText()).isEqualTo("8.00x");
+    assertThat(result.measured()).isEqualTo(8.2);
+    assertThat(result.measuredText()).isEqualTo("8.20x (8.00x\u20138.40x)");
+    assertThat(result.detail()).isEmpty();
   }
 
   @Test
-  void aSpeedUpDoesNotHoldWhenTheMedianRatioFallsShort() {
-    // Per-round ratios 7.8, 7.9, 9.0: median 7.9, although the ratio of mean latencies is 8.2.
+  void aSpeedUpDoesNotHoldWhenNoRoundMeetsTheClaim() {
+    // Per-round ratios 7.8, 7.9, 7.96.
+    RunResults run =
+        new TinyRun()
+            .result("fetch-1000", "rest-json", r -> r.p50Micros(39_000, 39_500, 39_800))
+            .result("fetch-1000", "grpc-blazebinary", r -> r.p50Micros(5_000, 5_000, 5_000))
+            .build();
+
+    ClaimResult result = check("speed-8x-faster-than-rest", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.DOES_NOT_HOLD);
+    assertThat(result.measuredText()).isEqualTo("7.90x (7.80x\u20137.96x)");
+  }
+
+  @Test
+  void aSpeedUpWhoseRoundsLieOnBothSidesOfTheClaimIsInconclusive() {
+    // Per-round ratios 7.8, 7.9, 9.0: the median 7.9 falls short, one round does not (and the
+    // ratio of the mean latencies, 8.2, would meet it): this run cannot say.
     RunResults run =
         new TinyRun()
             .result("fetch-1000", "rest-json", r -> r.p50Micros(39_000, 39_500, 45_000))
@@ -43,8 +70,35 @@ class ClaimCheckTest {
 
     ClaimResult result = check("speed-8x-faster-than-rest", run);
 
+    assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(result.measuredText()).isEqualTo("7.90x (7.80x\u20139.00x)");
+    assertThat(result.detail())
+        .isEqualTo(
+            "This run puts the figure between 7.80x and 9.00x (its lowest and highest round; more"
+                + " rounds may decide it): on both sides of the claim.");
+  }
+
+  @Test
+  void aFigureKnownExactlyIsJudgedAsItIs() {
+    // Sizes do not vary between runs: no range, so never inconclusive.
+    RunResults run = codecRun();
+
+    ClaimResult result = check("size-53pct-smaller-than-json", run);
+
     assertThat(result.verdict()).isEqualTo(Verdict.DOES_NOT_HOLD);
-    assertThat(result.measuredText()).isEqualTo("7.90x");
+    assertThat(result.measuredText()).isEqualTo("20%");
+  }
+
+  @Test
+  void aCodecRatioCarriesJmhErrorOnBothBenchmarks() {
+    // Encode 1,500 ± 12.5 µs (JSON) over 410 ± 12.5 µs (BlazeBinary): 3.66x, between 1,487.5 /
+    // 422.5 and 1,512.5 / 397.5.
+    RunResults run = codecRun();
+
+    ClaimResult result = check("encode-5x-faster", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.DOES_NOT_HOLD);
+    assertThat(result.measuredText()).isEqualTo("3.66x (3.52x\u20133.81x)");
   }
 
   @Test
@@ -133,18 +187,18 @@ class ClaimCheckTest {
 
   @Test
   void overATenMbpsLinkTheTransferClaimIsTheFetchLatencyRatio() {
-    // Per-round ratios 2.0, 2.5, 3.0 of REST/JSON+gzip over gRPC/BlazeBinary: median 2.5.
+    // Per-round ratios 2.5, 2.6, 3.0 of REST/JSON+gzip over gRPC/BlazeBinary: median 2.6.
     RunResults run =
         new TinyRun()
             .link("10mbit")
-            .result("fetch-1000", "rest-json-gzip", r -> r.p50Micros(100_000, 125_000, 150_000))
+            .result("fetch-1000", "rest-json-gzip", r -> r.p50Micros(125_000, 130_000, 150_000))
             .result("fetch-1000", "grpc-blazebinary", r -> r.p50Micros(50_000, 50_000, 50_000))
             .build();
 
     ClaimResult result = check("transfer-2.5x-faster-10mbps", run);
 
     assertThat(result.verdict()).isEqualTo(Verdict.HOLDS);
-    assertThat(result.measuredText()).isEqualTo("2.50x");
+    assertThat(result.measuredText()).isEqualTo("2.60x (2.50x\u20133.00x)");
   }
 
   @Test
@@ -277,11 +331,7 @@ class ClaimCheckTest {
 
   @Test
   void formatClaimsReadTheCodecSizesAndTimes() {
-    RunResults run =
-        new TinyRun()
-            .result("fetch-1000", "grpc-blazebinary", r -> {})
-            .codec(SyntheticRun.codec())
-            .build();
+    RunResults run = codecRun();
 
     // 368,274 B against 459,760 B: 20% smaller, not 53%.
     assertThat(check("size-53pct-smaller-than-json", run).verdict())
@@ -291,7 +341,7 @@ class ClaimCheckTest {
     assertThat(check("json-1000-records-450kb", run).verdict()).isEqualTo(Verdict.HOLDS);
     assertThat(check("json-1000-records-450kb", run).measuredText()).isEqualTo("449 KB");
     // Encode 1,500 µs / 410 µs = 3.66x.
-    assertThat(check("encode-5x-faster", run).measuredText()).isEqualTo("3.66x");
+    assertThat(check("encode-5x-faster", run).measured()).isCloseTo(3.66, within(0.005));
     assertThat(check("encode-1000-records-15ms", run).verdict()).isEqualTo(Verdict.HOLDS);
   }
 

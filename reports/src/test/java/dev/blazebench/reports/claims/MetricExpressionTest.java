@@ -47,6 +47,58 @@ class MetricExpressionTest {
     assertThat(valueOf("ratio(fetch-1000, rest-json, grpc-blazebinary, p50Micros)")).isEqualTo(2.0);
   }
 
+  private static Measured measured(String expression) {
+    return MetricExpression.parse(expression).evaluate(RUN);
+  }
+
+  @Test
+  void aRatioRangesOverItsRoundsAndArithmeticCarriesTheRange() {
+    // Rounds 3.0, 2.0, 1.0.
+    Measured ratio = measured("ratio(fetch-1000, rest-json, grpc-blazebinary, p50Micros)");
+    assertThat(ratio.low()).isEqualTo(1.0);
+    assertThat(ratio.high()).isEqualTo(3.0);
+    // 1 - [1, 3] = [-2, 0]; 2 * [1, 3] = [2, 6]; [1, 3] / [1, 3] = [1/3, 3].
+    Measured oneMinus = measured("1 - ratio(fetch-1000, rest-json, grpc-blazebinary, p50Micros)");
+    assertThat(oneMinus.value()).isEqualTo(-1.0);
+    assertThat(oneMinus.low()).isEqualTo(-2.0);
+    assertThat(oneMinus.high()).isEqualTo(0.0);
+    Measured twice = measured("2 * ratio(fetch-1000, rest-json, grpc-blazebinary, p50Micros)");
+    assertThat(twice.low()).isEqualTo(2.0);
+    assertThat(twice.high()).isEqualTo(6.0);
+    Measured quotient =
+        measured(
+            "ratio(fetch-1000, rest-json, grpc-blazebinary, p50Micros)"
+                + " / ratio(fetch-1000, rest-json, grpc-blazebinary, p50Micros)");
+    assertThat(quotient.low()).isEqualTo(1.0 / 3);
+    assertThat(quotient.high()).isEqualTo(3.0);
+    // min and max take the ends too: min([1, 3], [1.5, 1.5]) = [1, 1.5].
+    Measured least =
+        measured("min(ratio(fetch-1000, rest-json, grpc-blazebinary, p50Micros), 1.5)");
+    assertThat(least.value()).isEqualTo(1.5);
+    assertThat(least.low()).isEqualTo(1.0);
+    assertThat(least.high()).isEqualTo(1.5);
+  }
+
+  @Test
+  void aTotalRangesOverItsRoundsButAConstantAndACountDoNot() {
+    // p50 of rest-json's rounds: 30, 20 and 10 ms.
+    Measured p50 = measured("total(fetch-1000, rest-json, p50Micros)");
+    assertThat(p50.low()).isEqualTo(10_000);
+    assertThat(p50.high()).isEqualTo(30_000);
+    assertThat(measured("total(fetch-1000, rest-json, count)").hasSpread()).isFalse();
+    assertThat(measured("3 * 4").hasSpread()).isFalse();
+  }
+
+  @Test
+  void dividingByARangeThatReachesZeroHasNoBound() {
+    // 1 - [1, 3] = [-2, 0] reaches zero: the quotient may be anything.
+    Measured unbounded =
+        measured("1 / (1 - ratio(fetch-1000, rest-json, grpc-blazebinary, p50Micros))");
+    assertThat(unbounded.value()).isEqualTo(-1.0);
+    assertThat(unbounded.low()).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(unbounded.high()).isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
   @Test
   void minAndMaxTakeExpressions() {
     assertThat(valueOf("min(3, 1 + 1, 4)")).isEqualTo(2);
