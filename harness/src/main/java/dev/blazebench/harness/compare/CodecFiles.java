@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@code microsPerOp} is the median of the measurement iterations, as {@code blazebench codec}'s
  * table shows it (robust to one iteration disturbed by the machine); {@code errorMicros} is JMH's
- * 99.9% half-width around its mean, null when JMH could not compute one.
+ * 99.9% half-width around its mean, null when JMH could not compute one; {@code minMicros} and
+ * {@code maxMicros} are the fastest and slowest iteration.
  */
 final class CodecFiles {
 
@@ -93,6 +95,8 @@ final class CodecFiles {
         operation,
         median * toMicros,
         errorMicros,
+        iterations.isEmpty() ? null : Collections.min(iterations) * toMicros,
+        iterations.isEmpty() ? null : Collections.max(iterations) * toMicros,
         alloc.isMissingNode() ? null : alloc.path("score").asDouble());
   }
 

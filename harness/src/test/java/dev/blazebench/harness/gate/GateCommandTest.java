@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blazebench.harness.CliRun;
 import dev.blazebench.harness.ExitCodes;
+import dev.blazebench.reports.model.RunResults;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,12 +127,12 @@ class GateCommandTest {
 
   @Test
   void anotherSchemaVersionIsBadInputNamingTheFile() throws Exception {
-    CliRun run = gateWithBaselineOfSchemaVersion(4);
+    CliRun run = gateWithBaselineOfSchemaVersion(5);
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run.stderr())
         .contains(dir.resolve("base").resolve("results.json").toString())
-        .contains("schemaVersion 4 is not supported");
+        .contains("schemaVersion 5 is not supported");
   }
 
   @Test
@@ -140,7 +141,7 @@ class GateCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run.stderr())
-        .contains("CPU per operation is not the same measure (schemaVersion 2 and 3")
+        .contains("CPU per operation is not the same measure (schemaVersion 2 and 4")
         .contains("make the baseline again");
   }
 
@@ -150,9 +151,9 @@ class GateCommandTest {
     Path current = RunFixtures.writeRun(dir.resolve("cur"), 2, 1.0, "fetch-1000");
     Path file = baseline.resolve("results.json");
     String text = Files.readString(file);
-    assertThat(text).contains("\"schemaVersion\" : 3,");
-    Files.writeString(
-        file, text.replace("\"schemaVersion\" : 3,", "\"schemaVersion\" : " + schemaVersion + ","));
+    String written = "\"schemaVersion\" : " + RunResults.SCHEMA_VERSION + ",";
+    assertThat(text).contains(written);
+    Files.writeString(file, text.replace(written, "\"schemaVersion\" : " + schemaVersion + ","));
     return gate("--baseline", baseline.toString(), "--current", current.toString());
   }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Holds a run's results against every claim of a {@link ClaimCatalogue}: holds, does not hold,
- * inconclusive (the run's rounds or JMH's error put the figure on both sides of the claim), not
+ * inconclusive (the run's rounds or JMH iterations put the figure on both sides of the claim), not
  * measurable here (with the proxy figure), or not measured in this run (with what was absent). A
  * claim made for a link of some speed is measurable only in runs over a shaped link of that rate
  * ({@link Claim#isMeasurableIn}); a latency or rate claim made for no link is not judged on a run
@@ -109,10 +109,10 @@ public final class ClaimCheck {
     boolean codec = metric.contains("codec(");
     boolean rounds = metric.contains("ratio(") || metric.contains("total(");
     if (codec && rounds) {
-      return "its rounds and JMH's 99.9% error; more rounds and the full codec profile may decide it";
+      return "its lowest and highest rounds and JMH iterations; a longer run may decide it";
     }
     return codec
-        ? "JMH's 99.9% error on each benchmark; the full codec profile may decide it"
+        ? "each benchmark's fastest and slowest JMH iteration; the full codec profile may decide it"
         : "its lowest and highest round; more rounds may decide it";
   }
 

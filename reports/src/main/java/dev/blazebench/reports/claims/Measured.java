@@ -8,10 +8,10 @@ import java.util.Objects;
  * stays missing and keeps the first reason, so a verdict can say exactly what was absent.
  *
  * <p>The range is what the run's own repetitions say about the value: for a median of per-round
- * ratios, the lowest and highest round; for a codec benchmark, JMH's 99.9% confidence interval; for
- * a size, the value itself (bytes do not vary). Arithmetic carries it as interval arithmetic, so a
- * verdict can tell a figure that meets or misses a claim in every round from one whose rounds fall
- * on both sides of it.
+ * ratios, the lowest and highest round; for a codec benchmark, its fastest and slowest JMH
+ * iteration; for a size, the value itself (bytes do not vary). Arithmetic carries it as interval
+ * arithmetic, so a verdict can tell a figure that meets or misses a claim in every round from one
+ * whose rounds fall on both sides of it.
  */
 public final class Measured {
 

@@ -18,8 +18,8 @@ import java.util.function.DoubleBinaryOperator;
  * <p>Numbers, {@code + - * /}, parentheses, {@code min}/{@code max}, and the data functions of
  * {@link DataFunction} whose arguments are names (scenarios, APIs with an optional {@code
  * :operation}, fields). A value the run lacks makes the whole expression missing, with the reason.
- * The data functions give each value a range (the rounds', or JMH's error), which the operators
- * carry as interval arithmetic.
+ * The data functions give each value a range (the rounds', or the JMH iterations'), which the
+ * operators carry as interval arithmetic.
  */
 public abstract class MetricExpression {
 

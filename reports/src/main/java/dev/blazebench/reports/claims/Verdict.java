@@ -7,7 +7,7 @@ public enum Verdict {
   /** Measured here, and the figure misses the claim. */
   DOES_NOT_HOLD("does not hold"),
   /**
-   * Measured here, but the figure's range in this run (its rounds, or JMH's error) lies on both
+   * Measured here, but the figure's range in this run (its rounds, or JMH iterations) lies on both
    * sides of the claim: which side the figure is on is within this run's noise, and a longer run
    * (more rounds, the full codec profile) may decide it.
    */

@@ -38,11 +38,16 @@ public record RunResults(
   public static final String KIND = "blazebench-compare-results";
 
   /**
-   * The schema version this code writes (it reads 1 to this). 3: {@code serverCpuMicrosPerOp}
-   * leaves out the server's JIT compiler threads, whose share is {@code serverJitCpuMicrosPerOp},
-   * and {@code clientCpuMicrosPerOp} the driver's; in 2 and 1 both counted every thread.
+   * The schema version this code writes (it reads 1 to this). 4: each codec benchmark has its
+   * fastest and slowest iteration ({@code minMicros}, {@code maxMicros}). 3: {@code
+   * serverCpuMicrosPerOp} leaves out the server's JIT compiler threads, whose share is {@code
+   * serverJitCpuMicrosPerOp}, and {@code clientCpuMicrosPerOp} the driver's; in 2 and 1 both
+   * counted every thread.
    */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
+
+  /** The first schema version whose codec benchmarks record their iterations' range. */
+  public static final int CODEC_ITERATION_RANGE_SINCE = 4;
 
   /** The first schema version whose server CPU per operation leaves out the JIT compilers. */
   public static final int SERVER_CPU_WITHOUT_JIT_SINCE = 3;

@@ -66,6 +66,7 @@ public final class RunResultsReader {
     checkKindAndVersion(tree, source);
     upgradeFromVersion1(tree);
     addJitFieldsBeforeVersion3(tree);
+    addCodecRangeBeforeVersion4(tree);
     // environment.link is written only for runs over a shaped link; its absence means loopback.
     if (tree.get("environment") instanceof ObjectNode environment) {
       if (!environment.has("link")) {
@@ -156,6 +157,26 @@ public final class RunResultsReader {
       if (result.get("total") instanceof ObjectNode total
           && !total.has("serverJitCpuMicrosPerOp")) {
         total.putNull("serverJitCpuMicrosPerOp");
+      }
+    }
+  }
+
+  /**
+   * Gives the codec benchmarks of a file before version 4 the iteration range they did not record
+   * (null: not recorded), keeping its version number.
+   */
+  private static void addCodecRangeBeforeVersion4(JsonNode tree) {
+    if (tree.get("schemaVersion").intValue() >= RunResults.CODEC_ITERATION_RANGE_SINCE
+        || !(tree.path("codec").get("benchmarks") instanceof ArrayNode benchmarks)) {
+      return;
+    }
+    for (JsonNode benchmark : benchmarks) {
+      if (benchmark instanceof ObjectNode fields) {
+        for (String name : new String[] {"minMicros", "maxMicros"}) {
+          if (!fields.has(name)) {
+            fields.putNull(name);
+          }
+        }
       }
     }
   }

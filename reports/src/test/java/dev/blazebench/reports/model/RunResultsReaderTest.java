@@ -157,12 +157,12 @@ class RunResultsReaderTest {
 
   @Test
   void refusesAnotherSchemaVersion() throws Exception {
-    Path file = writeEdited(tree -> tree.put("schemaVersion", 4));
+    Path file = writeEdited(tree -> tree.put("schemaVersion", 5));
 
     assertThatThrownBy(() -> RunResultsReader.read(file))
         .isInstanceOf(InvalidRunException.class)
         .hasMessage(
-            file + ": schemaVersion 4 is not supported (this blazebench reads versions 1 to 3)");
+            file + ": schemaVersion 5 is not supported (this blazebench reads versions 1 to 4)");
   }
 
   @Test
@@ -204,6 +204,37 @@ class RunResultsReaderTest {
               assertThat(result.total().serverJitCpuMicrosPerOp()).isNull();
               assertThat(result.rounds()).allMatch(r -> r.serverJitCpuMicrosPerOp() == null);
             });
+  }
+
+  @Test
+  void readsVersionThreeWithoutCodecIterationRangesAndKeepsItsVersion() throws Exception {
+    Path file =
+        writeEdited(
+            tree -> {
+              tree.put("schemaVersion", 3);
+              for (JsonNode benchmark : tree.get("codec").get("benchmarks")) {
+                ((ObjectNode) benchmark).remove("minMicros");
+                ((ObjectNode) benchmark).remove("maxMicros");
+              }
+            });
+
+    RunResults run = RunResultsReader.read(file);
+
+    assertThat(run.schemaVersion()).isEqualTo(3);
+    assertThat(run.codec().benchmarks())
+        .isNotEmpty()
+        .allMatch(b -> b.minMicros() == null && b.maxMicros() == null);
+  }
+
+  @Test
+  void versionFourMustCarryTheCodecIterationRanges() throws Exception {
+    Path file =
+        writeEdited(
+            tree -> ((ObjectNode) tree.get("codec").get("benchmarks").get(0)).remove("minMicros"));
+
+    assertThatThrownBy(() -> RunResultsReader.read(file))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageContaining("missing field \"minMicros\"");
   }
 
   @Test

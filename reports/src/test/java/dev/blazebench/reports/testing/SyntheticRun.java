@@ -255,13 +255,31 @@ public final class SyntheticRun {
       sizes.add(
           new CodecSize("Fetch1", format, (Long) f[1] - 4_000, gzip == null ? null : gzip * 4));
       benchmarks.add(
-          new CodecBenchmark("Fetch1000", format, "encode", (Double) f[3], 12.5, 650_000.0));
+          new CodecBenchmark(
+              "Fetch1000",
+              format,
+              "encode",
+              (Double) f[3],
+              12.5,
+              (Double) f[3] - 10,
+              (Double) f[3] + 15,
+              650_000.0));
       benchmarks.add(
-          new CodecBenchmark("Fetch1000", format, "decode", (Double) f[4], 10.0, 900_000.0));
+          new CodecBenchmark(
+              "Fetch1000",
+              format,
+              "decode",
+              (Double) f[4],
+              10.0,
+              (Double) f[4] - 8,
+              (Double) f[4] + 12,
+              900_000.0));
       benchmarks.add(
-          new CodecBenchmark("Fetch1", format, "encode", (Double) f[3] / 900, null, null));
+          new CodecBenchmark(
+              "Fetch1", format, "encode", (Double) f[3] / 900, null, null, null, null));
       benchmarks.add(
-          new CodecBenchmark("Fetch1", format, "decode", (Double) f[4] / 900, null, null));
+          new CodecBenchmark(
+              "Fetch1", format, "decode", (Double) f[4] / 900, null, null, null, null));
     }
     return new CodecResults("quick", "OpenJDK 64-Bit Server VM 17.0.15", sizes, benchmarks);
   }
