@@ -4,6 +4,8 @@ import dev.blazebench.harness.BadInputException;
 import dev.blazebench.harness.ExitCodes;
 import dev.blazebench.load.api.TargetUnreachableException;
 import dev.blazebench.load.run.Target;
+import dev.blazebench.reports.claims.ClaimCatalogue;
+import dev.blazebench.reports.claims.ClaimCheck;
 import dev.blazebench.reports.gate.InterleavedRuns;
 import dev.blazebench.reports.model.ApiScenarioResult;
 import dev.blazebench.reports.model.CodecResults;
@@ -127,6 +129,10 @@ final class CompareRun {
           assemble(machine, placement, startedAt, clock.instant(), partial, codecProblem);
       Path resultsJson = RunResultsWriter.writeToFolder(results, plan.outDir());
       Path index = ReportStep.write(plan.outDir(), console);
+      // As Gatling closes with its assertions: the claim check's count, the report has each one.
+      say(
+          "claim check: %s",
+          ClaimCheck.verdictLine(ClaimCheck.check(ClaimCatalogue.standard(), results)));
       Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
       say(
           "%s in %s: %d runs, %d failed calls, %d failed runs%s",

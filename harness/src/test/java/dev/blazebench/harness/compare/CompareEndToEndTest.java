@@ -54,7 +54,14 @@ class CompareEndToEndTest {
         .containsPattern("\\[warm-up\\] +fetch-1000 +grpc-blazebinary .*\\(unmeasured\\)")
         .containsPattern("\\[round 1/1\\] +fetch-1000 +grpc-blazebinary ")
         .containsPattern("\\[round 1/1\\] +fetch-1000 +rest-json ")
-        .contains("blazebench compare: server stopped");
+        .contains("blazebench compare: server stopped")
+        // The claim check's count, the same line summary.md opens with.
+        .containsPattern(
+            "blazebench compare: claim check: \\d+ holds?, \\d+ do(es)? not hold, \\d+"
+                + " inconclusive, \\d+ not measurable here, \\d+ not measured in this run \\(of"
+                + " \\d+ claims in the seed\\)");
+    assertThat(Files.readString(out.resolve("summary.md")))
+        .contains(run.stderr().replaceAll("(?s).*claim check: ([^\n]*)\n.*", "$1"));
     // stdout names the report, for scripts.
     assertThat(run.stdout().strip()).isEqualTo(out.resolve("index.html").toString());
     assertThat(out.resolve("index.html")).isNotEmptyFile();

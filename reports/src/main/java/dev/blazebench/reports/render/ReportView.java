@@ -3,11 +3,8 @@ package dev.blazebench.reports.render;
 import dev.blazebench.reports.claims.ClaimCatalogue;
 import dev.blazebench.reports.claims.ClaimCheck;
 import dev.blazebench.reports.claims.ClaimResult;
-import dev.blazebench.reports.claims.Verdict;
 import dev.blazebench.reports.model.RunResults;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,7 +32,7 @@ record ReportView(
             + " ("
             + run.settings().profile()
             + ")",
-        verdictLine(claimResults),
+        ClaimCheck.verdictLine(claimResults),
         Warnings.of(run),
         EnvironmentRow.of(run),
         SeedTables.of(run),
@@ -44,31 +41,5 @@ record ReportView(
         CodecTable.of(run),
         ClaimTable.of(claimResults),
         claimResults);
-  }
-
-  /**
-   * {@code 5 hold, 18 do not hold, 2 inconclusive, 7 not measurable here, 15 not measured in this
-   * run (of 47)}.
-   */
-  static String verdictLine(List<ClaimResult> results) {
-    Map<Verdict, Integer> counts = ClaimCheck.countByVerdict(results);
-    List<String> parts = new ArrayList<>();
-    for (Verdict verdict : Verdict.values()) {
-      parts.add(
-          counts.get(verdict)
-              + " "
-              + (verdict == Verdict.HOLDS && counts.get(verdict) == 1
-                  ? "holds"
-                  : pluralLabel(verdict)));
-    }
-    return String.join(", ", parts) + " (of " + results.size() + " claims in the seed)";
-  }
-
-  private static String pluralLabel(Verdict verdict) {
-    return switch (verdict) {
-      case HOLDS -> "hold";
-      case DOES_NOT_HOLD -> "do not hold";
-      default -> verdict.label();
-    };
   }
 }
