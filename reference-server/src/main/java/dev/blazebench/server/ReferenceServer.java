@@ -4,6 +4,8 @@ import dev.blazebench.protocol.ParseFailures;
 import dev.blazebench.protocol.workload.BugWorkload;
 import dev.blazebench.server.core.BlazeDatabase;
 import dev.blazebench.server.grpc.GrpcApis;
+import dev.blazebench.server.grpc.GrpcListener;
+import dev.blazebench.server.net.ConnectionCap;
 import dev.blazebench.server.rest.RestOptions;
 import dev.blazebench.server.rest.RestServer;
 import dev.blazebench.server.store.BlazeStore;
@@ -80,6 +82,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final BlazeStore store;
   private final BlazeDatabase database;
   private final HealthStatusManager health;
+  private GrpcListener grpcListener;
   private Server grpcServer;
   private RestServer restServer;
   private boolean closed;
@@ -160,8 +163,13 @@ public final class ReferenceServer implements AutoCloseable {
 
   private void startListeners() throws IOException {
     if (options.servesGrpc()) {
+      grpcListener =
+          GrpcListener.create(new ConnectionCap("gRPC", options.connections().maxConnections()));
       NettyServerBuilder builder =
-          NettyServerBuilder.forAddress(new InetSocketAddress(options.host(), options.grpcPort()))
+          grpcListener
+              .configure(
+                  NettyServerBuilder.forAddress(
+                      new InetSocketAddress(options.host(), options.grpcPort())))
               .maxInboundMessageSize(options.maxMessageBytes())
               // grpc-java sets neither by default. Without them one connection may hold any
               // number of calls open, and open and cancel streams as fast as it can send
@@ -249,6 +257,11 @@ public final class ReferenceServer implements AutoCloseable {
   /** The store's directory (a temporary one when none was given). */
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** The gRPC listener's connection count and cap, or null without gRPC. */
+  public ConnectionCap grpcConnections() {
+    return grpcListener == null ? null : grpcListener.connections();
   }
 
   /** The gRPC port actually bound (the chosen one when asked for 0), or -1 without gRPC. */
@@ -345,6 +358,9 @@ public final class ReferenceServer implements AutoCloseable {
       }
       if (grpcServer != null) {
         awaitGrpcTermination();
+      }
+      if (grpcListener != null) {
+        grpcListener.close();
       }
       store.close();
       log("stopped; store closed");

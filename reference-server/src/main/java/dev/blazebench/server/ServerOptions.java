@@ -1,7 +1,7 @@
 package dev.blazebench.server;
 
 import dev.blazebench.protocol.workload.BugWorkload;
-import dev.blazebench.server.rest.ConnectionLimits;
+import dev.blazebench.server.net.ConnectionLimits;
 import dev.blazebench.server.store.StoreOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +33,8 @@ import java.util.Set;
  * @param shutdownGrace how long a graceful stop lets running calls finish before cancelling them
  *     ({@link #DEFAULT_SHUTDOWN_GRACE}, 10 s)
  * @param store the store's options ({@link StoreOptions#defaults()})
- * @param connections the idle timeout (both listeners) and the cap on open connections (REST)
- *     ({@link ConnectionLimits#defaults()})
+ * @param connections the idle timeout and the cap on open connections (each listener's own) ({@link
+ *     ConnectionLimits#defaults()})
  */
 public record ServerOptions(
     Set<ServerApi> apis,

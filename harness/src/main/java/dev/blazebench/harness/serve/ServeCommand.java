@@ -8,7 +8,7 @@ import dev.blazebench.protocol.workload.BugWorkload;
 import dev.blazebench.server.ReferenceServer;
 import dev.blazebench.server.ServerApi;
 import dev.blazebench.server.ServerOptions;
-import dev.blazebench.server.rest.ConnectionLimits;
+import dev.blazebench.server.net.ConnectionLimits;
 import dev.blazebench.server.store.StoreException;
 import dev.blazebench.server.store.StoreOptions;
 import java.io.IOException;
@@ -139,8 +139,8 @@ public final class ServeCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "10000",
       description =
-          "REST connections open at once; past it a new one is closed as soon as it is accepted."
-              + " Default: ${DEFAULT-VALUE}.")
+          "Connections open at once on each listener (REST, gRPC); past it a new one is closed"
+              + " as soon as it is accepted. Default: ${DEFAULT-VALUE}.")
   String maxConnections;
 
   @Option(

@@ -7,7 +7,7 @@ import dev.blazebench.harness.CliStreams;
 import dev.blazebench.harness.ExitCodes;
 import dev.blazebench.server.ServerApi;
 import dev.blazebench.server.ServerOptions;
-import dev.blazebench.server.rest.ConnectionLimits;
+import dev.blazebench.server.net.ConnectionLimits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import dev.blazebench.protocol.workload.BugFields;
 import dev.blazebench.protocol.workload.BugWorkload;
 import dev.blazebench.server.ReferenceServer;
 import dev.blazebench.server.ServerOptions;
-import dev.blazebench.server.rest.ConnectionLimits;
+import dev.blazebench.server.net.ConnectionLimits;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.blazebench.server.rest;
 
+import dev.blazebench.server.net.ConnectionCap;
+import dev.blazebench.server.net.ConnectionLimits;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelHandler;
@@ -8,35 +10,26 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ServerChannel;
 import io.vertx.core.impl.transports.NioTransport;
 import io.vertx.core.transport.Transport;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Counts ({@link RestMetrics}) the TCP connections the REST listener accepts and closes a new one
- * at once when {@link ConnectionLimits#maxConnections()} are already open, so that a client opening
- * connections without end runs into the cap instead of the process's file-descriptor limit (which
- * the store needs too). Logged once each time the cap is reached, not per refused connection.
+ * Puts the REST listener's {@link ConnectionCap} where Netty hands each accepted socket to the
+ * server, before any byte is read: a connection past {@link ConnectionLimits#maxConnections()} is
+ * closed at once.
  *
- * <p>It sits where Netty hands each accepted socket to the server, before any byte is read:
- * Vert.x's own connection handler hears of an HTTP/1.1 connection only once a whole request head
+ * <p>Vert.x's own connection handler hears of an HTTP/1.1 connection only once a whole request head
  * has arrived, too late for a client that sends half of one, or nothing. Vert.x offers no hook
  * there, so the gate comes in through its transport SPI ({@link #transport()}): Vert.x's NIO
- * transport, except that each server socket it makes starts its pipeline with this handler.
+ * transport, except that each server socket it makes starts its pipeline with this handler. (The
+ * gRPC listener's twin is {@code dev.blazebench.server.grpc.GrpcListener}, on grpc-java's shaded
+ * Netty.)
  */
 @ChannelHandler.Sharable
 final class AcceptGate extends ChannelInboundHandlerAdapter {
 
-  private static final Logger LOG = Logger.getLogger(AcceptGate.class.getName());
+  private final ConnectionCap cap;
 
-  private final int max;
-  private final RestMetrics metrics;
-
-  /** Whether the cap was reached and not yet left: the log line is written on the way in. */
-  private volatile boolean full;
-
-  AcceptGate(int max, RestMetrics metrics) {
-    this.max = max;
-    this.metrics = metrics;
+  AcceptGate(ConnectionCap cap) {
+    this.cap = cap;
   }
 
   /** Vert.x's NIO transport with this gate on every server socket, for {@code Vertx.builder()}. */
@@ -82,28 +75,11 @@ final class AcceptGate extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     Channel accepted = (Channel) msg;
-    if (!metrics.admitConnection(max)) {
-      if (!full) {
-        full = true;
-        LOG.log(
-            Level.WARNING,
-            "{0} connections open, the limit (--max-connections): closing new ones until some"
-                + " close",
-            Integer.toString(max));
-      }
+    if (!cap.admit()) {
       accepted.unsafe().closeForcibly();
       return;
     }
-    accepted
-        .closeFuture()
-        .addListener(
-            closed -> {
-              int now = metrics.connectionClosed();
-              if (full && now < max) {
-                full = false;
-                LOG.info(() -> "connections below the limit (" + max + ") again: accepting");
-              }
-            });
+    accepted.closeFuture().addListener(closed -> cap.release());
     ctx.fireChannelRead(accepted);
   }
 }

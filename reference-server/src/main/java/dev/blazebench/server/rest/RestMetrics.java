@@ -1,6 +1,6 @@
 package dev.blazebench.server.rest;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.blazebench.server.net.ConnectionCap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,28 +13,30 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RestMetrics {
 
-  private final AtomicLong connectionsOpened = new AtomicLong();
-  private final AtomicInteger connectionsOpen = new AtomicInteger();
-  private final AtomicLong connectionsRefused = new AtomicLong();
+  private final ConnectionCap connections;
   private final AtomicLong started = new AtomicLong();
   private final AtomicLong completed = new AtomicLong();
   private final AtomicLong aborted = new AtomicLong();
   private final AtomicLong recordsRead = new AtomicLong();
   private final AtomicLong backpressurePauses = new AtomicLong();
 
+  RestMetrics(ConnectionCap connections) {
+    this.connections = connections;
+  }
+
   /** TCP connections accepted and admitted under the cap (an h2c upgrade keeps its connection). */
   public long connectionsOpened() {
-    return connectionsOpened.get();
+    return connections.opened();
   }
 
   /** Connections open now. */
   public int connectionsOpen() {
-    return connectionsOpen.get();
+    return connections.open();
   }
 
   /** Connections closed as soon as they were accepted, because the cap was reached. */
   public long connectionsRefused() {
-    return connectionsRefused.get();
+    return connections.refused();
   }
 
   /** Streams whose response began (status 200 sent). */
@@ -60,28 +62,6 @@ public final class RestMetrics {
   /** Times a stream waited for the connection to drain before reading its next batch. */
   public long backpressurePauses() {
     return backpressurePauses.get();
-  }
-
-  /**
-   * Counts a new connection as open, unless {@code max} are open already: then counts it refused
-   * and returns false.
-   */
-  boolean admitConnection(int max) {
-    int open;
-    do {
-      open = connectionsOpen.get();
-      if (open >= max) {
-        connectionsRefused.incrementAndGet();
-        return false;
-      }
-    } while (!connectionsOpen.compareAndSet(open, open + 1));
-    connectionsOpened.incrementAndGet();
-    return true;
-  }
-
-  /** Counts a connection admitted by {@link #admitConnection} as closed; returns those left. */
-  int connectionClosed() {
-    return connectionsOpen.decrementAndGet();
   }
 
   void streamStarted() {

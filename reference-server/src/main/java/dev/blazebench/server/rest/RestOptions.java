@@ -1,5 +1,6 @@
 package dev.blazebench.server.rest;
 
+import dev.blazebench.server.net.ConnectionLimits;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,8 @@
 package dev.blazebench.server.rest;
 
 import dev.blazebench.server.core.BlazeDatabase;
+import dev.blazebench.server.net.ConnectionCap;
+import dev.blazebench.server.net.ConnectionLimits;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -66,8 +68,9 @@ public final class RestServer implements AutoCloseable {
   public static RestServer start(BlazeDatabase db, RestOptions options) {
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(options, "options");
-    RestMetrics metrics = new RestMetrics();
-    AcceptGate gate = new AcceptGate(options.connections().maxConnections(), metrics);
+    ConnectionCap cap = new ConnectionCap("REST", options.connections().maxConnections());
+    RestMetrics metrics = new RestMetrics(cap);
+    AcceptGate gate = new AcceptGate(cap);
     Vertx vertx =
         Vertx.builder()
             .with(

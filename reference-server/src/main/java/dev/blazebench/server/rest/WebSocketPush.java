@@ -4,6 +4,7 @@ import dev.blazebench.server.core.BlazeDatabase;
 import dev.blazebench.server.feed.ChangeSubscriber;
 import dev.blazebench.server.feed.Subscription;
 import dev.blazebench.server.feed.SubscriptionEnd;
+import dev.blazebench.server.net.ConnectionLimits;
 import dev.blazebench.server.store.ChangeEvent;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Handler;

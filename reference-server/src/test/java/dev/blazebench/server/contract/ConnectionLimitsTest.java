@@ -7,7 +7,8 @@ import dev.blazebench.server.ReferenceServer;
 import dev.blazebench.server.ServerApi;
 import dev.blazebench.server.ServerOptions;
 import dev.blazebench.server.core.BlazeDatabase;
-import dev.blazebench.server.rest.ConnectionLimits;
+import dev.blazebench.server.net.ConnectionCap;
+import dev.blazebench.server.net.ConnectionLimits;
 import dev.blazebench.server.rest.RestMetrics;
 import dev.blazebench.server.rest.RestOptions;
 import dev.blazebench.server.rest.RestServer;
@@ -26,18 +27,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The REST listener's {@link ConnectionLimits} against a real {@link RestServer}: connections that
- * go quiet (before, during or after a request) are closed once idle, a quiet WebSocket subscriber
- * is pinged and kept (closed if it does not answer), and connections past the cap are closed as
- * they come while those below it are served. The idle timeout here is short so that the test does
- * not wait long; what it checks is that a connection ends, not how fast.
+ * The listeners' {@link ConnectionLimits} against real servers: REST connections that go quiet
+ * (before, during or after a request) are closed once idle, a quiet WebSocket subscriber is pinged
+ * and kept (closed if it does not answer), an idle gRPC connection is sent GOAWAY, and connections
+ * past the cap (REST and gRPC) are closed as they come while those below it are served. The idle
+ * timeout here is short so that the test does not wait long; what it checks is that a connection
+ * ends, not how fast.
  */
 class ConnectionLimitsTest {
 
@@ -229,30 +233,9 @@ class ConnectionLimitsTest {
 
   @Test
   void anIdleGrpcConnectionIsSentGoAway() throws IOException {
-    try (ReferenceServer grpc =
-            ReferenceServer.start(
-                ServerOptions.defaults()
-                    .withApis(EnumSet.of(ServerApi.BLAZE))
-                    .withGrpcPort(0)
-                    .withDataDir(dataDir.resolve("grpc"))
-                    .withSeedRecords(0)
-                    .withConnections(ConnectionLimits.defaults().withIdleTimeout(IDLE)));
+    try (ReferenceServer grpc = startGrpc(ConnectionLimits.defaults().withIdleTimeout(IDLE));
         RawHttp2Connection h2 = RawHttp2Connection.open(grpc.grpcPort())) {
-      h2.send(
-          RawHttp2Connection.HEADERS,
-          RawHttp2Connection.END_HEADERS,
-          1,
-          h2.headerBlock(
-              RawHttp2Connection.headers(
-                  ":method", "POST",
-                  ":scheme", "http",
-                  ":path", "/grpc.health.v1.Health/Check",
-                  ":authority", "127.0.0.1",
-                  "content-type", "application/grpc",
-                  "te", "trailers")));
-      h2.send(RawHttp2Connection.DATA, RawHttp2Connection.END_STREAM, 1, new byte[5]);
-      h2.flush();
-      assertThat(h2.awaitAnswer(1, WAIT).completed()).isTrue();
+      assertThat(healthCheck(h2).completed()).isTrue();
 
       // No call open from here on: the server says goodbye, with no error.
       RawHttp2Connection.Frame goAway = h2.awaitGoAway(WAIT);
@@ -261,13 +244,96 @@ class ConnectionLimitsTest {
     }
   }
 
+  @Test
+  void grpcConnectionsPastTheCapAreClosedAndTheOthersServed() throws IOException {
+    Set<Thread> before = grpcThreads();
+    try (ReferenceServer grpc = startGrpc(new ConnectionLimits(Duration.ZERO, 3))) {
+      ConnectionCap cap = grpc.grpcConnections();
+      assertThat(cap.max()).isEqualTo(3);
+      // Counted from the accept on: connections that have sent nothing take their place too.
+      List<Socket> admitted = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        admitted.add(connect(grpc.grpcPort()));
+      }
+      awaitTrue(() -> cap.open() == 3);
+
+      // An admitted connection hears the server's SETTINGS at once; the fourth hears nothing.
+      Socket fourth = connect(grpc.grpcPort());
+      write(fourth, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+      assertThat(readUntilEnd(fourth)).as("answer to a connection past the cap").isEmpty();
+      assertThat(cap.refused()).isEqualTo(1);
+
+      // Once one of the three closes, a new connection is served a call.
+      close(admitted.get(0));
+      awaitTrue(() -> cap.open() == 2);
+      try (RawHttp2Connection h2 = RawHttp2Connection.open(grpc.grpcPort())) {
+        assertThat(healthCheck(h2).completed()).isTrue();
+        assertThat(cap.open()).isEqualTo(3);
+      }
+
+      for (Socket socket : sockets) {
+        close(socket);
+      }
+      awaitTrue(() -> cap.open() == 0);
+      assertThat(cap.refused()).isEqualTo(1);
+      assertThat(cap.opened()).isEqualTo(4);
+    }
+    // The listener's own event-loop threads stop with the server.
+    Set<Thread> left = grpcThreads();
+    left.removeAll(before);
+    assertThat(left).as("gRPC event-loop threads still alive after close").isEmpty();
+  }
+
+  /** A reference server with only the gRPC BlazeBinary APIs, on a free port. */
+  private ReferenceServer startGrpc(ConnectionLimits limits) throws IOException {
+    return ReferenceServer.start(
+        ServerOptions.defaults()
+            .withApis(EnumSet.of(ServerApi.BLAZE))
+            .withGrpcPort(0)
+            .withDataDir(dataDir.resolve("grpc"))
+            .withSeedRecords(0)
+            .withConnections(limits));
+  }
+
+  private static Set<Thread> grpcThreads() {
+    Set<Thread> threads = new HashSet<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().startsWith("blazebench-grpc-") && thread.isAlive()) {
+        threads.add(thread);
+      }
+    }
+    return threads;
+  }
+
+  private static RawHttp2Connection.Answer healthCheck(RawHttp2Connection h2) {
+    h2.send(
+        RawHttp2Connection.HEADERS,
+        RawHttp2Connection.END_HEADERS,
+        1,
+        h2.headerBlock(
+            RawHttp2Connection.headers(
+                ":method", "POST",
+                ":scheme", "http",
+                ":path", "/grpc.health.v1.Health/Check",
+                ":authority", "127.0.0.1",
+                "content-type", "application/grpc",
+                "te", "trailers")));
+    h2.send(RawHttp2Connection.DATA, RawHttp2Connection.END_STREAM, 1, new byte[5]);
+    h2.flush();
+    return h2.awaitAnswer(1, WAIT);
+  }
+
   // ---- plain sockets ----
 
   private Socket connect() {
+    return connect(server.actualPort());
+  }
+
+  private Socket connect(int port) {
     try {
       Socket socket = new Socket();
       sockets.add(socket);
-      socket.connect(new InetSocketAddress("127.0.0.1", server.actualPort()), 5_000);
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       return socket;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

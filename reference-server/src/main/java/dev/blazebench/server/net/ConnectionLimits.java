@@ -1,4 +1,4 @@
-package dev.blazebench.server.rest;
+package dev.blazebench.server.net;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -13,8 +13,10 @@ import java.util.Objects;
  *     the 60 s after which Vert.x, Gatling and most HTTP client pools close their own idle
  *     connections, so a benchmark client closes first; a WebSocket subscriber is sent a ping every
  *     half of it, so a quiet one stays (and one that does not answer is closed)
- * @param maxConnections REST connections open at once, past which a new one is closed as soon as it
- *     is accepted ({@value #DEFAULT_MAX_CONNECTIONS}; the connections of a WebSocket fan-out count)
+ * @param maxConnections connections open at once on each listener (the REST one and the gRPC one
+ *     count apart), past which a new one is closed as soon as it is accepted ({@value
+ *     #DEFAULT_MAX_CONNECTIONS}; the connections of a WebSocket fan-out count). See {@link
+ *     ConnectionCap}
  */
 public record ConnectionLimits(Duration idleTimeout, int maxConnections) {
 
