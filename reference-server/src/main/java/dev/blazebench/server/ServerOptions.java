@@ -85,6 +85,13 @@ public record ServerOptions(
     }
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(connections, "connections");
+    if (connections.requestBufferBytes() < maxMessageBytes) {
+      throw new IllegalArgumentException(
+          "requestBufferBytes must be at least maxMessageBytes ("
+              + maxMessageBytes
+              + "), or the largest request could never be held; was "
+              + connections.requestBufferBytes());
+    }
   }
 
   /**

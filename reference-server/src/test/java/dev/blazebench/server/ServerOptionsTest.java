@@ -44,6 +44,15 @@ class ServerOptionsTest {
         .hasMessage("seedRecords must not be negative, was -1");
     assertThatThrownBy(() -> defaults.withMaxMessageBytes(0))
         .hasMessage("maxMessageBytes must be at least 1, was 0");
+    // A request of the largest size must fit in the buffer shared by all requests.
+    assertThatThrownBy(
+            () ->
+                defaults
+                    .withMaxMessageBytes(2_000_000)
+                    .withConnections(defaults.connections().withRequestBufferBytes(1_000_000)))
+        .hasMessage(
+            "requestBufferBytes must be at least maxMessageBytes (2000000), or the largest request"
+                + " could never be held; was 1000000");
     assertThat(defaults.withApis(EnumSet.of(ServerApi.REST)).servesGrpc()).isFalse();
   }
 }

@@ -17,8 +17,21 @@ final class FlagValues {
 
   private FlagValues() {}
 
-  /** Bytes: a number with B, KiB, MiB or GiB (KB/MB/GB are read as the binary units too). */
+  /**
+   * Bytes: a number with B, KiB, MiB or GiB (KB/MB/GB are read as the binary units too), below
+   * 2GiB.
+   */
   static int bytes(String flag, String text) {
+    long value = size(flag, text);
+    if (value > Integer.MAX_VALUE) {
+      throw new BadInputException(
+          flag + ": must be between 1 byte and 2GiB - 1, was \"" + text + "\"");
+    }
+    return (int) value;
+  }
+
+  /** As {@link #bytes}, any size from 1 byte. */
+  static long size(String flag, String text) {
     Matcher m = match(flag, text, "a size such as 64MiB, 512KiB or 1048576");
     long multiplier =
         switch (m.group(2).toLowerCase(Locale.ROOT)) {
@@ -28,12 +41,16 @@ final class FlagValues {
           case "g", "gb", "gib" -> 1L << 30;
           default -> throw bad(flag, text, "a size unit B, KiB, MiB or GiB");
         };
-    long value = Math.multiplyExact(Long.parseLong(m.group(1)), multiplier);
-    if (value < 1 || value > Integer.MAX_VALUE) {
-      throw new BadInputException(
-          flag + ": must be between 1 byte and 2GiB - 1, was \"" + text + "\"");
+    long value;
+    try {
+      value = Math.multiplyExact(Long.parseLong(m.group(1)), multiplier);
+    } catch (ArithmeticException e) {
+      throw new BadInputException(flag + ": too large, was \"" + text + "\"", e);
     }
-    return (int) value;
+    if (value < 1) {
+      throw new BadInputException(flag + ": must be at least 1 byte, was \"" + text + "\"");
+    }
+    return value;
   }
 
   /** A duration: a number with ms, s or m. */

@@ -144,6 +144,15 @@ public final class ServeCommand implements Callable<Integer> {
   String maxConnections;
 
   @Option(
+      names = "--request-buffer",
+      paramLabel = "SIZE",
+      description =
+          "Request bodies held at once across the REST connections; past it a new request with a"
+              + " body is answered 503 (Retry-After: 1) without reading it. At least"
+              + " --max-message-size. Default: a sixteenth of the heap (-Xmx), at least 64MiB.")
+  String requestBuffer;
+
+  @Option(
       names = "--sync-on-commit",
       description =
           "Force every commit to the disk device (fsync): acknowledged writes then survive power"
@@ -197,13 +206,11 @@ public final class ServeCommand implements Callable<Integer> {
               .withDataDir(dataDir == null ? null : dataDir.toAbsolutePath())
               .withSeedRecords(FlagValues.count("--seed-records", seedRecords))
               .withWorkloadSeed(workloadSeed)
+              // The connections first: the request buffer must hold the largest request.
+              .withConnections(connectionLimits())
               .withMaxMessageBytes(FlagValues.bytes("--max-message-size", maxMessageSize))
               .withShutdownGrace(FlagValues.duration("--shutdown-grace", shutdownGrace))
-              .withStore(StoreOptions.defaults().withSyncOnCommit(syncOnCommit))
-              .withConnections(
-                  new ConnectionLimits(
-                      FlagValues.duration("--idle-timeout", idleTimeout),
-                      FlagValues.count("--max-connections", maxConnections)));
+              .withStore(StoreOptions.defaults().withSyncOnCommit(syncOnCommit));
       if (options.servesGrpc()
           && options.serves(ServerApi.REST)
           && options.grpcPort() != 0
@@ -215,6 +222,16 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(flagOf(e.getMessage()), e);
     }
+  }
+
+  private ConnectionLimits connectionLimits() {
+    ConnectionLimits limits =
+        new ConnectionLimits(
+            FlagValues.duration("--idle-timeout", idleTimeout),
+            FlagValues.count("--max-connections", maxConnections));
+    return requestBuffer == null
+        ? limits
+        : limits.withRequestBufferBytes(FlagValues.size("--request-buffer", requestBuffer));
   }
 
   /** ServerOptions names its parameters; say the flag the user typed instead. */
@@ -229,6 +246,9 @@ public final class ServeCommand implements Callable<Integer> {
         .replaceFirst("^shutdownGrace ", "--shutdown-grace ")
         .replaceFirst("^idleTimeout ", "--idle-timeout ")
         .replaceFirst("^maxConnections ", "--max-connections ")
+        .replaceFirst(
+            "^requestBufferBytes must be at least maxMessageBytes",
+            "--request-buffer must be at least --max-message-size")
         .replaceFirst("^(unknown API|empty API name)", "--api: $1");
   }
 }

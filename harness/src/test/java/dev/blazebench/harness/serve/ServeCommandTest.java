@@ -60,6 +60,8 @@ class ServeCommandTest {
             "0s",
             "--max-connections",
             "2k",
+            "--request-buffer",
+            "3GiB",
             "--sync-on-commit");
     assertThat(options.apis()).isEqualTo(EnumSet.of(ServerApi.BLAZE, ServerApi.PROTO));
     assertThat(options.host()).isEqualTo("0.0.0.0");
@@ -70,7 +72,8 @@ class ServeCommandTest {
     assertThat(options.maxMessageBytes()).isEqualTo(16 * 1024 * 1024);
     assertThat(options.shutdownGrace()).isEqualTo(Duration.ofMillis(500));
     assertThat(options.store().syncOnCommit()).isTrue();
-    assertThat(options.connections()).isEqualTo(new ConnectionLimits(Duration.ZERO, 2_000));
+    assertThat(options.connections())
+        .isEqualTo(new ConnectionLimits(Duration.ZERO, 2_000, 3L * 1024 * 1024 * 1024));
   }
 
   @Test
@@ -81,6 +84,12 @@ class ServeCommandTest {
     assertBadInput("--seed-records: expected a count", "--seed-records", "-5");
     assertBadInput("--idle-timeout: expected a duration", "--idle-timeout", "2h");
     assertBadInput("--max-connections must be at least 1", "--max-connections", "0");
+    assertBadInput(
+        "--request-buffer must be at least --max-message-size (67108864), or the largest request"
+            + " could never be held; was 1048576",
+        "--request-buffer",
+        "1MiB");
+    assertBadInput("--request-buffer: expected a size", "--request-buffer", "lots");
     assertBadInput("--grpc-port must be between 0 and 65535", "--grpc-port", "70000");
     assertBadInput(
         "--grpc-port and --http-port are both 7000", "--grpc-port", "7000", "--http-port", "7000");

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long a connection may sit idle and how many may be open at once: what keeps a client that
- * opens connections and sends nothing (or half a request) from holding the server's memory and file
+ * How long a connection may sit idle, how many may be open at once, and how many bytes of request
+ * bodies may be held at once: what keeps clients that open connections and send nothing (or half a
+ * request), or send many large requests together, from holding the server's memory and file
  * descriptors without bound.
  *
  * @param idleTimeout a connection on which nothing has been read or written for this long is closed
@@ -17,12 +18,19 @@ import java.util.Objects;
  *     count apart), past which a new one is closed as soon as it is accepted ({@value
  *     #DEFAULT_MAX_CONNECTIONS}; the connections of a WebSocket fan-out count). See {@link
  *     ConnectionCap}
+ * @param requestBufferBytes request bodies held at once across the REST listener's connections,
+ *     past which a new request with a body is answered 503 without reading it ({@link
+ *     #defaultRequestBufferBytes()}: a sixteenth of the heap, at least 64 MiB). See {@link
+ *     RequestBuffer}
  */
-public record ConnectionLimits(Duration idleTimeout, int maxConnections) {
+public record ConnectionLimits(Duration idleTimeout, int maxConnections, long requestBufferBytes) {
 
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
 
   public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+
+  /** The least {@link #defaultRequestBufferBytes()} gives: the default largest request. */
+  private static final long MIN_DEFAULT_REQUEST_BUFFER = 64L * 1024 * 1024;
 
   public ConnectionLimits {
     Objects.requireNonNull(idleTimeout, "idleTimeout");
@@ -41,19 +49,43 @@ public record ConnectionLimits(Duration idleTimeout, int maxConnections) {
       throw new IllegalArgumentException(
           "maxConnections must be at least 1, was " + maxConnections);
     }
+    if (requestBufferBytes < 1) {
+      throw new IllegalArgumentException(
+          "requestBufferBytes must be at least 1, was " + requestBufferBytes);
+    }
   }
 
-  /** 120 s idle timeout, at most 10,000 connections. */
+  /** These limits with the {@link #defaultRequestBufferBytes() default request buffer}. */
+  public ConnectionLimits(Duration idleTimeout, int maxConnections) {
+    this(idleTimeout, maxConnections, defaultRequestBufferBytes());
+  }
+
+  /** 120 s idle timeout, at most 10,000 connections, a sixteenth of the heap for request bodies. */
   public static ConnectionLimits defaults() {
     return new ConnectionLimits(DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS);
   }
 
+  /**
+   * A sixteenth of this JVM's largest heap ({@code -Xmx}), and at least 64 MiB (the default largest
+   * request): 128 MiB for the 2 GiB heap {@code compare} gives its servers. Small, because a body
+   * takes several times its size in the heap while it is parsed and stored: with a 2 GiB heap, four
+   * concurrent 60 MB batch inserts (177,514 records each) were stored, six ran the store out of
+   * memory (which then fails every request until restarted).
+   */
+  public static long defaultRequestBufferBytes() {
+    return Math.max(MIN_DEFAULT_REQUEST_BUFFER, Runtime.getRuntime().maxMemory() / 16);
+  }
+
   public ConnectionLimits withIdleTimeout(Duration idleTimeout) {
-    return new ConnectionLimits(idleTimeout, maxConnections);
+    return new ConnectionLimits(idleTimeout, maxConnections, requestBufferBytes);
   }
 
   public ConnectionLimits withMaxConnections(int maxConnections) {
-    return new ConnectionLimits(idleTimeout, maxConnections);
+    return new ConnectionLimits(idleTimeout, maxConnections, requestBufferBytes);
+  }
+
+  public ConnectionLimits withRequestBufferBytes(long requestBufferBytes) {
+    return new ConnectionLimits(idleTimeout, maxConnections, requestBufferBytes);
   }
 
   /** Whether idle connections are closed at all. */

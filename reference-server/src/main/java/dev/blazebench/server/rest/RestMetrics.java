@@ -1,6 +1,7 @@
 package dev.blazebench.server.rest;
 
 import dev.blazebench.server.net.ConnectionCap;
+import dev.blazebench.server.net.RequestBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,14 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RestMetrics {
 
   private final ConnectionCap connections;
+  private final RequestBuffer bodies;
   private final AtomicLong started = new AtomicLong();
   private final AtomicLong completed = new AtomicLong();
   private final AtomicLong aborted = new AtomicLong();
   private final AtomicLong recordsRead = new AtomicLong();
   private final AtomicLong backpressurePauses = new AtomicLong();
 
-  RestMetrics(ConnectionCap connections) {
+  RestMetrics(ConnectionCap connections, RequestBuffer bodies) {
     this.connections = connections;
+    this.bodies = bodies;
   }
 
   /** TCP connections accepted and admitted under the cap (an h2c upgrade keeps its connection). */
@@ -37,6 +40,16 @@ public final class RestMetrics {
   /** Connections closed as soon as they were accepted, because the cap was reached. */
   public long connectionsRefused() {
     return connections.refused();
+  }
+
+  /** Bytes of request bodies reserved now (requests read or being read, not yet answered). */
+  public long bodyBytesHeld() {
+    return bodies.reserved();
+  }
+
+  /** Requests answered 503 unread because their body would have passed the request buffer. */
+  public long bodiesRefused() {
+    return bodies.refused();
   }
 
   /** Streams whose response began (status 200 sent). */

@@ -53,6 +53,13 @@ public record RestOptions(
     requirePositive(workerThreads, "workerThreads");
     requirePositive(streamBatchRecords, "streamBatchRecords");
     Objects.requireNonNull(connections, "connections");
+    if (connections.requestBufferBytes() < maxBodyBytes) {
+      throw new IllegalArgumentException(
+          "requestBufferBytes must be at least maxBodyBytes ("
+              + maxBodyBytes
+              + "), or the largest body could never be held; was "
+              + connections.requestBufferBytes());
+    }
   }
 
   /**

@@ -1,9 +1,12 @@
 package dev.blazebench.server.rest;
 
 import dev.blazebench.server.core.BlazeDatabase;
+import dev.blazebench.server.net.RequestBuffer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -26,16 +29,22 @@ import java.util.Locale;
  * GET    /v1/{collection}/changes?since=SEQ&amp;limit=N  poll the change log  200 / 410 (see ChangeRoutes)
  * </pre>
  *
- * A form or multipart body is refused with 415. Every body passes {@link BodyHandler} first, which
- * refuses one over the limit with 413 before it is buffered in full; errors become JSON bodies in
- * {@link ErrorResponses}.
+ * A form or multipart body is refused with 415. Every body is reserved in the server-wide {@link
+ * RequestBuffer} (503 when it is full) and passes {@link BodyHandler}, which refuses one over the
+ * limit with 413 before it is buffered in full; errors become JSON bodies in {@link
+ * ErrorResponses}.
  */
 final class RestRouter {
 
   private RestRouter() {}
 
   static Router create(
-      Vertx vertx, BlazeDatabase db, RestOptions options, WorkerCalls calls, RestMetrics metrics) {
+      Vertx vertx,
+      BlazeDatabase db,
+      RestOptions options,
+      WorkerCalls calls,
+      RestMetrics metrics,
+      RequestBuffer bodies) {
     RecordRoutes records = new RecordRoutes(db, calls);
     QueryRoutes queries = new QueryRoutes(db, calls);
     StreamRoute stream = new StreamRoute(db, calls, metrics, options.streamBatchRecords());
@@ -45,6 +54,7 @@ final class RestRouter {
     // Two routes, since Vert.x Web allows no user handler before a body handler on one route.
     router.route().handler(RestRouter::refuseUnknownTransferCodings);
     router.route().handler(RestRouter::refuseForms);
+    router.route().handler(context -> holdBody(context, bodies, options.maxBodyBytes()));
     router
         .route()
         .handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()))
@@ -89,6 +99,58 @@ final class RestRouter {
       return;
     }
     context.next();
+  }
+
+  /**
+   * Reserves the request's body in the server-wide {@link RequestBuffer} before a byte of it is
+   * read, and answers 503 (with {@code Retry-After: 1}, closing the connection, the body unread)
+   * when that would pass the buffer's limit; the reservation is returned once the request has been
+   * answered, or has failed, since the parsed body lives until then.
+   */
+  private static void holdBody(RoutingContext context, RequestBuffer bodies, int maxBodyBytes) {
+    long bytes = bodyBytes(context.request(), maxBodyBytes);
+    if (bytes == 0) {
+      context.next();
+      return;
+    }
+    if (!bodies.tryReserve(bytes)) {
+      ErrorResponses.closeAfterAnswer(context);
+      context.response().putHeader("Retry-After", "1");
+      ErrorResponses.send(
+          context.response(),
+          503,
+          "UNAVAILABLE",
+          String.format(
+              Locale.ROOT,
+              "the server holds %,d bytes of request bodies; this one (%,d bytes) would pass its"
+                  + " limit of %,d (--request-buffer); retry later",
+              bodies.reserved(),
+              bytes,
+              bodies.limit()));
+      return;
+    }
+    context.addEndHandler(ended -> bodies.release(bytes));
+    context.next();
+  }
+
+  /**
+   * The bytes to reserve for a request's body: its Content-Length; the largest body accepted when
+   * its length is not known before it arrives (chunked, or HTTP/2 without content-length); none
+   * when it has no body, or declares one over the limit ({@link BodyHandler} refuses that unread).
+   */
+  static long bodyBytes(HttpServerRequest request, int maxBodyBytes) {
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length != null) {
+      try {
+        long declared = Long.parseLong(length.trim());
+        return declared >= 0 && declared <= maxBodyBytes ? declared : 0;
+      } catch (NumberFormatException e) {
+        return 0; // Vert.x's decoder refuses the request with 400 before routing
+      }
+    }
+    boolean chunked = request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    boolean http2 = request.version() == HttpVersion.HTTP_2;
+    return chunked || (http2 && !request.isEnded()) ? maxBodyBytes : 0;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.blazebench.server.rest;
 import dev.blazebench.server.core.BlazeDatabase;
 import dev.blazebench.server.net.ConnectionCap;
 import dev.blazebench.server.net.ConnectionLimits;
+import dev.blazebench.server.net.RequestBuffer;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -69,7 +70,8 @@ public final class RestServer implements AutoCloseable {
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(options, "options");
     ConnectionCap cap = new ConnectionCap("REST", options.connections().maxConnections());
-    RestMetrics metrics = new RestMetrics(cap);
+    RequestBuffer bodies = new RequestBuffer(options.connections().requestBufferBytes());
+    RestMetrics metrics = new RestMetrics(cap, bodies);
     AcceptGate gate = new AcceptGate(cap);
     Vertx vertx =
         Vertx.builder()
@@ -96,7 +98,7 @@ public final class RestServer implements AutoCloseable {
                 RestVerticle verticle =
                     new RestVerticle(
                         serverOptions(options, listenPort),
-                        v -> RestRouter.create(v, db, options, calls, metrics),
+                        v -> RestRouter.create(v, db, options, calls, metrics, bodies),
                         new WebSocketPush(db, pingInterval(options.connections())));
                 verticles.add(verticle);
                 return verticle;

@@ -61,9 +61,13 @@ class ConnectionLimitsTest {
   private final List<Socket> sockets = new ArrayList<>();
 
   private void start(ConnectionLimits limits) {
+    server = startRest(RestOptions.defaults().withConnections(limits));
+  }
+
+  private RestServer startRest(RestOptions options) {
     store = BlazeStore.open(dataDir);
     db = new BlazeDatabase(store);
-    server = RestServer.start(db, RestOptions.defaults().withConnections(limits));
+    return RestServer.start(db, options);
   }
 
   @AfterEach
@@ -229,6 +233,66 @@ class ConnectionLimitsTest {
     awaitTrue(() -> metrics.connectionsOpen() == 1);
     close(upgraded);
     awaitTrue(() -> metrics.connectionsOpen() == 0);
+  }
+
+  @Test
+  void requestBodiesPastTheBufferAreAnsweredBusyUnreadAndTheBufferEmpties() {
+    int maxBody = 1_000_000;
+    server =
+        startRest(
+            RestOptions.defaults()
+                .withMaxBodyBytes(maxBody)
+                .withConnections(
+                    new ConnectionLimits(Duration.ZERO, 100).withRequestBufferBytes(1_500_000)));
+    RestMetrics metrics = server.metrics();
+
+    // A body of 1,000,000 declared bytes, half sent: reserved from the head on.
+    Socket slow = connect();
+    String record = "{\"title\":\"held\"}";
+    write(slow, postHead(maxBody) + " ".repeat(maxBody / 2));
+    awaitTrue(() -> metrics.bodyBytesHeld() == maxBody);
+
+    // Another one that size does not fit: 503 at once, its body unread, nothing stored.
+    Socket refused = connect();
+    write(refused, postHead(maxBody));
+    String answer = readUntilEnd(refused);
+    assertThat(answer).startsWith("HTTP/1.1 503").contains("Retry-After: 1");
+    assertThat(answer).contains("\"error\":\"UNAVAILABLE\"").contains("--request-buffer");
+    // Nor does a chunked body, which may be as large as the largest body accepted.
+    Socket chunked = connect();
+    write(
+        chunked,
+        "POST /v1/bugs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\n");
+    assertThat(readUntilEnd(chunked)).startsWith("HTTP/1.1 503");
+    assertThat(metrics.bodiesRefused()).isEqualTo(2);
+
+    // A small one fits beside the held body and is stored.
+    Socket small = connect();
+    write(small, postHead(record.length()) + record);
+    assertThat(readResponseHead(small)).startsWith("HTTP/1.1 201");
+    assertThat(db.count("bugs")).isEqualTo(1);
+
+    // The slow body completes and is stored; every reservation is returned.
+    write(slow, " ".repeat(maxBody / 2 - record.length()) + record);
+    assertThat(readResponseHead(slow)).startsWith("HTTP/1.1 201");
+    assertThat(db.count("bugs")).isEqualTo(2);
+    awaitTrue(() -> metrics.bodyBytesHeld() == 0);
+
+    // A client that leaves mid-body returns its reservation too.
+    Socket leaving = connect();
+    write(leaving, postHead(maxBody) + " ".repeat(1000));
+    awaitTrue(() -> metrics.bodyBytesHeld() == maxBody);
+    close(leaving);
+    awaitTrue(() -> metrics.bodyBytesHeld() == 0);
+    assertThat(db.count("bugs")).isEqualTo(2);
+  }
+
+  private static String postHead(int contentLength) {
+    return "POST /v1/bugs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        + "Content-Length: "
+        + contentLength
+        + "\r\n\r\n";
   }
 
   @Test
