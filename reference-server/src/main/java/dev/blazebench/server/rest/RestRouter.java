@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The REST API's routes (reference-server/README.md documents them with examples):
@@ -137,6 +138,11 @@ final class RestRouter {
    * The bytes to reserve for a request's body: its Content-Length; the largest body accepted when
    * its length is not known before it arrives (chunked, or HTTP/2 without content-length); none
    * when it has no body, or declares one over the limit ({@link BodyHandler} refuses that unread).
+   *
+   * <p>An HTTP/2 request says it has no body by ending its stream with its headers, which Vert.x
+   * has not yet taken in when the router runs ({@code isEnded()} is still false), so an HTTP/2
+   * request without content-length is taken as bodiless by its method: GET, HEAD, DELETE and
+   * OPTIONS reserve nothing (h2load's GETs, reserving the largest body each, were refused).
    */
   static long bodyBytes(HttpServerRequest request, int maxBodyBytes) {
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -148,10 +154,16 @@ final class RestRouter {
         return 0; // Vert.x's decoder refuses the request with 400 before routing
       }
     }
-    boolean chunked = request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+      return maxBodyBytes; // chunked: refuseUnknownTransferCodings let no other coding through
+    }
     boolean http2 = request.version() == HttpVersion.HTTP_2;
-    return chunked || (http2 && !request.isEnded()) ? maxBodyBytes : 0;
+    return http2 && !request.isEnded() && !BODILESS.contains(request.method()) ? maxBodyBytes : 0;
   }
+
+  /** Methods whose HTTP/2 requests are taken as bodiless without content-length. */
+  private static final Set<HttpMethod> BODILESS =
+      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.DELETE, HttpMethod.OPTIONS);
 
   /**
    * Answers a form or multipart body with 415: the API speaks JSON, and Vert.x Web would otherwise

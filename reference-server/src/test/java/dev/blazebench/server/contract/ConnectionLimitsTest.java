@@ -13,6 +13,7 @@ import dev.blazebench.server.rest.RestMetrics;
 import dev.blazebench.server.rest.RestOptions;
 import dev.blazebench.server.rest.RestServer;
 import dev.blazebench.server.store.BlazeStore;
+import io.netty.handler.codec.http2.Http2Headers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -286,6 +287,62 @@ class ConnectionLimitsTest {
     close(leaving);
     awaitTrue(() -> metrics.bodyBytesHeld() == 0);
     assertThat(db.count("bugs")).isEqualTo(2);
+  }
+
+  @Test
+  void anHttp2RequestWithoutLengthReservesByItsMethod() {
+    int maxBody = 1_000_000;
+    server =
+        startRest(
+            RestOptions.defaults()
+                .withMaxBodyBytes(maxBody)
+                .withConnections(
+                    new ConnectionLimits(Duration.ZERO, 100).withRequestBufferBytes(maxBody)));
+    RestMetrics metrics = server.metrics();
+    // The buffer full: a body of the largest size, half sent.
+    Socket slow = connect();
+    write(slow, postHead(maxBody) + " ".repeat(maxBody / 2));
+    awaitTrue(() -> metrics.bodyBytesHeld() == maxBody);
+
+    try (RawHttp2Connection h2 = RawHttp2Connection.open(server.actualPort())) {
+      // A GET carries no body: it is served beside the full buffer (h2load's GETs were refused
+      // when every HTTP/2 request without content-length reserved the largest body).
+      h2.send(
+          RawHttp2Connection.HEADERS,
+          RawHttp2Connection.END_HEADERS | RawHttp2Connection.END_STREAM,
+          1,
+          h2.headerBlock(h2Request("GET", "/v1/bugs/changes")));
+      h2.flush();
+      RawHttp2Connection.Answer get = h2.awaitAnswer(1, WAIT);
+      assertThat(get.completed()).as("%s", get).isTrue();
+      assertThat(get.headers().status().toString()).isEqualTo("200");
+
+      // A POST whose length is unknown may be as large as the largest body: refused.
+      h2.send(
+          RawHttp2Connection.HEADERS,
+          RawHttp2Connection.END_HEADERS,
+          3,
+          h2.headerBlock(h2Request("POST", "/v1/bugs")));
+      h2.flush();
+      RawHttp2Connection.Answer post = h2.awaitAnswer(3, WAIT);
+      assertThat(post.completed()).as("%s", post).isTrue();
+      assertThat(post.headers().status().toString()).isEqualTo("503");
+    }
+    assertThat(metrics.bodiesRefused()).isEqualTo(1);
+  }
+
+  private static Http2Headers h2Request(String method, String path) {
+    return RawHttp2Connection.headers(
+        ":method",
+        method,
+        ":scheme",
+        "http",
+        ":authority",
+        "127.0.0.1",
+        ":path",
+        path,
+        "content-type",
+        "application/json");
   }
 
   private static String postHead(int contentLength) {
