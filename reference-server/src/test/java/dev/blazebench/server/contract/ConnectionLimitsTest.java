@@ -239,13 +239,7 @@ class ConnectionLimitsTest {
   @Test
   void requestBodiesPastTheBufferAreAnsweredBusyUnreadAndTheBufferEmpties() {
     int maxBody = 1_000_000;
-    server =
-        startRest(
-            RestOptions.defaults()
-                .withMaxBodyBytes(maxBody)
-                .withConnections(
-                    new ConnectionLimits(Duration.ZERO, 100).withRequestBufferBytes(1_500_000)));
-    RestMetrics metrics = server.metrics();
+    RestMetrics metrics = startWithRequestBuffer(maxBody, 1_500_000);
 
     // A body of 1,000,000 declared bytes, half sent: reserved from the head on.
     Socket slow = connect();
@@ -292,13 +286,7 @@ class ConnectionLimitsTest {
   @Test
   void anHttp2RequestWithoutLengthReservesByItsMethod() {
     int maxBody = 1_000_000;
-    server =
-        startRest(
-            RestOptions.defaults()
-                .withMaxBodyBytes(maxBody)
-                .withConnections(
-                    new ConnectionLimits(Duration.ZERO, 100).withRequestBufferBytes(maxBody)));
-    RestMetrics metrics = server.metrics();
+    RestMetrics metrics = startWithRequestBuffer(maxBody, maxBody);
     // The buffer full: a body of the largest size, half sent.
     Socket slow = connect();
     write(slow, postHead(maxBody) + " ".repeat(maxBody / 2));
@@ -343,6 +331,17 @@ class ConnectionLimitsTest {
         path,
         "content-type",
         "application/json");
+  }
+
+  /** A REST server taking bodies up to {@code maxBody} and holding {@code buffer} bytes of them. */
+  private RestMetrics startWithRequestBuffer(int maxBody, long buffer) {
+    server =
+        startRest(
+            RestOptions.defaults()
+                .withMaxBodyBytes(maxBody)
+                .withConnections(
+                    new ConnectionLimits(Duration.ZERO, 100).withRequestBufferBytes(buffer)));
+    return server.metrics();
   }
 
   private static String postHead(int contentLength) {
