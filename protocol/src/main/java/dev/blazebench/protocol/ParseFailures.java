@@ -1,6 +1,7 @@
 package dev.blazebench.protocol;
 
 import io.grpc.Attributes;
+import io.grpc.KnownLength;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.MethodDescriptor.Marshaller;
@@ -11,7 +12,9 @@ import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
+import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +38,51 @@ public final class ParseFailures {
 
   private ParseFailures() {}
 
+  /**
+   * Room for request messages before they are parsed: what lets a server bound the bytes of
+   * requests it holds at once, across calls and connections (a message's own size limit bounds one
+   * message only). {@link #reportAsInvalidArgument(ServerServiceDefinition, MessageGate)} asks it
+   * for each request message and returns the room when the message is done with: after the handler
+   * has taken it in a streaming call, when the call ends in a call of one request.
+   */
+  public interface MessageGate {
+
+    /** Lets every message through. */
+    MessageGate OPEN =
+        new MessageGate() {
+          @Override
+          public long reserve(int bytes) {
+            return 0;
+          }
+
+          @Override
+          public void release(long reserved) {}
+        };
+
+    /**
+     * Reserves room for a message of {@code bytes} bytes ({@code -1} when its length is not known
+     * before it is read: a compressed message) and returns what was reserved.
+     *
+     * @throws StatusException to refuse the message: the call is closed with its status, the
+     *     message unparsed
+     */
+    long reserve(int bytes) throws StatusException;
+
+    /** Returns what {@link #reserve} reserved. */
+    void release(long reserved);
+  }
+
   /** The same service, reporting unparseable requests as INVALID_ARGUMENT. */
   public static ServerServiceDefinition reportAsInvalidArgument(ServerServiceDefinition service) {
+    return reportAsInvalidArgument(service, MessageGate.OPEN);
+  }
+
+  /**
+   * The same service, reporting unparseable requests as INVALID_ARGUMENT, and parsing each request
+   * message only once {@code gate} has made room for it.
+   */
+  public static ServerServiceDefinition reportAsInvalidArgument(
+      ServerServiceDefinition service, MessageGate gate) {
     ServiceDescriptor original = service.getServiceDescriptor();
     List<ServerMethodDefinition<?, ?>> methods = new ArrayList<>();
     // The new descriptor keeps the original's schema (the .proto file descriptor): without it,
@@ -45,7 +91,7 @@ public final class ParseFailures {
         ServiceDescriptor.newBuilder(original.getName())
             .setSchemaDescriptor(original.getSchemaDescriptor());
     for (ServerMethodDefinition<?, ?> method : service.getMethods()) {
-      ServerMethodDefinition<?, ?> wrapped = wrap(method);
+      ServerMethodDefinition<?, ?> wrapped = wrap(method, gate);
       methods.add(wrapped);
       descriptor.addMethod(wrapped.getMethodDescriptor());
     }
@@ -56,22 +102,27 @@ public final class ParseFailures {
     return builder.build();
   }
 
-  /** A parsed request, or why it could not be parsed. */
-  private record Parsed<T>(T value, Status failure) {}
+  /** A parsed request and the room reserved for it, or why it could not be parsed. */
+  private record Parsed<T>(T value, Status failure, long reserved) {
+
+    static <T> Parsed<T> failed(Status failure) {
+      return new Parsed<>(null, failure, 0);
+    }
+  }
 
   private static <Q, R> ServerMethodDefinition<Parsed<Q>, R> wrap(
-      ServerMethodDefinition<Q, R> definition) {
+      ServerMethodDefinition<Q, R> definition, MessageGate gate) {
     MethodDescriptor<Q, R> original = definition.getMethodDescriptor();
     MethodDescriptor<Parsed<Q>, R> wrapped =
         original.toBuilder(
-                deferring(original.getRequestMarshaller()), original.getResponseMarshaller())
+                deferring(original.getRequestMarshaller(), gate), original.getResponseMarshaller())
             .build();
     ServerCallHandler<Q, R> handler = definition.getServerCallHandler();
     return ServerMethodDefinition.create(
-        wrapped, (call, headers) -> new CheckingListener<>(call, headers, handler, original));
+        wrapped, (call, headers) -> new CheckingListener<>(call, headers, handler, original, gate));
   }
 
-  private static <T> Marshaller<Parsed<T>> deferring(Marshaller<T> marshaller) {
+  private static <T> Marshaller<Parsed<T>> deferring(Marshaller<T> marshaller, MessageGate gate) {
     return new Marshaller<>() {
       @Override
       public InputStream stream(Parsed<T> value) {
@@ -80,24 +131,37 @@ public final class ParseFailures {
 
       @Override
       public Parsed<T> parse(InputStream stream) {
+        long reserved;
         try {
-          return new Parsed<>(marshaller.parse(stream), null);
+          reserved = gate.reserve(knownLength(stream));
+        } catch (StatusException e) {
+          return Parsed.failed(e.getStatus());
+        }
+        Parsed<T> parsed = parseReserved(stream);
+        if (parsed.failure() != null) {
+          gate.release(reserved);
+          return parsed;
+        }
+        return new Parsed<>(parsed.value(), null, reserved);
+      }
+
+      private Parsed<T> parseReserved(InputStream stream) {
+        try {
+          return new Parsed<>(marshaller.parse(stream), null, 0);
         } catch (StatusRuntimeException e) {
           Status status = e.getStatus();
           if (status.getCode() == Status.Code.INVALID_ARGUMENT) {
-            return new Parsed<>(null, status);
+            return Parsed.failed(status);
           }
           // protobuf's marshaller says INTERNAL "Invalid protobuf byte sequence"; for the
           // client it is a malformed request.
           String cause = status.getCause() == null ? "" : ": " + status.getCause().getMessage();
-          return new Parsed<>(
-              null,
+          return Parsed.failed(
               Status.INVALID_ARGUMENT
                   .withDescription("malformed request: " + status.getDescription() + cause)
                   .withCause(e));
         } catch (RuntimeException e) {
-          return new Parsed<>(
-              null,
+          return Parsed.failed(
               Status.INVALID_ARGUMENT
                   .withDescription("malformed request: " + e.getMessage())
                   .withCause(e));
@@ -106,24 +170,52 @@ public final class ParseFailures {
     };
   }
 
-  /** Passes parsed messages on; closes the call on the first message that did not parse. */
+  /**
+   * A message's length when its stream knows it before it is read (grpc-java's do, unless the
+   * message is compressed), else -1.
+   */
+  private static int knownLength(InputStream stream) {
+    if (!(stream instanceof KnownLength)) {
+      return -1;
+    }
+    try {
+      return stream.available();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Passes parsed messages on; closes the call on the first message that did not parse or was
+   * refused room; returns the room of the messages passed on (see {@link MessageGate}).
+   */
   private static final class CheckingListener<Q, R> extends ServerCall.Listener<Parsed<Q>> {
     private final ServerCall<Parsed<Q>, R> call;
     private final ServerCall.Listener<Q> delegate;
+    private final MessageGate gate;
+
+    /** A call of one request holds its room until it ends: the handler works on it till then. */
+    private final boolean holdsUntilEnd;
+
     private boolean closed;
+    private long held;
 
     CheckingListener(
         ServerCall<Parsed<Q>, R> call,
         Metadata headers,
         ServerCallHandler<Q, R> handler,
-        MethodDescriptor<Q, R> method) {
+        MethodDescriptor<Q, R> method,
+        MessageGate gate) {
       this.call = call;
+      this.gate = gate;
+      this.holdsUntilEnd = method.getType().clientSendsOneMessage();
       this.delegate = handler.startCall(new UnwrappedCall<>(call, method), headers);
     }
 
     @Override
     public void onMessage(Parsed<Q> message) {
       if (closed) {
+        gate.release(message.reserved());
         return;
       }
       if (message.failure() != null) {
@@ -131,7 +223,16 @@ public final class ParseFailures {
         call.close(message.failure(), new Metadata());
         return;
       }
-      delegate.onMessage(message.value());
+      if (holdsUntilEnd) {
+        held += message.reserved();
+        delegate.onMessage(message.value());
+      } else {
+        try {
+          delegate.onMessage(message.value());
+        } finally {
+          gate.release(message.reserved());
+        }
+      }
     }
 
     @Override
@@ -143,11 +244,13 @@ public final class ParseFailures {
 
     @Override
     public void onCancel() {
+      releaseHeld();
       delegate.onCancel();
     }
 
     @Override
     public void onComplete() {
+      releaseHeld();
       delegate.onComplete();
     }
 
@@ -156,6 +259,11 @@ public final class ParseFailures {
       if (!closed) {
         delegate.onReady();
       }
+    }
+
+    private void releaseHeld() {
+      gate.release(held);
+      held = 0;
     }
   }
 

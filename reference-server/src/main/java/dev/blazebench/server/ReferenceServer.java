@@ -5,7 +5,9 @@ import dev.blazebench.protocol.workload.BugWorkload;
 import dev.blazebench.server.core.BlazeDatabase;
 import dev.blazebench.server.grpc.GrpcApis;
 import dev.blazebench.server.grpc.GrpcListener;
+import dev.blazebench.server.grpc.GrpcRequestGate;
 import dev.blazebench.server.net.ConnectionCap;
+import dev.blazebench.server.net.RequestBuffer;
 import dev.blazebench.server.rest.RestOptions;
 import dev.blazebench.server.rest.RestServer;
 import dev.blazebench.server.store.BlazeStore;
@@ -83,6 +85,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final BlazeDatabase database;
   private final HealthStatusManager health;
   private GrpcListener grpcListener;
+  private RequestBuffer grpcRequests;
   private Server grpcServer;
   private RestServer restServer;
   private boolean closed;
@@ -165,6 +168,7 @@ public final class ReferenceServer implements AutoCloseable {
     if (options.servesGrpc()) {
       grpcListener =
           GrpcListener.create(new ConnectionCap("gRPC", options.connections().maxConnections()));
+      grpcRequests = new RequestBuffer("gRPC", options.connections().requestBufferBytes());
       NettyServerBuilder builder =
           grpcListener
               .configure(
@@ -223,13 +227,14 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   private List<ServerServiceDefinition> grpcServices() {
+    GrpcRequestGate gate = new GrpcRequestGate(grpcRequests, options.maxMessageBytes());
     List<ServerServiceDefinition> services = new ArrayList<>();
     if (options.serves(ServerApi.BLAZE)) {
-      services.add(GrpcApis.blazeWrapped(database));
-      services.add(GrpcApis.blazeNative(database));
+      services.add(GrpcApis.blazeWrapped(database, gate));
+      services.add(GrpcApis.blazeNative(database, gate));
     }
     if (options.serves(ServerApi.PROTO)) {
-      services.add(GrpcApis.protobuf(database));
+      services.add(GrpcApis.protobuf(database, gate));
     }
     return services;
   }
@@ -257,6 +262,11 @@ public final class ReferenceServer implements AutoCloseable {
   /** The store's directory (a temporary one when none was given). */
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** The bytes of gRPC requests held now and their limit, or null without gRPC. */
+  public RequestBuffer grpcRequests() {
+    return grpcRequests;
   }
 
   /** The gRPC listener's connection count and cap, or null without gRPC. */

@@ -147,9 +147,10 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--request-buffer",
       paramLabel = "SIZE",
       description =
-          "Request bodies held at once across the REST connections; past it a new request with a"
-              + " body is answered 503 (Retry-After: 1) without reading it. At least"
-              + " --max-message-size. Default: a sixteenth of the heap (-Xmx), at least 64MiB.")
+          "Bytes of requests held at once on each listener (REST bodies, gRPC messages); past it a"
+              + " new request is answered 503 (Retry-After: 1) or UNAVAILABLE without being read."
+              + " At least --max-message-size. Default: a sixteenth of the heap (-Xmx), at least"
+              + " 64MiB.")
   String requestBuffer;
 
   @Option(

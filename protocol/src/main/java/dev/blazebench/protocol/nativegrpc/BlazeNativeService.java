@@ -84,6 +84,7 @@ public final class BlazeNativeService {
     private UnaryHandler<Query, List<BlazeRecord>> aggregate;
     private StreamHandler streamQuery;
     private SubscribeHandler subscribe;
+    private ParseFailures.MessageGate gate = ParseFailures.MessageGate.OPEN;
 
     private Builder() {}
 
@@ -131,6 +132,12 @@ public final class BlazeNativeService {
       return this;
     }
 
+    /** Room for each request message before it is parsed (default: none needed). */
+    public Builder messageGate(ParseFailures.MessageGate gate) {
+      this.gate = gate;
+      return this;
+    }
+
     public Builder subscribe(SubscribeHandler handler) {
       this.subscribe = handler;
       return this;
@@ -155,7 +162,7 @@ public final class BlazeNativeService {
               .build();
       // Parse failures must reach the client as INVALID_ARGUMENT (see ParseFailures).
       return ServerInterceptors.intercept(
-          ParseFailures.reportAsInvalidArgument(definition), new HeaderReader());
+          ParseFailures.reportAsInvalidArgument(definition, gate), new HeaderReader());
     }
   }
 

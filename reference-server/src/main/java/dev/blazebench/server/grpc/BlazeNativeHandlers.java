@@ -2,6 +2,7 @@ package dev.blazebench.server.grpc;
 
 import dev.blazebench.binary.BlazeRecord;
 import dev.blazebench.binary.BlazeValue;
+import dev.blazebench.protocol.ParseFailures;
 import dev.blazebench.protocol.nativegrpc.BlazeNativeService;
 import dev.blazebench.protocol.nativegrpc.BlazeNativeService.UnaryHandler;
 import dev.blazebench.protocol.nativegrpc.NativeUpdates;
@@ -28,9 +29,10 @@ final class BlazeNativeHandlers {
 
   private BlazeNativeHandlers() {}
 
-  /** The native service over {@code database}. */
-  static ServerServiceDefinition service(BlazeDatabase database) {
+  /** The native service over {@code database}, each request parsed once {@code gate} has room. */
+  static ServerServiceDefinition service(BlazeDatabase database, ParseFailures.MessageGate gate) {
     return BlazeNativeService.builder()
+        .messageGate(gate)
         .insert(
             mapped(
                 (call, record) -> {

@@ -1,6 +1,7 @@
 package dev.blazebench.server.grpc;
 
 import dev.blazebench.protocol.ParseFailures;
+import dev.blazebench.protocol.ParseFailures.MessageGate;
 import dev.blazebench.protocol.bugs.BugServiceGrpc;
 import dev.blazebench.protocol.grpc.BlazeDBServiceGrpc;
 import dev.blazebench.protocol.nativegrpc.BlazeNativeMethods;
@@ -41,18 +42,34 @@ public final class GrpcApis {
 
   /** {@code blazedb.v1.BlazeDBService}. */
   public static ServerServiceDefinition blazeWrapped(BlazeDatabase database) {
-    return ParseFailures.reportAsInvalidArgument(new BlazeDbGrpcService(database).bindService());
+    return blazeWrapped(database, MessageGate.OPEN);
+  }
+
+  /** {@code blazedb.v1.BlazeDBService}, each request parsed once {@code gate} has room for it. */
+  public static ServerServiceDefinition blazeWrapped(BlazeDatabase database, MessageGate gate) {
+    return ParseFailures.reportAsInvalidArgument(
+        new BlazeDbGrpcService(database).bindService(), gate);
   }
 
   /** {@code blazedb.v1.BlazeDBNative} (its binding checks parse failures and headers itself). */
   public static ServerServiceDefinition blazeNative(BlazeDatabase database) {
-    return BlazeNativeHandlers.service(database);
+    return blazeNative(database, MessageGate.OPEN);
+  }
+
+  /** {@code blazedb.v1.BlazeDBNative}, each request parsed once {@code gate} has room for it. */
+  public static ServerServiceDefinition blazeNative(BlazeDatabase database, MessageGate gate) {
+    return BlazeNativeHandlers.service(database, gate);
   }
 
   /** {@code bugs.v1.BugService}, serving collection {@code bugs} by default. */
   public static ServerServiceDefinition protobuf(BlazeDatabase database) {
+    return protobuf(database, MessageGate.OPEN);
+  }
+
+  /** {@code bugs.v1.BugService}, each request parsed once {@code gate} has room for it. */
+  public static ServerServiceDefinition protobuf(BlazeDatabase database, MessageGate gate) {
     return ServerInterceptors.intercept(
-        ParseFailures.reportAsInvalidArgument(new BugGrpcService(database).bindService()),
+        ParseFailures.reportAsInvalidArgument(new BugGrpcService(database).bindService(), gate),
         new BugCollection());
   }
 }

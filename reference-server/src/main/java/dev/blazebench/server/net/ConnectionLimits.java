@@ -18,10 +18,11 @@ import java.util.Objects;
  *     count apart), past which a new one is closed as soon as it is accepted ({@value
  *     #DEFAULT_MAX_CONNECTIONS}; the connections of a WebSocket fan-out count). See {@link
  *     ConnectionCap}
- * @param requestBufferBytes request bodies held at once across the REST listener's connections,
- *     past which a new request with a body is answered 503 without reading it ({@link
- *     #defaultRequestBufferBytes()}: a sixteenth of the heap, at least 64 MiB). See {@link
- *     RequestBuffer}
+ * @param requestBufferBytes bytes of requests held at once on each listener (the REST one and the
+ *     gRPC one count apart): REST bodies from their head on, gRPC request messages from when they
+ *     are whole until they are done with; past it a new request is answered 503 (REST) or
+ *     UNAVAILABLE (gRPC) unread ({@link #defaultRequestBufferBytes()}: a sixteenth of the heap, at
+ *     least 64 MiB). See {@link RequestBuffer}
  */
 public record ConnectionLimits(Duration idleTimeout, int maxConnections, long requestBufferBytes) {
 

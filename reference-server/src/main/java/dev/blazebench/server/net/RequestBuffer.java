@@ -18,6 +18,7 @@ public final class RequestBuffer {
 
   private static final Logger LOG = Logger.getLogger(RequestBuffer.class.getName());
 
+  private final String listener;
   private final long limit;
   private final AtomicLong reserved = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
@@ -26,12 +27,14 @@ public final class RequestBuffer {
   private volatile boolean full;
 
   /**
+   * @param listener what the log lines call the listener ("REST", "gRPC")
    * @param limit bytes reserved at once, at least 1
    */
-  public RequestBuffer(long limit) {
+  public RequestBuffer(String listener, long limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
+    this.listener = listener;
     this.limit = limit;
   }
 
@@ -52,9 +55,11 @@ public final class RequestBuffer {
           full = true;
           LOG.log(
               Level.WARNING,
-              "request bodies of {0} bytes held, a new one of {1} would pass the limit of {2}"
+              "{0}: requests of {1} bytes held, a new one of {2} would pass the limit of {3}"
                   + " (--request-buffer): answering busy until some are answered",
-              new Object[] {Long.toString(now), Long.toString(bytes), Long.toString(limit)});
+              new Object[] {
+                listener, Long.toString(now), Long.toString(bytes), Long.toString(limit)
+              });
         }
         return false;
       }
@@ -67,7 +72,8 @@ public final class RequestBuffer {
     long now = reserved.addAndGet(-bytes);
     if (full && now < limit) {
       full = false;
-      LOG.info(() -> "request bodies held back under the limit (" + limit + " bytes): accepting");
+      LOG.info(
+          () -> listener + ": requests held back under the limit (" + limit + " bytes): accepting");
     }
   }
 

@@ -70,7 +70,7 @@ public final class RestServer implements AutoCloseable {
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(options, "options");
     ConnectionCap cap = new ConnectionCap("REST", options.connections().maxConnections());
-    RequestBuffer bodies = new RequestBuffer(options.connections().requestBufferBytes());
+    RequestBuffer bodies = new RequestBuffer("REST", options.connections().requestBufferBytes());
     RestMetrics metrics = new RestMetrics(cap, bodies);
     AcceptGate gate = new AcceptGate(cap);
     Vertx vertx =

@@ -13,7 +13,7 @@ class RequestBufferTest {
 
   @Test
   void reservesUpToTheLimitAndRefusesWhatWouldPassIt() {
-    RequestBuffer buffer = new RequestBuffer(100);
+    RequestBuffer buffer = new RequestBuffer("REST", 100);
 
     assertThat(buffer.tryReserve(60)).isTrue();
     assertThat(buffer.tryReserve(41)).isFalse();
@@ -30,8 +30,9 @@ class RequestBufferTest {
 
   @Test
   void refusesNonsense() {
-    assertThatThrownBy(() -> new RequestBuffer(0)).hasMessage("limit must be at least 1, was 0");
-    assertThatThrownBy(() -> new RequestBuffer(10).tryReserve(-1))
+    assertThatThrownBy(() -> new RequestBuffer("REST", 0))
+        .hasMessage("limit must be at least 1, was 0");
+    assertThatThrownBy(() -> new RequestBuffer("REST", 10).tryReserve(-1))
         .hasMessage("bytes must not be negative, was -1");
   }
 
