@@ -28,7 +28,9 @@ import java.util.List;
  * wrong with its message. {@link #reportAsInvalidArgument} rewraps every method of a service: its
  * request marshaller catches the failure and hands it on as a value, and the call is then closed
  * with {@code INVALID_ARGUMENT} before the handler sees it. Use it for every API adapter alike
- * (BlazeBinary native, wrapped, Protobuf), so that all pay the same small per-call cost.
+ * (BlazeBinary native, wrapped, Protobuf), so that all pay the same small per-call cost. Given a
+ * {@link MessageGate}, it also parses each request message only once the gate has made room for it,
+ * which is how a server bounds the bytes of requests it holds at once.
  *
  * <pre>{@code
  * server.addService(ParseFailures.reportAsInvalidArgument(BugServiceGrpc.bindService(impl)));
@@ -137,12 +139,15 @@ public final class ParseFailures {
         } catch (StatusException e) {
           return Parsed.failed(e.getStatus());
         }
-        Parsed<T> parsed = parseReserved(stream);
-        if (parsed.failure() != null) {
-          gate.release(reserved);
-          return parsed;
+        Parsed<T> parsed = null;
+        try {
+          parsed = parseReserved(stream);
+        } finally {
+          if (parsed == null || parsed.failure() != null) {
+            gate.release(reserved); // a failure, or an Error out of the parser
+          }
         }
-        return new Parsed<>(parsed.value(), null, reserved);
+        return parsed.failure() != null ? parsed : new Parsed<>(parsed.value(), null, reserved);
       }
 
       private Parsed<T> parseReserved(InputStream stream) {
