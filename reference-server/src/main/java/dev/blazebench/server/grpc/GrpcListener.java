@@ -79,11 +79,6 @@ public final class GrpcListener implements AutoCloseable {
     return cap;
   }
 
-  /** "epoll" or "nio". */
-  public String transportName() {
-    return epoll ? "epoll" : "nio";
-  }
-
   private ServerChannel newServerChannel() {
     ServerChannel channel = epoll ? new EpollServerSocketChannel() : new NioServerSocketChannel();
     channel.pipeline().addFirst("blazebench-accept-gate", gate);
@@ -100,11 +95,6 @@ public final class GrpcListener implements AutoCloseable {
     workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
     boss.terminationFuture().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
     workers.terminationFuture().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-  }
-
-  /** Whether every event-loop thread has stopped. */
-  public boolean isTerminated() {
-    return boss.isTerminated() && workers.isTerminated();
   }
 
   private static DefaultThreadFactory threads(String name) {
