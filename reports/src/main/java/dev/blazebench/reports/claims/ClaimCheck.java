@@ -9,11 +9,11 @@ import java.util.Map;
 
 /**
  * Holds a run's results against every claim of a {@link ClaimCatalogue}: holds, does not hold,
- * inconclusive (the run's rounds or JMH iterations put the figure on both sides of the claim), not
- * measurable here (with the proxy figure), or not measured in this run (with what was absent). A
- * claim made for a link of some speed is measurable only in runs over a shaped link of that rate
- * ({@link Claim#isMeasurableIn}); a latency or rate claim made for no link is not judged on a run
- * over a shaped link.
+ * inconclusive (the figure's confidence interval over the run's rounds, or its JMH iterations, lies
+ * on both sides of the claim), not measurable here (with the proxy figure), or not measured in this
+ * run (with what was absent). A claim made for a link of some speed is measurable only in runs over
+ * a shaped link of that rate ({@link Claim#isMeasurableIn}); a latency or rate claim made for no
+ * link is not judged on a run over a shaped link.
  *
  * <pre>
  * List&lt;ClaimResult&gt; rows = ClaimCheck.check(ClaimCatalogue.standard(), run);
@@ -109,11 +109,13 @@ public final class ClaimCheck {
     boolean codec = metric.contains("codec(");
     boolean rounds = metric.contains("ratio(") || metric.contains("total(");
     if (codec && rounds) {
-      return "its lowest and highest rounds and JMH iterations; a longer run may decide it";
+      return "its rounds' median with 95% confidence, up to 8 rounds their whole range, and its JMH"
+          + " iterations' range; a longer run may decide it";
     }
     return codec
         ? "each benchmark's fastest and slowest JMH iteration; the full codec profile may decide it"
-        : "its lowest and highest round; more rounds may decide it";
+        : "its rounds' median with 95% confidence, up to 8 rounds their whole range; more rounds"
+            + " may decide it";
   }
 
   private static ClaimResult notMeasurable(Claim claim, RunResults run) {

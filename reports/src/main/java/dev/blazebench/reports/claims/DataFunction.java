@@ -5,14 +5,17 @@ import dev.blazebench.reports.model.CodecBenchmark;
 import dev.blazebench.reports.model.CodecSize;
 import dev.blazebench.reports.model.RoundResult;
 import dev.blazebench.reports.model.RunResults;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** The functions of a {@link MetricExpression} that read figures out of a run. */
 enum DataFunction {
   /**
-   * {@code total(scenario, api[:op], field)}: the figure over all rounds, its range the lowest and
-   * highest round's (a count has none: its total is the rounds' sum).
+   * {@code total(scenario, api[:op], field)}: the figure over all rounds, its range the 95%
+   * confidence interval of the median round's ({@link MedianInterval}; the lowest and highest round
+   * up to 8 rounds), widened to take in the figure itself; a count has none: its total is the
+   * rounds' sum.
    */
   TOTAL("total", 3) {
     @Override
@@ -48,23 +51,27 @@ enum DataFunction {
       if (field.isSumOverRounds()) {
         return Measured.of(value);
       }
-      double low = value;
-      double high = value;
+      List<Double> rounds = new ArrayList<>();
       for (RoundResult round : result.get().rounds()) {
         Double inRound = field.perSuccess() && round.count() == 0 ? null : field.of(round);
         if (inRound != null && Double.isFinite(inRound)) {
-          low = Math.min(low, inRound);
-          high = Math.max(high, inRound);
+          rounds.add(inRound);
         }
       }
-      return Measured.of(value, low, high);
+      if (rounds.isEmpty()) {
+        return Measured.of(value);
+      }
+      double[] interval =
+          MedianInterval.of(rounds.stream().mapToDouble(Double::doubleValue).toArray());
+      return Measured.of(value, interval[0], interval[1]);
     }
   },
 
   /**
    * {@code ratio(scenario, numeratorApi, denominatorApi, field)}: the median of the per-round
-   * ratios (rounds paired by number), so that drift between rounds cancels; its range the lowest
-   * and highest round's ratio.
+   * ratios (rounds paired by number), so that drift between rounds cancels; its range that median's
+   * 95% confidence interval ({@link MedianInterval}; the lowest and highest round's ratio up to 8
+   * rounds).
    */
   RATIO("ratio", 4) {
     @Override

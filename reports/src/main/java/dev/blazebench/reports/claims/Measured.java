@@ -7,11 +7,12 @@ import java.util.Objects;
  * API or scenario it did not measure, a figure it did not record). Arithmetic on a missing value
  * stays missing and keeps the first reason, so a verdict can say exactly what was absent.
  *
- * <p>The range is what the run's own repetitions say about the value: for a median of per-round
- * ratios, the lowest and highest round; for a codec benchmark, its fastest and slowest JMH
- * iteration; for a size, the value itself (bytes do not vary). Arithmetic carries it as interval
- * arithmetic, so a verdict can tell a figure that meets or misses a claim in every round from one
- * whose rounds fall on both sides of it.
+ * <p>The range is what the run's own repetitions say about the value: for a figure read over
+ * rounds, the 95% confidence interval of the median round ({@link MedianInterval}, the lowest and
+ * highest round up to 8 rounds); for a codec benchmark, its fastest and slowest JMH iteration; for
+ * a size, the value itself (bytes do not vary). Arithmetic carries it as interval arithmetic (two
+ * intervals of 95% give their combination at least 90%), so a verdict can tell a figure that meets
+ * or misses a claim clearly from one whose interval lies on both sides of it.
  */
 public final class Measured {
 

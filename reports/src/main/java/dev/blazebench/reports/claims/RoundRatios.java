@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * The ratio of one figure of two APIs in each round of a scenario, rounds paired by number. APIs
  * run interleaved in rounds (A B C A B C), so a machine's drift touches both sides of a ratio
- * alike; the median of the per-round ratios, with their range as the spread, is what the report
- * states, beside the absolute figures.
+ * alike; the median of the per-round ratios is what the report states, beside the absolute figures;
+ * a claim is judged on the median's confidence interval ({@link MedianInterval}).
  *
  * @param ratios one per round both APIs completed with the figure, in round order
  * @param missingReason why there are none, null when there are
@@ -76,7 +76,10 @@ public record RoundRatios(List<Double> ratios, String missingReason) {
     return a / b;
   }
 
-  /** The median ratio with the lowest and highest as its range, or why there is none. */
+  /**
+   * The median ratio with its 95% confidence interval as its range ({@link MedianInterval}: the
+   * lowest and highest round up to 8 rounds), or why there is none.
+   */
   public Measured median() {
     if (ratios.isEmpty()) {
       return Measured.missing(missingReason);
@@ -85,7 +88,8 @@ public record RoundRatios(List<Double> ratios, String missingReason) {
     int middle = sorted.length / 2;
     double median =
         sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    return Measured.of(median, sorted[0], sorted[sorted.length - 1]);
+    double[] interval = MedianInterval.of(sorted);
+    return Measured.of(median, interval[0], interval[1]);
   }
 
   /** The smallest per-round ratio; NaN when there are none. */

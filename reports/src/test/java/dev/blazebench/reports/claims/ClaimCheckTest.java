@@ -74,8 +74,58 @@ class ClaimCheckTest {
     assertThat(result.measuredText()).isEqualTo("7.90x (7.80x\u20139.00x)");
     assertThat(result.detail())
         .isEqualTo(
-            "This run puts the figure between 7.80x and 9.00x (its lowest and highest round; more"
-                + " rounds may decide it): on both sides of the claim.");
+            "This run puts the figure between 7.80x and 9.00x (its rounds' median with 95%"
+                + " confidence, up to 8 rounds their whole range; more rounds may decide it): on"
+                + " both sides of the claim.");
+  }
+
+  @Test
+  void withManyRoundsOneOutlyingRoundNoLongerLeavesTheClaimOpen() {
+    // Twelve per-round ratios, 8.1 to 8.6, and one slow round at 7.5: the median's 95% interval
+    // (the 3rd smallest to the 3rd largest) lies above 8, though the whole range does not.
+    RunResults run =
+        new TinyRun()
+            .result(
+                "fetch-1000",
+                "rest-json",
+                r ->
+                    r.p50Micros(
+                        40_500, 41_000, 37_500, 41_500, 42_000, 42_500, 43_000, 41_000, 41_500,
+                        42_000, 42_500, 41_000))
+            .result(
+                "fetch-1000",
+                "grpc-blazebinary",
+                r ->
+                    r.p50Micros(
+                        5_000, 5_000, 5_000, 5_000, 5_000, 5_000, 5_000, 5_000, 5_000, 5_000, 5_000,
+                        5_000))
+            .build();
+
+    ClaimResult result = check("speed-8x-faster-than-rest", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(result.measuredText()).isEqualTo("8.30x (8.20x\u20138.50x)");
+  }
+
+  @Test
+  void withFewRoundsTheWholeRangeStillDecides() {
+    // The same slow round among eight: up to 8 rounds the interval is their whole range.
+    RunResults run =
+        new TinyRun()
+            .result(
+                "fetch-1000",
+                "rest-json",
+                r -> r.p50Micros(40_500, 41_000, 37_500, 41_500, 42_000, 42_500, 43_000, 41_000))
+            .result(
+                "fetch-1000",
+                "grpc-blazebinary",
+                r -> r.p50Micros(5_000, 5_000, 5_000, 5_000, 5_000, 5_000, 5_000, 5_000))
+            .build();
+
+    ClaimResult result = check("speed-8x-faster-than-rest", run);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(result.measuredText()).isEqualTo("8.25x (7.50x\u20138.60x)");
   }
 
   @Test
