@@ -157,7 +157,9 @@ final class ErrorResponses {
               context.response(),
               413,
               ApiError.Code.RESOURCE_EXHAUSTED.name(),
-              "request body larger than the server's limit of " + maxBodyBytes + " bytes");
+              maxBodyBytes == 0
+                  ? where + " takes no request body"
+                  : "request body larger than the server's limit of " + maxBodyBytes + " bytes");
       case 404 -> send(context.response(), 404, "UNIMPLEMENTED", "no route for " + where);
       case 405 -> send(context.response(), 405, "UNIMPLEMENTED", "method not allowed for " + where);
       case 400 -> {

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -32,8 +33,8 @@ import java.util.Set;
  *
  * A form or multipart body is refused with 415. Every body is reserved in the server-wide {@link
  * RequestBuffer} (503 when it is full) and passes {@link BodyHandler}, which refuses one over the
- * limit with 413 before it is buffered in full; errors become JSON bodies in {@link
- * ErrorResponses}.
+ * limit with 413 before it is buffered in full (for GET, HEAD, DELETE and OPTIONS the limit is 0:
+ * no route reads their body); errors become JSON bodies in {@link ErrorResponses}.
  */
 final class RestRouter {
 
@@ -56,6 +57,14 @@ final class RestRouter {
     router.route().handler(RestRouter::refuseUnknownTransferCodings);
     router.route().handler(RestRouter::refuseForms);
     router.route().handler(context -> holdBody(context, bodies, options.maxBodyBytes()));
+    // No route reads the body of a GET, HEAD, DELETE or OPTIONS: any is refused (413) as it comes,
+    // so an HTTP/2 GET with DATA frames, reserved nothing by holdBody, is never buffered. A request
+    // meets one body handler only: the second passes a request the first has seen.
+    Route bodiless = router.route();
+    BODILESS.forEach(bodiless::method);
+    bodiless
+        .handler(BodyHandler.create(false).setBodyLimit(0))
+        .failureHandler(context -> ErrorResponses.handleFailure(context, 0));
     router
         .route()
         .handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()))
@@ -141,10 +150,14 @@ final class RestRouter {
    *
    * <p>An HTTP/2 request says it has no body by ending its stream with its headers, which Vert.x
    * has not yet taken in when the router runs ({@code isEnded()} is still false), so an HTTP/2
-   * request without content-length is taken as bodiless by its method: GET, HEAD, DELETE and
-   * OPTIONS reserve nothing (h2load's GETs, reserving the largest body each, were refused).
+   * request without content-length reserves the largest body. GET, HEAD, DELETE and OPTIONS reserve
+   * nothing, on either version: no route reads their body, and one sent is refused with 413 as its
+   * first bytes come (h2load's GETs, reserving the largest body each, were refused 503).
    */
   static long bodyBytes(HttpServerRequest request, int maxBodyBytes) {
+    if (BODILESS.contains(request.method())) {
+      return 0; // refused with 413 as soon as a byte of a body comes (see create)
+    }
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     if (length != null) {
       try {
@@ -158,10 +171,10 @@ final class RestRouter {
       return maxBodyBytes; // chunked: refuseUnknownTransferCodings let no other coding through
     }
     boolean http2 = request.version() == HttpVersion.HTTP_2;
-    return http2 && !request.isEnded() && !BODILESS.contains(request.method()) ? maxBodyBytes : 0;
+    return http2 && !request.isEnded() ? maxBodyBytes : 0;
   }
 
-  /** Methods whose HTTP/2 requests are taken as bodiless without content-length. */
+  /** Methods no route reads a body of: a body sent with one is refused. */
   private static final Set<HttpMethod> BODILESS =
       Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.DELETE, HttpMethod.OPTIONS);
 

@@ -319,6 +319,43 @@ class ConnectionLimitsTest {
     assertThat(metrics.bodiesRefused()).isEqualTo(1);
   }
 
+  @Test
+  void aBodySentWithAGetIsRefusedAsItComesAndNeverBuffered() {
+    int maxBody = 1_000_000;
+    RestMetrics metrics = startWithRequestBuffer(maxBody, maxBody);
+    try (RawHttp2Connection h2 = RawHttp2Connection.open(server.actualPort())) {
+      // An HTTP/2 GET reserves nothing without content-length; DATA frames after it are not read
+      // into a body that the buffer does not count: the first one is refused.
+      h2.send(
+          RawHttp2Connection.HEADERS,
+          RawHttp2Connection.END_HEADERS,
+          1,
+          h2.headerBlock(h2Request("GET", "/v1/bugs/changes")));
+      h2.send(RawHttp2Connection.DATA, 0, 1, new byte[16_000]);
+      h2.flush();
+      RawHttp2Connection.Answer get = h2.awaitAnswer(1, WAIT);
+      assertThat(get.completed()).as("%s", get).isTrue();
+      assertThat(get.headers().status().toString()).isEqualTo("413");
+    }
+    assertThat(metrics.bodyBytesHeld()).isZero();
+
+    // Over HTTP/1.1 a DELETE declaring a body is refused too, saying why; its body is not taken
+    // for the next request, which is served.
+    Socket socket = connect();
+    write(
+        socket,
+        "DELETE /v1/bugs/00000000-0000-0000-0000-000000000001 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Length: 5\r\n\r\nhello");
+    assertThat(readResponse(socket))
+        .startsWith("HTTP/1.1 413")
+        .contains("\"error\":\"RESOURCE_EXHAUSTED\"")
+        .contains("DELETE /v1/bugs/00000000-0000-0000-0000-000000000001 takes no request body");
+    write(socket, "GET /v1/bugs/changes HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    assertThat(readResponseHead(socket)).startsWith("HTTP/1.1 200");
+    assertThat(metrics.bodyBytesHeld()).isZero();
+    assertThat(metrics.bodiesRefused()).isZero();
+  }
+
   private static Http2Headers h2Request(String method, String path) {
     return RawHttp2Connection.headers(
         ":method",
@@ -516,6 +553,24 @@ class ConnectionLimitsTest {
   }
 
   /** A response's status line, headers and (Content-Length) body. */
+  /** One response, head and body (by its content-length), as text. */
+  private static String readResponse(Socket socket) {
+    try {
+      socket.setSoTimeout((int) WAIT.toMillis());
+      InputStream in = socket.getInputStream();
+      String head = RawWebSocket.readHead(in);
+      int length = 0;
+      for (String line : head.split("\r\n")) {
+        if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
+          length = Integer.parseInt(line.substring(15).trim());
+        }
+      }
+      return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static String readResponseHead(Socket socket) {
     try {
       socket.setSoTimeout((int) WAIT.toMillis());
