@@ -135,6 +135,16 @@ public final class ServeCommand implements Callable<Integer> {
   String idleTimeout;
 
   @Option(
+      names = "--header-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      description =
+          "Close a REST connection whose first request head has not arrived whole this long after"
+              + " it was accepted, however its bytes trickle in (slowloris). 0s: never. Default:"
+              + " ${DEFAULT-VALUE}.")
+  String headerTimeout;
+
+  @Option(
       names = "--max-connections",
       paramLabel = "N",
       defaultValue = "10000",
@@ -228,8 +238,9 @@ public final class ServeCommand implements Callable<Integer> {
   private ConnectionLimits connectionLimits() {
     ConnectionLimits limits =
         new ConnectionLimits(
-            FlagValues.duration("--idle-timeout", idleTimeout),
-            FlagValues.count("--max-connections", maxConnections));
+                FlagValues.duration("--idle-timeout", idleTimeout),
+                FlagValues.count("--max-connections", maxConnections))
+            .withHeaderTimeout(FlagValues.duration("--header-timeout", headerTimeout));
     return requestBuffer == null
         ? limits
         : limits.withRequestBufferBytes(FlagValues.size("--request-buffer", requestBuffer));
@@ -247,6 +258,7 @@ public final class ServeCommand implements Callable<Integer> {
         .replaceFirst("^shutdownGrace ", "--shutdown-grace ")
         .replaceFirst("^idleTimeout ", "--idle-timeout ")
         .replaceFirst("^maxConnections ", "--max-connections ")
+        .replaceFirst("^headerTimeout ", "--header-timeout ")
         .replaceFirst(
             "^requestBufferBytes must be at least maxMessageBytes",
             "--request-buffer must be at least --max-message-size")

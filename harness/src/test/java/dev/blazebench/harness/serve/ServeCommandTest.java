@@ -62,6 +62,8 @@ class ServeCommandTest {
             "2k",
             "--request-buffer",
             "3GiB",
+            "--header-timeout",
+            "2500ms",
             "--sync-on-commit");
     assertThat(options.apis()).isEqualTo(EnumSet.of(ServerApi.BLAZE, ServerApi.PROTO));
     assertThat(options.host()).isEqualTo("0.0.0.0");
@@ -73,7 +75,9 @@ class ServeCommandTest {
     assertThat(options.shutdownGrace()).isEqualTo(Duration.ofMillis(500));
     assertThat(options.store().syncOnCommit()).isTrue();
     assertThat(options.connections())
-        .isEqualTo(new ConnectionLimits(Duration.ZERO, 2_000, 3L * 1024 * 1024 * 1024));
+        .isEqualTo(
+            new ConnectionLimits(
+                Duration.ZERO, 2_000, 3L * 1024 * 1024 * 1024, Duration.ofMillis(2_500)));
   }
 
   @Test
@@ -84,6 +88,7 @@ class ServeCommandTest {
     assertBadInput("--seed-records: expected a count", "--seed-records", "-5");
     assertBadInput("--idle-timeout: expected a duration", "--idle-timeout", "2h");
     assertBadInput("--max-connections must be at least 1", "--max-connections", "0");
+    assertBadInput("--header-timeout: expected a duration", "--header-timeout", "soon");
     assertBadInput(
         "--request-buffer must be at least --max-message-size (67108864), or the largest request"
             + " could never be held; was 1048576",

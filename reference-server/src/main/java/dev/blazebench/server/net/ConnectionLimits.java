@@ -23,10 +23,18 @@ import java.util.Objects;
  *     are whole until they are done with; past it a new request is answered 503 (REST) or
  *     UNAVAILABLE (gRPC) unread ({@link #defaultRequestBufferBytes()}: a sixteenth of the heap, at
  *     least 64 MiB). See {@link RequestBuffer}
+ * @param headerTimeout a REST connection whose first request head has not arrived whole this long
+ *     after it was accepted is closed, however its bytes trickle in (Go's {@code
+ *     ReadHeaderTimeout}, nginx's {@code client_header_timeout}): the idle timeout alone would keep
+ *     a client that sends a byte now and then ({@link #DEFAULT_HEADER_TIMEOUT}, 10 s; {@link
+ *     Duration#ZERO}: none). gRPC needs none: its idle timeout counts calls, not bytes
  */
-public record ConnectionLimits(Duration idleTimeout, int maxConnections, long requestBufferBytes) {
+public record ConnectionLimits(
+    Duration idleTimeout, int maxConnections, long requestBufferBytes, Duration headerTimeout) {
 
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
+
+  public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
 
   public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
@@ -34,18 +42,8 @@ public record ConnectionLimits(Duration idleTimeout, int maxConnections, long re
   private static final long MIN_DEFAULT_REQUEST_BUFFER = 64L * 1024 * 1024;
 
   public ConnectionLimits {
-    Objects.requireNonNull(idleTimeout, "idleTimeout");
-    if (idleTimeout.isNegative()) {
-      throw new IllegalArgumentException("idleTimeout must not be negative, was " + idleTimeout);
-    }
-    if (!idleTimeout.isZero() && idleTimeout.toMillis() < 1) {
-      throw new IllegalArgumentException(
-          "idleTimeout must be 0 (none) or at least 1 ms, was " + idleTimeout);
-    }
-    if (idleTimeout.toMillis() > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "idleTimeout must be at most " + Integer.MAX_VALUE + " ms, was " + idleTimeout);
-    }
+    checkTimeout("idleTimeout", idleTimeout);
+    checkTimeout("headerTimeout", headerTimeout);
     if (maxConnections < 1) {
       throw new IllegalArgumentException(
           "maxConnections must be at least 1, was " + maxConnections);
@@ -56,12 +54,39 @@ public record ConnectionLimits(Duration idleTimeout, int maxConnections, long re
     }
   }
 
-  /** These limits with the {@link #defaultRequestBufferBytes() default request buffer}. */
+  /** These limits with the {@link #DEFAULT_HEADER_TIMEOUT default header timeout}. */
+  public ConnectionLimits(Duration idleTimeout, int maxConnections, long requestBufferBytes) {
+    this(idleTimeout, maxConnections, requestBufferBytes, DEFAULT_HEADER_TIMEOUT);
+  }
+
+  /**
+   * These limits with the {@link #defaultRequestBufferBytes() default request buffer} and {@link
+   * #DEFAULT_HEADER_TIMEOUT header timeout}.
+   */
   public ConnectionLimits(Duration idleTimeout, int maxConnections) {
     this(idleTimeout, maxConnections, defaultRequestBufferBytes());
   }
 
-  /** 120 s idle timeout, at most 10,000 connections, a sixteenth of the heap for request bodies. */
+  /** Not null, 0 (none) or 1 ms to {@code Integer.MAX_VALUE} ms (what Vert.x and Netty take). */
+  private static void checkTimeout(String name, Duration timeout) {
+    Objects.requireNonNull(timeout, name);
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative, was " + timeout);
+    }
+    if (!timeout.isZero() && timeout.toMillis() < 1) {
+      throw new IllegalArgumentException(
+          name + " must be 0 (none) or at least 1 ms, was " + timeout);
+    }
+    if (timeout.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          name + " must be at most " + Integer.MAX_VALUE + " ms, was " + timeout);
+    }
+  }
+
+  /**
+   * 120 s idle timeout, at most 10,000 connections, a sixteenth of the heap for request bodies, 10
+   * s for a first request head.
+   */
   public static ConnectionLimits defaults() {
     return new ConnectionLimits(DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS);
   }
@@ -78,15 +103,19 @@ public record ConnectionLimits(Duration idleTimeout, int maxConnections, long re
   }
 
   public ConnectionLimits withIdleTimeout(Duration idleTimeout) {
-    return new ConnectionLimits(idleTimeout, maxConnections, requestBufferBytes);
+    return new ConnectionLimits(idleTimeout, maxConnections, requestBufferBytes, headerTimeout);
   }
 
   public ConnectionLimits withMaxConnections(int maxConnections) {
-    return new ConnectionLimits(idleTimeout, maxConnections, requestBufferBytes);
+    return new ConnectionLimits(idleTimeout, maxConnections, requestBufferBytes, headerTimeout);
   }
 
   public ConnectionLimits withRequestBufferBytes(long requestBufferBytes) {
-    return new ConnectionLimits(idleTimeout, maxConnections, requestBufferBytes);
+    return new ConnectionLimits(idleTimeout, maxConnections, requestBufferBytes, headerTimeout);
+  }
+
+  public ConnectionLimits withHeaderTimeout(Duration headerTimeout) {
+    return new ConnectionLimits(idleTimeout, maxConnections, requestBufferBytes, headerTimeout);
   }
 
   /** Whether idle connections are closed at all. */

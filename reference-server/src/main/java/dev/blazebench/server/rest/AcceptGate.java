@@ -10,11 +10,12 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ServerChannel;
 import io.vertx.core.impl.transports.NioTransport;
 import io.vertx.core.transport.Transport;
+import java.time.Duration;
 
 /**
  * Puts the REST listener's {@link ConnectionCap} where Netty hands each accepted socket to the
  * server, before any byte is read: a connection past {@link ConnectionLimits#maxConnections()} is
- * closed at once.
+ * closed at once, and an admitted one gets its {@link HeadDeadline}.
  *
  * <p>Vert.x's own connection handler hears of an HTTP/1.1 connection only once a whole request head
  * has arrived, too late for a client that sends half of one, or nothing. Vert.x offers no hook
@@ -28,8 +29,16 @@ final class AcceptGate extends ChannelInboundHandlerAdapter {
 
   private final ConnectionCap cap;
 
-  AcceptGate(ConnectionCap cap) {
+  /** How long an accepted connection's first request head may take; zero: no limit. */
+  private final Duration headerTimeout;
+
+  /** Runs for each connection closed by its header timeout. */
+  private final Runnable onHeadTimeout;
+
+  AcceptGate(ConnectionCap cap, Duration headerTimeout, Runnable onHeadTimeout) {
     this.cap = cap;
+    this.headerTimeout = headerTimeout;
+    this.onHeadTimeout = onHeadTimeout;
   }
 
   /** Vert.x's NIO transport with this gate on every server socket, for {@code Vertx.builder()}. */
@@ -80,6 +89,10 @@ final class AcceptGate extends ChannelInboundHandlerAdapter {
       return;
     }
     accepted.closeFuture().addListener(closed -> cap.release());
+    if (!headerTimeout.isZero()) {
+      // First in its pipeline, before Vert.x's handlers, which are added once it is registered.
+      accepted.pipeline().addFirst(new HeadDeadline(headerTimeout, onHeadTimeout));
+    }
     ctx.fireChannelRead(accepted);
   }
 }

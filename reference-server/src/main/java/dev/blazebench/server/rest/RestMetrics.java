@@ -21,6 +21,7 @@ public final class RestMetrics {
   private final AtomicLong aborted = new AtomicLong();
   private final AtomicLong recordsRead = new AtomicLong();
   private final AtomicLong backpressurePauses = new AtomicLong();
+  private final AtomicLong headsTimedOut = new AtomicLong();
 
   RestMetrics(ConnectionCap connections, RequestBuffer bodies) {
     this.connections = connections;
@@ -40,6 +41,15 @@ public final class RestMetrics {
   /** Connections closed as soon as they were accepted, because the cap was reached. */
   public long connectionsRefused() {
     return connections.refused();
+  }
+
+  /** Connections closed because their first request head took longer than the header timeout. */
+  public long headsTimedOut() {
+    return headsTimedOut.get();
+  }
+
+  void headTimedOut() {
+    headsTimedOut.incrementAndGet();
   }
 
   /** Bytes of request bodies reserved now (requests read or being read, not yet answered). */

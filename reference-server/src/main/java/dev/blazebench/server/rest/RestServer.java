@@ -72,7 +72,8 @@ public final class RestServer implements AutoCloseable {
     ConnectionCap cap = new ConnectionCap("REST", options.connections().maxConnections());
     RequestBuffer bodies = new RequestBuffer("REST", options.connections().requestBufferBytes());
     RestMetrics metrics = new RestMetrics(cap, bodies);
-    AcceptGate gate = new AcceptGate(cap);
+    AcceptGate gate =
+        new AcceptGate(cap, options.connections().headerTimeout(), metrics::headTimedOut);
     Vertx vertx =
         Vertx.builder()
             .with(

@@ -167,6 +167,66 @@ class ConnectionLimitsTest {
   }
 
   @Test
+  void aConnectionTricklingItsFirstHeadIsClosedAtTheHeaderTimeout() throws Exception {
+    // Never idle (a byte every 100 ms, and no idle timeout), never a whole head.
+    start(ConnectionLimits.defaults().withIdleTimeout(Duration.ZERO).withHeaderTimeout(IDLE));
+    Socket slow = connect();
+    Thread trickle =
+        new Thread(
+            () -> {
+              byte[] head =
+                  ("GET /v1/bugs/changes HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(300))
+                      .getBytes(StandardCharsets.US_ASCII);
+              try {
+                for (byte b : head) {
+                  slow.getOutputStream().write(b);
+                  slow.getOutputStream().flush();
+                  Thread.sleep(100);
+                }
+              } catch (IOException | InterruptedException e) {
+                // closed by the server, or the test is over
+              }
+            });
+    trickle.start();
+    try {
+      assertThat(readUntilEnd(slow)).isEmpty();
+    } finally {
+      trickle.interrupt();
+      trickle.join();
+    }
+    assertThat(server.metrics().headsTimedOut()).isEqualTo(1);
+
+    // A head that arrives whole in time leaves the connection to the idle timeout (none here):
+    // still served after several header timeouts.
+    Socket kept = connect();
+    write(kept, GET_CHANGES);
+    assertThat(readResponseHead(kept)).startsWith("HTTP/1.1 200 OK");
+    assertThat(endsWithin(kept, IDLE.multipliedBy(3))).isFalse();
+    write(kept, GET_CHANGES);
+    assertThat(readResponseHead(kept)).startsWith("HTTP/1.1 200 OK");
+    // So does the HTTP/2 preface's empty line.
+    try (RawHttp2Connection h2 = RawHttp2Connection.open(server.actualPort())) {
+      assertThat(getChanges(h2).completed()).isTrue();
+    }
+    assertThat(server.metrics().headsTimedOut()).isEqualTo(1);
+  }
+
+  @Test
+  void noHeaderTimeoutWaitsForAHalfHead() {
+    start(
+        ConnectionLimits.defaults()
+            .withIdleTimeout(Duration.ZERO)
+            .withHeaderTimeout(Duration.ZERO));
+    Socket socket = connect();
+    write(socket, "GET /v1/bugs/changes HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+
+    assertThat(endsWithin(socket, IDLE.multipliedBy(3))).isFalse();
+    write(socket, "\r\n");
+    assertThat(readResponseHead(socket)).startsWith("HTTP/1.1 200 OK");
+    assertThat(server.metrics().headsTimedOut()).isZero();
+  }
+
+  @Test
   void connectionsPastTheCapAreClosedAndTheOthersServed() {
     start(new ConnectionLimits(Duration.ZERO, 3));
     RestMetrics metrics = server.metrics();
@@ -295,13 +355,7 @@ class ConnectionLimitsTest {
     try (RawHttp2Connection h2 = RawHttp2Connection.open(server.actualPort())) {
       // A GET carries no body: it is served beside the full buffer (h2load's GETs were refused
       // when every HTTP/2 request without content-length reserved the largest body).
-      h2.send(
-          RawHttp2Connection.HEADERS,
-          RawHttp2Connection.END_HEADERS | RawHttp2Connection.END_STREAM,
-          1,
-          h2.headerBlock(h2Request("GET", "/v1/bugs/changes")));
-      h2.flush();
-      RawHttp2Connection.Answer get = h2.awaitAnswer(1, WAIT);
+      RawHttp2Connection.Answer get = getChanges(h2);
       assertThat(get.completed()).as("%s", get).isTrue();
       assertThat(get.headers().status().toString()).isEqualTo("200");
 
@@ -354,6 +408,17 @@ class ConnectionLimitsTest {
     assertThat(readResponseHead(socket)).startsWith("HTTP/1.1 200");
     assertThat(metrics.bodyBytesHeld()).isZero();
     assertThat(metrics.bodiesRefused()).isZero();
+  }
+
+  /** A bodiless GET of the change log on stream 1, and how it ended. */
+  private static RawHttp2Connection.Answer getChanges(RawHttp2Connection h2) {
+    h2.send(
+        RawHttp2Connection.HEADERS,
+        RawHttp2Connection.END_HEADERS | RawHttp2Connection.END_STREAM,
+        1,
+        h2.headerBlock(h2Request("GET", "/v1/bugs/changes")));
+    h2.flush();
+    return h2.awaitAnswer(1, WAIT);
   }
 
   private static Http2Headers h2Request(String method, String path) {
