@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
  * with enough of them the whole {@code --max-connections}, for as long as it likes.
  *
  * <p>It watches the raw bytes, before Vert.x parses them, for the empty line that ends a head (CR
- * LF CR LF; the HTTP/2 preface ends with one too) and then leaves the pipeline, costing nothing
- * more. So only the first head of a connection is timed: between keep-alive requests, and for later
- * heads, the idle timeout applies (Go times every head; Vert.x offers no hook per request). One per
- * connection, added by {@link AcceptGate}.
+ * LF CR LF, or bare LFs; the HTTP/2 preface has one too) and then leaves the pipeline, costing
+ * nothing more. So only the first head of a connection is timed: between keep-alive requests, and
+ * for later heads, the idle timeout applies (Go times every head; Vert.x offers no hook per
+ * request). One per connection, added by {@link AcceptGate}.
  */
 final class HeadDeadline extends ChannelInboundHandlerAdapter {
 
@@ -31,8 +31,8 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
   private final Runnable onExpiry;
   private ScheduledFuture<?> timer;
 
-  /** How many bytes of CR LF CR LF the bytes so far end with (0 to 3). */
-  private int matched;
+  /** Whether the bytes since the last LF are none or a CR: an LF now ends the head. */
+  private boolean lineStart;
 
   /** {@code onExpiry} runs, on the connection's event loop, before a connection is closed. */
   HeadDeadline(Duration timeout, Runnable onExpiry) {
@@ -61,17 +61,21 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
     ctx.fireChannelInactive();
   }
 
-  /** Whether {@code bytes} (not consumed) complete the empty line that ends the first head. */
+  /**
+   * Whether {@code bytes} (not consumed) complete the empty line that ends the first head: two LFs
+   * with at most a CR between them. (A head whose lines end in bare LFs ends the deadline too;
+   * Vert.x then answers it 400.)
+   */
   private boolean endsHead(ByteBuf bytes) {
     for (int i = bytes.readerIndex(); i < bytes.writerIndex(); i++) {
       byte b = bytes.getByte(i);
-      if (b == (matched % 2 == 0 ? CR : LF)) {
-        matched++;
-        if (matched == 4) {
+      if (b == LF) {
+        if (lineStart) {
           return true;
         }
-      } else {
-        matched = b == CR ? 1 : 0;
+        lineStart = true;
+      } else if (b != CR) {
+        lineStart = false;
       }
     }
     return false;

@@ -198,8 +198,11 @@ class ConnectionLimitsTest {
 
     // A head that arrives whole in time leaves the connection to the idle timeout (none here):
     // still served after several header timeouts.
+    // (Its empty line split between two reads.)
     Socket kept = connect();
-    write(kept, GET_CHANGES);
+    write(kept, GET_CHANGES.substring(0, GET_CHANGES.length() - 1));
+    Thread.sleep(50);
+    write(kept, "\n");
     assertThat(readResponseHead(kept)).startsWith("HTTP/1.1 200 OK");
     assertThat(endsWithin(kept, IDLE.multipliedBy(3))).isFalse();
     write(kept, GET_CHANGES);
