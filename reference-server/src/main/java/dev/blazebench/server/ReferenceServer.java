@@ -196,6 +196,13 @@ public final class ReferenceServer implements AutoCloseable {
         health.setStatus(name, ServingStatus.SERVING);
       }
       health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
+      // A store that failed (an I/O error, out of memory while committing) takes no more writes
+      // until the server is restarted (reopening recovers every acknowledged write): say so.
+      store.whenFailed(
+          () -> {
+            health.enterTerminalState();
+            LOG.severe("the store failed: health is NOT_SERVING until the server is restarted");
+          });
       // grpc-java's own services answer a request they cannot parse UNKNOWN and log it SEVERE
       // with a stack trace; wrapped as the APIs are, they answer INVALID_ARGUMENT.
       builder.addService(

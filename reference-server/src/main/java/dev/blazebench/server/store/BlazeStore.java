@@ -472,6 +472,28 @@ public final class BlazeStore implements AutoCloseable {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
+  /**
+   * Runs {@code action} once, should the store stop taking writes because a commit or a forced
+   * write failed (then every write fails with {@link StoreClosedException} until the store is
+   * reopened, which recovers every acknowledged write); at once if it already has.
+   */
+  public void whenFailed(Runnable action) {
+    writer.whenFailed(Objects.requireNonNull(action, "action"));
+  }
+
+  /** Whether a failed commit or forced write has stopped the store taking writes. */
+  public boolean hasFailed() {
+    return writer.hasFailed();
+  }
+
+  /**
+   * The MVStore underneath, for tests that make it fail as an I/O error does: MVStore closes itself
+   * after a failed write ({@code panic}).
+   */
+  MVStore engine() {
+    return store;
+  }
+
   /** Removes a listener added before; it hears of no commit that starts after this returns. */
   public void removeChangeListener(ChangeListener listener) {
     listeners.remove(listener);

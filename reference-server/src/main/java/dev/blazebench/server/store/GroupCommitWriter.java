@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -127,6 +128,10 @@ final class GroupCommitWriter implements AutoCloseable {
   private final Thread thread;
   private boolean closed; // guarded by closeLock
   private volatile Throwable fatal;
+
+  /** What runs, once each, when the writer stops taking writes after a failure. */
+  private final List<Runnable> failureActions = new CopyOnWriteArrayList<>();
+
   private long commitsSinceCompaction;
   private long commitsSinceSync;
   private long lastSyncNanos = System.nanoTime();
@@ -221,6 +226,9 @@ final class GroupCommitWriter implements AutoCloseable {
           pending.run(writes);
           anyApplied = true;
         } catch (RuntimeException | Error e) {
+          if (store.isClosed()) {
+            throw e; // the engine failed (MVStore closes itself after a failed write): all of it
+          }
           writes.rollbackTo(savepoint);
           pending.failure = e;
         }
@@ -243,8 +251,7 @@ final class GroupCommitWriter implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       // The store could not commit (disk full, I/O error): MVStore closes itself after such a
       // "panic". Nothing of this group is acknowledged, and later writes fail fast.
-      fatal = e;
-      LOG.log(Level.ERROR, "commit failed; the store no longer accepts writes", e);
+      failed(e, "commit failed; the store no longer accepts writes");
       failAll(group, new StoreException("commit failed: " + e.getMessage(), e));
       return;
     }
@@ -277,8 +284,7 @@ final class GroupCommitWriter implements AutoCloseable {
       syncIfDue(true);
     } catch (RuntimeException | Error e) {
       // A failed fsync means committed data may not reach the device: stop taking writes.
-      fatal = e;
-      LOG.log(Level.ERROR, "forcing the store to disk failed; it no longer accepts writes", e);
+      failed(e, "forcing the store to disk failed; it no longer accepts writes");
     }
   }
 
@@ -329,6 +335,42 @@ final class GroupCommitWriter implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "compaction failed; data is unaffected", e);
+    }
+  }
+
+  /**
+   * Runs {@code action} once the writer has stopped taking writes after a failure (at once when it
+   * already has): at most once, on the committer thread or the caller's.
+   */
+  void whenFailed(Runnable action) {
+    failureActions.add(action);
+    if (fatal != null) {
+      runOnce(action);
+    }
+  }
+
+  /** Whether a failure has stopped the writer. */
+  boolean hasFailed() {
+    return fatal != null;
+  }
+
+  private void failed(Throwable e, String why) {
+    fatal = e;
+    LOG.log(Level.ERROR, why, e);
+    for (Runnable action : failureActions) {
+      runOnce(action);
+    }
+  }
+
+  /** Runs {@code action} if no one has yet: whoever removes it from the list runs it. */
+  private void runOnce(Runnable action) {
+    if (!failureActions.remove(action)) {
+      return;
+    }
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "an action on the store's failure failed", e);
     }
   }
 

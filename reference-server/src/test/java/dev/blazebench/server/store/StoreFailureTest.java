@@ -1,0 +1,111 @@
+package dev.blazebench.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.blazebench.binary.BlazeRecord;
+import dev.blazebench.binary.BlazeValue;
+import dev.blazebench.server.ReferenceServer;
+import dev.blazebench.server.ServerApi;
+import dev.blazebench.server.ServerOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A store whose engine fails as an I/O error leaves it: MVStore closes itself after a failed write
+ * ({@code panic}), which the test does by closing it at once underneath the store.
+ */
+class StoreFailureTest {
+
+  @TempDir Path dir;
+
+  private static BlazeRecord titled(String title) {
+    return BlazeRecord.builder().put("title", BlazeValue.string(title)).build();
+  }
+
+  private static UUID idOf(BlazeRecord record) {
+    return ((BlazeValue.UuidValue) record.get("id")).value();
+  }
+
+  @Test
+  void aFailedStoreRefusesWritesTellsItsWatchersOnceAndKeepsWhatItAcknowledged() {
+    BlazeStore store = BlazeStore.open(dir);
+    UUID kept = idOf(store.insert("bugs", titled("acknowledged")));
+    AtomicInteger told = new AtomicInteger();
+    store.whenFailed(told::incrementAndGet);
+    assertThat(store.hasFailed()).isFalse();
+
+    store.engine().closeImmediately();
+
+    assertThatThrownBy(() -> store.insert("bugs", titled("lost")))
+        .isInstanceOf(StoreException.class)
+        .hasMessageStartingWith("commit failed: ");
+    assertThat(store.hasFailed()).isTrue();
+    assertThat(told).hasValue(1);
+    assertThatThrownBy(() -> store.insert("bugs", titled("refused")))
+        .isInstanceOf(StoreClosedException.class)
+        .hasMessage("the store failed earlier");
+    assertThat(told).hasValue(1);
+    // A watcher that comes late is told at once.
+    AtomicInteger late = new AtomicInteger();
+    store.whenFailed(late::incrementAndGet);
+    assertThat(late).hasValue(1);
+    closeQuietly(store);
+
+    // Reopened, the store has the acknowledged record and nothing else, and takes writes again.
+    try (BlazeStore reopened = BlazeStore.open(dir)) {
+      assertThat(reopened.fetch("bugs", kept)).isPresent();
+      assertThat(reopened.count("bugs")).isEqualTo(1);
+      reopened.insert("bugs", titled("after"));
+      assertThat(reopened.count("bugs")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void theServersHealthTurnsNotServingWhenItsStoreFails() throws Exception {
+    ServerOptions options =
+        ServerOptions.defaults()
+            .withApis(EnumSet.of(ServerApi.BLAZE))
+            .withGrpcPort(0)
+            .withDataDir(dir)
+            .withSeedRecords(0)
+            .withShutdownGrace(Duration.ofSeconds(2));
+    try (ReferenceServer server = ReferenceServer.start(options)) {
+      ManagedChannel channel =
+          NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
+      try {
+        HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(channel);
+        HealthCheckRequest all = HealthCheckRequest.getDefaultInstance();
+        assertThat(health.check(all).getStatus()).isEqualTo(ServingStatus.SERVING);
+
+        BlazeStore store = server.database().store();
+        store.engine().closeImmediately();
+        assertThatThrownBy(() -> store.insert("bugs", titled("lost")))
+            .isInstanceOf(StoreException.class);
+
+        assertThat(health.check(all).getStatus()).isEqualTo(ServingStatus.NOT_SERVING);
+      } finally {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static void closeQuietly(BlazeStore store) {
+    try {
+      store.close();
+    } catch (RuntimeException e) {
+      // the engine is closed already
+    }
+  }
+}
