@@ -6,8 +6,8 @@
 # Bash and coreutils only (the image has no curl or grpc_health_probe):
 #   grpc: sends the HTTP/2 client preface and an empty SETTINGS frame and wants the server's
 #         SETTINGS frame back, so Netty's HTTP/2 server answers, not only the TCP port.
-#   http: GET /api/bugs?status=open&limit=1 wants "HTTP/1.1 200": the REST API answers a query
-#         from the seeded store.
+#   http: GET /health wants "HTTP/1.1 200": the REST server answers and its store takes writes
+#         (503 once the store has failed; the gRPC probe cannot ask gRPC health without a client).
 # The server opens its ports only after seeding, so an answer means ready.
 set -u
 
@@ -23,7 +23,7 @@ probe_grpc() { # PORT
 
 probe_http() { # PORT
   exec 3<>"/dev/tcp/127.0.0.1/$1" || return 1
-  printf 'GET /api/bugs?status=open&limit=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3
+  printf 'GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3
   local status_line
   status_line="$(timeout 3 head -n 1 <&3)"
   exec 3<&-

@@ -29,6 +29,7 @@ import java.util.Set;
  * POST   /v1/{collection}/stream     streamed query    200 NDJSON, chunked
  * GET    /api/{collection}?f=v&amp;limit=n  the seed's form  200 {"{collection}": [...]}
  * GET    /v1/{collection}/changes?since=SEQ&amp;limit=N  poll the change log  200 / 410 (see ChangeRoutes)
+ * GET    /health                     health            200 {"status":"SERVING"} / 503 once the store failed
  * </pre>
  *
  * A form or multipart body is refused with 415. Every body is reserved in the server-wide {@link
@@ -80,6 +81,7 @@ final class RestRouter {
     router.route(HttpMethod.PATCH, "/v1/:collection/:id").handler(records::update);
     router.delete("/v1/:collection/:id").handler(records::delete);
     router.get("/api/:collection").handler(queries::simpleQuery);
+    router.get("/health").handler(context -> health(context, db));
 
     // Vert.x Web's own answers (no route, wrong method, body too large) in our JSON shape.
     for (int status : new int[] {400, 404, 405, 413, 500}) {
@@ -87,6 +89,26 @@ final class RestRouter {
           status, context -> ErrorResponses.handleFailure(context, options.maxBodyBytes()));
     }
     return router;
+  }
+
+  /**
+   * {@code GET /health}, for probes (Docker, Kubernetes): 200 {@code {"status":"SERVING"}} while
+   * the store takes writes, 503 UNAVAILABLE once it has failed (it then needs a restart), as gRPC
+   * health turns NOT_SERVING.
+   */
+  private static void health(RoutingContext context, BlazeDatabase db) {
+    if (db.store().hasFailed()) {
+      ErrorResponses.send(
+          context.response(),
+          503,
+          "UNAVAILABLE",
+          "the store failed: it takes no writes until the server is restarted");
+      return;
+    }
+    context
+        .response()
+        .putHeader("Content-Type", "application/json")
+        .end("{\"status\":\"SERVING\"}");
   }
 
   /**

@@ -13,6 +13,11 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -73,11 +78,12 @@ class StoreFailureTest {
   }
 
   @Test
-  void theServersHealthTurnsNotServingWhenItsStoreFails() throws Exception {
+  void theServersHealthTurnsNotServingOverGrpcAndRestWhenItsStoreFails() throws Exception {
     ServerOptions options =
         ServerOptions.defaults()
-            .withApis(EnumSet.of(ServerApi.BLAZE))
+            .withApis(EnumSet.of(ServerApi.BLAZE, ServerApi.REST))
             .withGrpcPort(0)
+            .withHttpPort(0)
             .withDataDir(dir)
             .withSeedRecords(0)
             .withShutdownGrace(Duration.ofSeconds(2));
@@ -88,6 +94,13 @@ class StoreFailureTest {
         HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(channel);
         HealthCheckRequest all = HealthCheckRequest.getDefaultInstance();
         assertThat(health.check(all).getStatus()).isEqualTo(ServingStatus.SERVING);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest restHealth =
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/health"))
+                .build();
+        HttpResponse<String> serving = http.send(restHealth, BodyHandlers.ofString());
+        assertThat(serving.statusCode()).isEqualTo(200);
+        assertThat(serving.body()).isEqualTo("{\"status\":\"SERVING\"}");
 
         BlazeStore store = server.database().store();
         store.engine().closeImmediately();
@@ -95,6 +108,11 @@ class StoreFailureTest {
             .isInstanceOf(StoreException.class);
 
         assertThat(health.check(all).getStatus()).isEqualTo(ServingStatus.NOT_SERVING);
+        HttpResponse<String> failed = http.send(restHealth, BodyHandlers.ofString());
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(failed.body())
+            .contains("\"error\":\"UNAVAILABLE\"")
+            .contains("the store failed: it takes no writes until the server is restarted");
       } finally {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
