@@ -18,7 +18,11 @@ final class ClaimTable {
                     + " BlazeBinary itself (sizes, codec speed); \"implementation\" claims are"
                     + " absolute timings, which belong to one implementation on one machine (the"
                     + " seed's are Swift; these are the JVM here); \"system\" claims compare the APIs"
-                    + " end to end.")
+                    + " end to end. Measured: the figure and, in brackets, the range this run puts it"
+                    + " in: for a figure read over rounds the 95% confidence interval of the median"
+                    + " round (up to 8 rounds, their whole range), for a codec timing the fastest and"
+                    + " slowest JMH iteration. A claim holds, or does not, only over the whole range;"
+                    + " a range on both sides of it is inconclusive.")
             .figures("#")
             .text("Claim (seed)")
             .text("Where")
