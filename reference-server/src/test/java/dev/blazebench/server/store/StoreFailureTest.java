@@ -18,9 +18,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -117,6 +120,50 @@ class StoreFailureTest {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
     }
+  }
+
+  @Test
+  void theDockerImagesHealthChecksPassUntilTheStoreFails() throws Exception {
+    // scripts/docker-healthcheck.sh, as the image runs it: gRPC health spoken over a hand-built
+    // HTTP/2 exchange, and GET /health.
+    Path probe = Path.of("..", "scripts", "docker-healthcheck.sh").toAbsolutePath().normalize();
+    assertThat(probe).isRegularFile();
+    ServerOptions options =
+        ServerOptions.defaults()
+            .withApis(EnumSet.of(ServerApi.BLAZE, ServerApi.REST))
+            .withGrpcPort(0)
+            .withHttpPort(0)
+            .withDataDir(dir)
+            .withSeedRecords(0)
+            .withShutdownGrace(Duration.ofSeconds(2));
+    try (ReferenceServer server = ReferenceServer.start(options)) {
+      String grpc = "grpc:" + server.grpcPort();
+      String http = "http:" + server.httpPort();
+      assertThat(run(probe, grpc, http)).isEqualTo("exit 0");
+      // The gRPC probe wants a gRPC health answer, not just any HTTP/2 server.
+      assertThat(run(probe, "grpc:" + server.httpPort())).startsWith("exit 1");
+
+      BlazeStore store = server.database().store();
+      store.engine().closeImmediately();
+      assertThatThrownBy(() -> store.insert("bugs", titled("lost")))
+          .isInstanceOf(StoreException.class);
+
+      assertThat(run(probe, grpc)).startsWith("exit 1").contains("health not SERVING");
+      assertThat(run(probe, http)).startsWith("exit 1").contains("/health not 200");
+    }
+  }
+
+  /** "exit N" and what the script printed. */
+  private static String run(Path script, String... checks) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+    command.addAll(List.of(checks));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(script + " did not end within 30 s");
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return ("exit " + process.exitValue() + " " + output).strip();
   }
 
   private static void closeQuietly(BlazeStore store) {
