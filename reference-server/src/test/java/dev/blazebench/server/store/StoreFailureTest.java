@@ -82,15 +82,7 @@ class StoreFailureTest {
 
   @Test
   void theServersHealthTurnsNotServingOverGrpcAndRestWhenItsStoreFails() throws Exception {
-    ServerOptions options =
-        ServerOptions.defaults()
-            .withApis(EnumSet.of(ServerApi.BLAZE, ServerApi.REST))
-            .withGrpcPort(0)
-            .withHttpPort(0)
-            .withDataDir(dir)
-            .withSeedRecords(0)
-            .withShutdownGrace(Duration.ofSeconds(2));
-    try (ReferenceServer server = ReferenceServer.start(options)) {
+    try (ReferenceServer server = ReferenceServer.start(serverOptions())) {
       ManagedChannel channel =
           NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
       try {
@@ -128,15 +120,7 @@ class StoreFailureTest {
     // HTTP/2 exchange, and GET /health.
     Path probe = Path.of("..", "scripts", "docker-healthcheck.sh").toAbsolutePath().normalize();
     assertThat(probe).isRegularFile();
-    ServerOptions options =
-        ServerOptions.defaults()
-            .withApis(EnumSet.of(ServerApi.BLAZE, ServerApi.REST))
-            .withGrpcPort(0)
-            .withHttpPort(0)
-            .withDataDir(dir)
-            .withSeedRecords(0)
-            .withShutdownGrace(Duration.ofSeconds(2));
-    try (ReferenceServer server = ReferenceServer.start(options)) {
+    try (ReferenceServer server = ReferenceServer.start(serverOptions())) {
       String grpc = "grpc:" + server.grpcPort();
       String http = "http:" + server.httpPort();
       assertThat(run(probe, grpc, http)).isEqualTo("exit 0");
@@ -151,6 +135,17 @@ class StoreFailureTest {
       assertThat(run(probe, grpc)).startsWith("exit 1").contains("health not SERVING");
       assertThat(run(probe, http)).startsWith("exit 1").contains("/health not 200");
     }
+  }
+
+  /** gRPC (BlazeBinary) and REST on free ports, over this test's data directory, no seed. */
+  private ServerOptions serverOptions() {
+    return ServerOptions.defaults()
+        .withApis(EnumSet.of(ServerApi.BLAZE, ServerApi.REST))
+        .withGrpcPort(0)
+        .withHttpPort(0)
+        .withDataDir(dir)
+        .withSeedRecords(0)
+        .withShutdownGrace(Duration.ofSeconds(2));
   }
 
   /** "exit N" and what the script printed. */
