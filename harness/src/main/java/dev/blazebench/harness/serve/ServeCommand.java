@@ -139,9 +139,9 @@ public final class ServeCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "10s",
       description =
-          "Close a REST connection whose first request head has not arrived whole this long after"
-              + " it was accepted, however its bytes trickle in (slowloris). 0s: never. Default:"
-              + " ${DEFAULT-VALUE}.")
+          "Close a REST connection whose request head has not arrived whole this long after it"
+              + " was accepted (the first head) or after the head's first byte (later heads),"
+              + " however its bytes trickle in (slowloris). 0s: never. Default: ${DEFAULT-VALUE}.")
   String headerTimeout;
 
   @Option(

@@ -23,11 +23,12 @@ import java.util.Objects;
  *     are whole until they are done with; past it a new request is answered 503 (REST) or
  *     UNAVAILABLE (gRPC) unread ({@link #defaultRequestBufferBytes()}: a sixteenth of the heap, at
  *     least 64 MiB). See {@link RequestBuffer}
- * @param headerTimeout a REST connection whose first request head has not arrived whole this long
- *     after it was accepted is closed, however its bytes trickle in (Go's {@code
- *     ReadHeaderTimeout}, nginx's {@code client_header_timeout}): the idle timeout alone would keep
- *     a client that sends a byte now and then ({@link #DEFAULT_HEADER_TIMEOUT}, 10 s; {@link
- *     Duration#ZERO}: none). gRPC needs none: its idle timeout counts calls, not bytes
+ * @param headerTimeout a REST connection whose request head has not arrived whole this long after
+ *     it was accepted (its first head) or after the head's first byte (a later head on a keep-alive
+ *     connection) is closed, however its bytes trickle in (Go's {@code ReadHeaderTimeout}, nginx's
+ *     {@code client_header_timeout}): the idle timeout alone would keep a client that sends a byte
+ *     now and then ({@link #DEFAULT_HEADER_TIMEOUT}, 10 s; {@link Duration#ZERO}: none). gRPC needs
+ *     none: its idle timeout counts calls, not bytes
  */
 public record ConnectionLimits(
     Duration idleTimeout, int maxConnections, long requestBufferBytes, Duration headerTimeout) {
@@ -85,7 +86,7 @@ public record ConnectionLimits(
 
   /**
    * 120 s idle timeout, at most 10,000 connections, a sixteenth of the heap for request bodies, 10
-   * s for a first request head.
+   * s for a request head.
    */
   public static ConnectionLimits defaults() {
     return new ConnectionLimits(DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS);

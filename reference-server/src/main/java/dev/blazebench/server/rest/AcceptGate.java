@@ -29,7 +29,7 @@ final class AcceptGate extends ChannelInboundHandlerAdapter {
 
   private final ConnectionCap cap;
 
-  /** How long an accepted connection's first request head may take; zero: no limit. */
+  /** How long an accepted connection's request heads may take; zero: no limit. */
   private final Duration headerTimeout;
 
   /** Runs for each connection closed by its header timeout. */

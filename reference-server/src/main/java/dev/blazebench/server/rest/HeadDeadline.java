@@ -3,22 +3,34 @@ package dev.blazebench.server.rest;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes a REST connection whose first request head has not arrived whole within the header timeout
- * ({@code --header-timeout}) of its accept: the idle timeout is reset by every byte, so without
- * this a client that sends its head a byte at a time (slowloris) would hold its connection, and
- * with enough of them the whole {@code --max-connections}, for as long as it likes.
+ * Closes a REST connection whose request head has not arrived whole within the header timeout
+ * ({@code --header-timeout}): the first head counted from the accept, each later head on a
+ * keep-alive connection from its first byte. The idle timeout is reset by every byte, so without
+ * this a client that sends its heads a byte at a time (slowloris) would hold its connection, and
+ * with enough of them the whole {@code --max-connections}, for as long as it likes. Waiting between
+ * requests is the idle timeout's business, as in Go ({@code ReadHeaderTimeout} after {@code
+ * IdleTimeout}) and nginx ({@code client_header_timeout} after {@code keepalive_timeout}); a slow
+ * request body is too.
  *
- * <p>It watches the raw bytes, before Vert.x parses them, for the empty line that ends a head (CR
- * LF CR LF, or bare LFs; the HTTP/2 preface has one too) and then leaves the pipeline, costing
- * nothing more. So only the first head of a connection is timed: between keep-alive requests, and
- * for later heads, the idle timeout applies (Go times every head; Vert.x offers no hook per
- * request). One per connection, added by {@link AcceptGate}.
+ * <p>Two handlers per connection, on its event loop: this one, first in the pipeline, sees the raw
+ * bytes, so it knows when a head begins (the accept, or the first byte after a request's end);
+ * {@link Boundaries}, after Vert.x's HTTP/1.x decoder, sees each decoded head ({@link HttpRequest})
+ * and each request's end ({@link LastHttpContent}). The first read puts {@link Boundaries} just
+ * before the pipeline's last handler (Vert.x's connection), where Vert.x then puts its decoder
+ * ahead of it. A connection that leaves HTTP/1.x has no decoder once it is between requests (a
+ * WebSocket), or never gets a head to {@link Boundaries} (the HTTP/2 preface, whose empty line the
+ * raw bytes show; an h2c upgrade, which Vert.x grants only on a connection's first request): both
+ * handlers leave its pipeline. Added by {@link AcceptGate}.
  */
 final class HeadDeadline extends ChannelInboundHandlerAdapter {
 
@@ -27,38 +39,123 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
   private static final byte CR = '\r';
   private static final byte LF = '\n';
 
-  private final Duration timeout;
-  private final Runnable onExpiry;
-  private ScheduledFuture<?> timer;
+  private enum State {
+    /** The first head, timed from the accept; its empty line is looked for in the raw bytes. */
+    FIRST_HEAD,
+    /** A later head, timed from its first byte. */
+    HEAD,
+    /** A head has arrived; its body, if any, has not all arrived. Not timed. */
+    REQUEST,
+    /** Between requests: the next byte starts a head. Not timed. */
+    BETWEEN
+  }
 
-  /** Whether the bytes since the last LF are none or a CR: an LF now ends the head. */
+  private final Duration timeout;
+  private final long timeoutNanos;
+  private final Runnable onExpiry;
+  private final Boundaries boundaries = new Boundaries();
+  private ChannelHandlerContext ctx;
+  private State state = State.FIRST_HEAD;
+  private boolean boundariesAdded;
+
+  /** When the head being read (if any) began, by {@link System#nanoTime()}. */
+  private long headStarted;
+
+  /**
+   * The check due at the deadline of the head that scheduled it, or null. Left to run when that
+   * head ends, as Netty's {@code IdleStateHandler} leaves its timer: a request costs no scheduling
+   * unless no check is pending, and the check finds out whether a head is still being read.
+   */
+  private ScheduledFuture<?> check;
+
+  /** Whether the first head's bytes since its last LF are none or a CR: an LF now ends it. */
   private boolean lineStart;
 
   /** {@code onExpiry} runs, on the connection's event loop, before a connection is closed. */
   HeadDeadline(Duration timeout, Runnable onExpiry) {
     this.timeout = timeout;
+    this.timeoutNanos = timeout.toNanos();
     this.onExpiry = onExpiry;
   }
 
-  /** Called once the connection is registered with its event loop: the clock starts. */
+  /**
+   * Called once the connection is registered with its event loop: the first head's clock starts.
+   */
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
-    timer = ctx.executor().schedule(() -> expire(ctx), timeout.toNanos(), TimeUnit.NANOSECONDS);
+    this.ctx = ctx;
+    headStarts();
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof ByteBuf bytes && endsHead(bytes)) {
-      timer.cancel(false);
-      ctx.pipeline().remove(this);
+    boolean firstHeadEnds = false;
+    if (state == State.FIRST_HEAD) {
+      if (!boundariesAdded) {
+        ChannelPipeline pipeline = ctx.pipeline();
+        pipeline.addBefore(pipeline.lastContext().name(), null, boundaries);
+        boundariesAdded = true;
+      }
+      firstHeadEnds = msg instanceof ByteBuf bytes && endsHead(bytes);
+    } else if (state == State.BETWEEN) {
+      if (ctx.pipeline().get(HttpRequestDecoder.class) == null) {
+        leave(ctx);
+      } else {
+        state = State.HEAD;
+        headStarts();
+      }
     }
     ctx.fireChannelRead(msg);
+    if (firstHeadEnds && state == State.FIRST_HEAD) {
+      // An empty line that Vert.x's HTTP/1.x decoder did not make a head of: the HTTP/2 preface.
+      leave(ctx);
+    }
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    timer.cancel(false);
+    cancelCheck();
     ctx.fireChannelInactive();
+  }
+
+  private void headStarts() {
+    headStarted = System.nanoTime();
+    if (check == null) {
+      scheduleCheck(timeoutNanos);
+    }
+  }
+
+  private void scheduleCheck(long delayNanos) {
+    check = ctx.executor().schedule(this::checkHead, delayNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** The check: closes the connection if the head being read is past its deadline. */
+  private void checkHead() {
+    check = null;
+    if (state == State.FIRST_HEAD || state == State.HEAD) {
+      long left = headStarted + timeoutNanos - System.nanoTime();
+      if (left > 0) {
+        scheduleCheck(left); // a later head than the one that scheduled this check
+      } else {
+        expire();
+      }
+    }
+  }
+
+  private void cancelCheck() {
+    if (check != null) {
+      check.cancel(false);
+      check = null;
+    }
+  }
+
+  /** Stops timing this connection: both handlers leave its pipeline. */
+  private void leave(ChannelHandlerContext ctx) {
+    cancelCheck();
+    if (boundariesAdded) {
+      ctx.pipeline().remove(boundaries);
+    }
+    ctx.pipeline().remove(this);
   }
 
   /**
@@ -81,7 +178,7 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
     return false;
   }
 
-  private void expire(ChannelHandlerContext ctx) {
+  private void expire() {
     onExpiry.run();
     LOG.log(
         Level.DEBUG,
@@ -89,5 +186,23 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
         ctx.channel().remoteAddress(),
         timeout);
     ctx.close();
+  }
+
+  /**
+   * Sees Vert.x's decoded HTTP/1.x messages on their way to its connection: where a head ends and
+   * where a request ends. (A bodiless request's head and end may be one message.)
+   */
+  private final class Boundaries extends ChannelInboundHandlerAdapter {
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof HttpRequest) {
+        state = State.REQUEST;
+      }
+      if (msg instanceof LastHttpContent && state == State.REQUEST) {
+        state = State.BETWEEN;
+      }
+      ctx.fireChannelRead(msg);
+    }
   }
 }

@@ -43,7 +43,7 @@ public final class RestMetrics {
     return connections.refused();
   }
 
-  /** Connections closed because their first request head took longer than the header timeout. */
+  /** Connections closed because a request head took longer than the header timeout. */
   public long headsTimedOut() {
     return headsTimedOut.get();
   }

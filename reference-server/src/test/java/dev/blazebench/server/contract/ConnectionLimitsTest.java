@@ -171,23 +171,7 @@ class ConnectionLimitsTest {
     // Never idle (a byte every 100 ms, and no idle timeout), never a whole head.
     start(ConnectionLimits.defaults().withIdleTimeout(Duration.ZERO).withHeaderTimeout(IDLE));
     Socket slow = connect();
-    Thread trickle =
-        new Thread(
-            () -> {
-              byte[] head =
-                  ("GET /v1/bugs/changes HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(300))
-                      .getBytes(StandardCharsets.US_ASCII);
-              try {
-                for (byte b : head) {
-                  slow.getOutputStream().write(b);
-                  slow.getOutputStream().flush();
-                  Thread.sleep(100);
-                }
-              } catch (IOException | InterruptedException e) {
-                // closed by the server, or the test is over
-              }
-            });
-    trickle.start();
+    Thread trickle = trickle(slow, SLOW_HEAD);
     try {
       assertThat(readUntilEnd(slow)).isEmpty();
     } finally {
@@ -212,6 +196,100 @@ class ConnectionLimitsTest {
       assertThat(getChanges(h2).completed()).isTrue();
     }
     assertThat(server.metrics().headsTimedOut()).isEqualTo(1);
+  }
+
+  @Test
+  void aLaterHeadTrickledOnAKeepAliveConnectionIsClosedAtTheHeaderTimeout() throws Exception {
+    // The wait for the next request is not timed (that is the idle timeout's, none here); the
+    // next head is, from its first byte.
+    trickleSecondHead(IDLE, IDLE.multipliedBy(3), Duration.ZERO);
+  }
+
+  @Test
+  void aLaterHeadGetsTheWholeHeaderTimeoutFromItsFirstByte() throws Exception {
+    // The next head begins halfway to the first head's deadline, when the server checks next:
+    // that check finds a head with time left, whose own deadline is later.
+    Duration headerTimeout = Duration.ofSeconds(2);
+    trickleSecondHead(
+        headerTimeout, headerTimeout.dividedBy(2), headerTimeout.multipliedBy(3).dividedBy(4));
+  }
+
+  /**
+   * On a server with {@code headerTimeout} and no idle timeout: one request answered on a
+   * keep-alive connection, which stays open for {@code pause}; then the next head trickled, which
+   * leaves it open for {@code stillOpen} more and has it closed by the header timeout.
+   */
+  private void trickleSecondHead(Duration headerTimeout, Duration pause, Duration stillOpen)
+      throws InterruptedException {
+    start(
+        ConnectionLimits.defaults()
+            .withIdleTimeout(Duration.ZERO)
+            .withHeaderTimeout(headerTimeout));
+    Socket socket = connect();
+    write(socket, GET_CHANGES);
+    assertThat(readResponseHead(socket)).startsWith("HTTP/1.1 200 OK");
+    assertThat(endsWithin(socket, pause)).as("closed between requests").isFalse();
+
+    Thread trickle = trickle(socket, SLOW_HEAD);
+    try {
+      if (!stillOpen.isZero()) {
+        assertThat(endsWithin(socket, stillOpen)).as("closed early").isFalse();
+      }
+      assertThat(readUntilEnd(socket)).isEmpty();
+    } finally {
+      trickle.interrupt();
+      trickle.join();
+    }
+    assertThat(server.metrics().headsTimedOut()).isEqualTo(1);
+  }
+
+  @Test
+  void aBodyTakingLongerThanTheHeaderTimeoutIsServedAndSoIsTheNextRequest() throws Exception {
+    start(ConnectionLimits.defaults().withIdleTimeout(Duration.ZERO).withHeaderTimeout(IDLE));
+    String record = "{\"title\":\"slow body\"}";
+    String body = " ".repeat(29) + record;
+    Socket socket = connect();
+    write(socket, postHead(body.length()));
+    Thread trickle = trickle(socket, body);
+    trickle.join(WAIT.toMillis());
+
+    assertThat(readResponseHead(socket)).startsWith("HTTP/1.1 201");
+    assertThat(db.count("bugs")).isEqualTo(1);
+    write(socket, GET_CHANGES);
+    assertThat(readResponseHead(socket)).startsWith("HTTP/1.1 200 OK");
+    assertThat(server.metrics().headsTimedOut()).isZero();
+  }
+
+  @Test
+  void connectionsThatLeaveHttp1AreNotTimedAsHeads() {
+    start(ConnectionLimits.defaults().withIdleTimeout(Duration.ZERO).withHeaderTimeout(IDLE));
+    // A WebSocket subscriber talking for longer than the header timeout: its frames are no heads.
+    try (RawWebSocket ws =
+        RawWebSocket.open(server.actualPort(), "/v1/bugs/subscribe?since=latest")) {
+      long until = System.nanoTime() + IDLE.multipliedBy(3).toNanos();
+      while (System.nanoTime() < until) {
+        ws.send(RawWebSocket.PING, new byte[] {1});
+        RawWebSocket.Frame pong = ws.next(WAIT);
+        assertThat(pong).isNotNull();
+        assertThat(pong.opcode()).as("frame %s", pong).isEqualTo(RawWebSocket.PONG);
+        sleep(Duration.ofMillis(200));
+      }
+      db.insertMany("bugs", BugWorkload.bugs(BugWorkload.DEFAULT_SEED, 0, 1));
+      RawWebSocket.Frame change = ws.next(WAIT);
+      assertThat(change).isNotNull();
+      assertThat(change.opcode()).as("frame %s", change).isEqualTo(RawWebSocket.TEXT);
+    }
+    // HTTP/2, by prior knowledge and by an h2c upgrade: requests after several header timeouts.
+    try (RawHttp2Connection h2 = RawHttp2Connection.open(server.actualPort());
+        RawHttp2Connection upgraded =
+            RawHttp2Connection.upgrade(server.actualPort(), "/v1/bugs/changes")) {
+      assertThat(getChanges(h2, 1).completed()).isTrue();
+      assertThat(upgraded.awaitAnswer(1, WAIT).completed()).isTrue();
+      sleep(IDLE.multipliedBy(3));
+      assertThat(getChanges(h2, 3).completed()).isTrue();
+      assertThat(getChanges(upgraded, 3).completed()).isTrue();
+    }
+    assertThat(server.metrics().headsTimedOut()).isZero();
   }
 
   @Test
@@ -415,13 +493,18 @@ class ConnectionLimitsTest {
 
   /** A bodiless GET of the change log on stream 1, and how it ended. */
   private static RawHttp2Connection.Answer getChanges(RawHttp2Connection h2) {
+    return getChanges(h2, 1);
+  }
+
+  /** A bodiless GET of the change log on {@code stream}, and how it ended. */
+  private static RawHttp2Connection.Answer getChanges(RawHttp2Connection h2, int stream) {
     h2.send(
         RawHttp2Connection.HEADERS,
         RawHttp2Connection.END_HEADERS | RawHttp2Connection.END_STREAM,
-        1,
+        stream,
         h2.headerBlock(h2Request("GET", "/v1/bugs/changes")));
     h2.flush();
-    return h2.awaitAnswer(1, WAIT);
+    return h2.awaitAnswer(stream, WAIT);
   }
 
   private static Http2Headers h2Request(String method, String path) {
@@ -565,6 +648,41 @@ class ConnectionLimitsTest {
     }
   }
 
+  /** A head that never ends (nearly 300 bytes, no empty line), for {@link #trickle}. */
+  private static final String SLOW_HEAD =
+      "GET /v1/bugs/changes HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(250);
+
+  /**
+   * Starts sending {@code text} a byte every 100 ms: never idle for long, never fast. The thread
+   * ends when it is all sent, the server closes, or it is interrupted.
+   */
+  private static Thread trickle(Socket socket, String text) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                for (byte b : text.getBytes(StandardCharsets.US_ASCII)) {
+                  socket.getOutputStream().write(b);
+                  socket.getOutputStream().flush();
+                  Thread.sleep(100);
+                }
+              } catch (IOException | InterruptedException e) {
+                // closed by the server, or the test is over
+              }
+            });
+    thread.start();
+    return thread;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
   private static void write(Socket socket, String text) {
     try {
       socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
@@ -620,7 +738,6 @@ class ConnectionLimitsTest {
     }
   }
 
-  /** A response's status line, headers and (Content-Length) body. */
   /** One response, head and body (by its content-length), as text. */
   private static String readResponse(Socket socket) {
     try {

@@ -203,6 +203,41 @@ final class RawHttp2Connection implements AutoCloseable {
     }
   }
 
+  /**
+   * Connects over HTTP/1.1 and asks for {@code path} with an upgrade to h2c (RFC 7540 §3.2); once
+   * the server has switched protocols (101), sends the preface and settings as {@link #open(int)}
+   * does. The answer to the upgrade request comes on stream 1.
+   */
+  static RawHttp2Connection upgrade(int port, String path) {
+    try {
+      Socket socket = new Socket();
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      socket.setTcpNoDelay(true);
+      socket.setSoTimeout(5_000);
+      RawHttp2Connection connection = new RawHttp2Connection(socket);
+      connection.out.write(
+          ("GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                  + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAoAAAAAIAAAAA\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      connection.out.flush();
+      String head = RawWebSocket.readHead(connection.in);
+      if (!head.startsWith("HTTP/1.1 101")) {
+        socket.close();
+        throw new AssertionError("no switch to h2c, answered: " + head);
+      }
+      connection.out.write(PREFACE);
+      connection.send(SETTINGS, 0, 0, settings(SETTINGS_INITIAL_WINDOW_SIZE, LARGE_WINDOW));
+      connection.send(WINDOW_UPDATE, 0, 0, int32(LARGE_WINDOW));
+      connection.flush();
+      connection.awaitServerSettings();
+      return connection;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A SETTINGS payload: identifier and value pairs. */
   static byte[] settings(int... idsAndValues) {
     ByteBuffer payload = ByteBuffer.allocate(idsAndValues.length / 2 * 6);
