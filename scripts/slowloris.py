@@ -3,25 +3,34 @@
 
 Opens N connections to 127.0.0.1:PORT, each sending a request head of about 1 KB one byte a
 second (so never idle for long, never done). With --keep-alive each connection first sends one
-request at once and reads its answer, so that the slow head is its second. Prints every 2 s how
-many connections are still open, and after SECONDS whether a new request is served. Stops by
-itself.
+request at once and reads its answer, so that the slow head is its second. With --http2-pings each
+connection speaks HTTP/2 (prior knowledge) and sends only a PING a second, never a request.
+Prints every 2 s how many connections are still open, and after SECONDS whether a new request is
+served. Stops by itself.
 
-    python3 scripts/slowloris.py [--keep-alive] PORT N SECONDS
+    python3 scripts/slowloris.py [--keep-alive | --http2-pings] PORT N SECONDS
 
 Against `blazebench serve --api rest --http-port PORT --idle-timeout 8s --max-connections 3000`:
-with the default --header-timeout 10s every slow connection is closed at 10-12 s; with
---header-timeout 0s they are all still open at the end, past the idle timeout.
+with the default --header-timeout 10s every slow head is closed at 10-12 s; with --header-timeout
+0s they are all still open at the end, past the idle timeout. The HTTP/2 connections are closed
+by the idle timeout (8-10 s), as they have no request open.
 """
 import argparse
 import asyncio
+import struct
 import time
 
 SLOW_HEAD = b"GET /v1/bugs/changes HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 1000
 QUICK = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+H2_PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
 
 
-async def slow_connection(port, keep_alive, counts):
+def h2_frame(frame_type, payload=b""):
+    """An HTTP/2 frame on stream 0 with no flags."""
+    return struct.pack(">I", len(payload))[1:] + bytes([frame_type, 0]) + struct.pack(">I", 0) + payload
+
+
+async def slow_connection(port, mode, counts):
     try:
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
     except OSError:
@@ -29,7 +38,12 @@ async def slow_connection(port, keep_alive, counts):
         return
     counts["open"] += 1
     try:
-        if keep_alive:
+        if mode == "http2-pings":
+            writer.write(H2_PREFACE + h2_frame(0x4))  # and an empty SETTINGS
+            chunks = (h2_frame(0x6, b"12345678") for _ in range(len(SLOW_HEAD)))
+        else:
+            chunks = (bytes([byte]) for byte in SLOW_HEAD)
+        if mode == "keep-alive":
             writer.write(QUICK)
             await writer.drain()
             head = await reader.readuntil(b"\r\n\r\n")
@@ -39,12 +53,15 @@ async def slow_connection(port, keep_alive, counts):
                 if line.lower().startswith(b"content-length:")
             )
             await reader.readexactly(length)
-        for byte in SLOW_HEAD:
-            writer.write(bytes([byte]))
+        for chunk in chunks:
+            writer.write(chunk)
             await writer.drain()
+            deadline = time.monotonic() + 1.0
             try:
-                if await asyncio.wait_for(reader.read(1), timeout=1.0) == b"":
-                    break  # closed by the server
+                while time.monotonic() < deadline:  # read what comes (HTTP/2 answers pings)
+                    left = deadline - time.monotonic()
+                    if await asyncio.wait_for(reader.read(65536), timeout=left) == b"":
+                        return  # closed by the server
             except asyncio.TimeoutError:
                 pass
     except (ConnectionError, OSError, asyncio.IncompleteReadError):
@@ -66,14 +83,17 @@ async def new_request(port):
 
 async def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep-alive", action="store_true", help="slow head is the second request")
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument("--keep-alive", action="store_true", help="slow head is the second request")
+    modes.add_argument("--http2-pings", action="store_true", help="HTTP/2 PINGs, no request")
     parser.add_argument("port", type=int)
     parser.add_argument("connections", type=int)
     parser.add_argument("seconds", type=int)
     args = parser.parse_args()
     counts = {"open": 0, "refused": 0}
+    mode = "keep-alive" if args.keep_alive else "http2-pings" if args.http2_pings else "first-head"
     tasks = [
-        asyncio.create_task(slow_connection(args.port, args.keep_alive, counts))
+        asyncio.create_task(slow_connection(args.port, mode, counts))
         for _ in range(args.connections)
     ]
     started = time.monotonic()

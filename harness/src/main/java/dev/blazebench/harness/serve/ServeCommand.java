@@ -130,8 +130,9 @@ public final class ServeCommand implements Callable<Integer> {
       defaultValue = "120s",
       description =
           "Close a connection idle this long: REST when nothing was read or written (WebSocket"
-              + " subscribers are pinged at half of it and closed if they do not answer), gRPC when"
-              + " no call was open (GOAWAY). 0s: never. Default: ${DEFAULT-VALUE}.")
+              + " subscribers are pinged at half of it and closed if they do not answer), REST"
+              + " HTTP/2 and gRPC also when no request or call was open, whatever frames came"
+              + " (GOAWAY). 0s: never. Default: ${DEFAULT-VALUE}.")
   String idleTimeout;
 
   @Option(

@@ -9,11 +9,12 @@ import java.util.Objects;
  * request), or send many large requests together, from holding the server's memory and file
  * descriptors without bound.
  *
- * @param idleTimeout a connection on which nothing has been read or written for this long is closed
- *     ({@link #DEFAULT_IDLE_TIMEOUT}, 120 s; {@link Duration#ZERO} never closes one). Longer than
- *     the 60 s after which Vert.x, Gatling and most HTTP client pools close their own idle
- *     connections, so a benchmark client closes first; a WebSocket subscriber is sent a ping every
- *     half of it, so a quiet one stays (and one that does not answer is closed)
+ * @param idleTimeout a connection on which nothing has been read or written for this long is
+ *     closed, and so is a REST HTTP/2 connection with no request open for this long, whatever
+ *     frames it sends ({@link #DEFAULT_IDLE_TIMEOUT}, 120 s; {@link Duration#ZERO} never closes
+ *     one). Longer than the 60 s after which Vert.x, Gatling and most HTTP client pools close their
+ *     own idle connections, so a benchmark client closes first; a WebSocket subscriber is sent a
+ *     ping every half of it, so a quiet one stays (and one that does not answer is closed)
  * @param maxConnections connections open at once on each listener (the REST one and the gRPC one
  *     count apart), past which a new one is closed as soon as it is accepted ({@value
  *     #DEFAULT_MAX_CONNECTIONS}; the connections of a WebSocket fan-out count). See {@link

@@ -32,13 +32,17 @@ final class AcceptGate extends ChannelInboundHandlerAdapter {
   /** How long an accepted connection's request heads may take; zero: no limit. */
   private final Duration headerTimeout;
 
-  /** Runs for each connection closed by its header timeout. */
-  private final Runnable onHeadTimeout;
+  /** How long an HTTP/2 connection may have no open request; zero: no limit. */
+  private final Duration idleTimeout;
 
-  AcceptGate(ConnectionCap cap, Duration headerTimeout, Runnable onHeadTimeout) {
+  /** Counts the connections closed by either. */
+  private final RestMetrics metrics;
+
+  AcceptGate(ConnectionCap cap, ConnectionLimits limits, RestMetrics metrics) {
     this.cap = cap;
-    this.headerTimeout = headerTimeout;
-    this.onHeadTimeout = onHeadTimeout;
+    this.headerTimeout = limits.headerTimeout();
+    this.idleTimeout = limits.idleTimeout();
+    this.metrics = metrics;
   }
 
   /** Vert.x's NIO transport with this gate on every server socket, for {@code Vertx.builder()}. */
@@ -89,9 +93,9 @@ final class AcceptGate extends ChannelInboundHandlerAdapter {
       return;
     }
     accepted.closeFuture().addListener(closed -> cap.release());
-    if (!headerTimeout.isZero()) {
+    if (!headerTimeout.isZero() || !idleTimeout.isZero()) {
       // First in its pipeline, before Vert.x's handlers, which are added once it is registered.
-      accepted.pipeline().addFirst(new HeadDeadline(headerTimeout, onHeadTimeout));
+      accepted.pipeline().addFirst(new HeadDeadline(headerTimeout, idleTimeout, metrics));
     }
     ctx.fireChannelRead(accepted);
   }

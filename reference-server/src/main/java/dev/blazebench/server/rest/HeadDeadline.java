@@ -7,6 +7,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.Http2ConnectionHandler;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -30,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  * ahead of it. A connection that leaves HTTP/1.x has no decoder once it is between requests (a
  * WebSocket), or never gets a head to {@link Boundaries} (the HTTP/2 preface, whose empty line the
  * raw bytes show; an h2c upgrade, which Vert.x grants only on a connection's first request): both
- * handlers leave its pipeline. Added by {@link AcceptGate}.
+ * handlers leave its pipeline. If it left for HTTP/2, {@link Http2StreamIdle} then watches it for
+ * the idle timeout, which Vert.x's counts in bytes. Added by {@link AcceptGate} when either timeout
+ * is set.
  */
 final class HeadDeadline extends ChannelInboundHandlerAdapter {
 
@@ -52,7 +55,8 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
 
   private final Duration timeout;
   private final long timeoutNanos;
-  private final Runnable onExpiry;
+  private final Duration idleTimeout;
+  private final RestMetrics metrics;
   private final Boundaries boundaries = new Boundaries();
   private ChannelHandlerContext ctx;
   private State state = State.FIRST_HEAD;
@@ -71,11 +75,16 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
   /** Whether the first head's bytes since its last LF are none or a CR: an LF now ends it. */
   private boolean lineStart;
 
-  /** {@code onExpiry} runs, on the connection's event loop, before a connection is closed. */
-  HeadDeadline(Duration timeout, Runnable onExpiry) {
-    this.timeout = timeout;
-    this.timeoutNanos = timeout.toNanos();
-    this.onExpiry = onExpiry;
+  /**
+   * A header timeout of {@code headerTimeout} (zero: none) and, should the connection become
+   * HTTP/2, an idle timeout counted in open streams of {@code idleTimeout} (zero: none); each
+   * connection closed by either is counted in {@code metrics}.
+   */
+  HeadDeadline(Duration headerTimeout, Duration idleTimeout, RestMetrics metrics) {
+    this.timeout = headerTimeout;
+    this.timeoutNanos = headerTimeout.toNanos();
+    this.idleTimeout = idleTimeout;
+    this.metrics = metrics;
   }
 
   /**
@@ -120,7 +129,7 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
 
   private void headStarts() {
     headStarted = System.nanoTime();
-    if (check == null) {
+    if (check == null && timeoutNanos > 0) {
       scheduleCheck(timeoutNanos);
     }
   }
@@ -149,13 +158,21 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** Stops timing this connection: both handlers leave its pipeline. */
+  /**
+   * The connection has left HTTP/1.x: both handlers leave its pipeline, and an HTTP/2 connection is
+   * watched for idleness in its streams instead.
+   */
   private void leave(ChannelHandlerContext ctx) {
     cancelCheck();
+    ChannelPipeline pipeline = ctx.pipeline();
     if (boundariesAdded) {
-      ctx.pipeline().remove(boundaries);
+      pipeline.remove(boundaries);
     }
-    ctx.pipeline().remove(this);
+    pipeline.remove(this);
+    Http2ConnectionHandler http2 = pipeline.get(Http2ConnectionHandler.class);
+    if (http2 != null && !idleTimeout.isZero()) {
+      Http2StreamIdle.watch(ctx.channel(), http2, idleTimeout, metrics::idleHttp2Closed);
+    }
   }
 
   /**
@@ -179,7 +196,7 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
   }
 
   private void expire() {
-    onExpiry.run();
+    metrics.headTimedOut();
     LOG.log(
         Level.DEBUG,
         "closing {0}: no whole request head within {1} (--header-timeout)",

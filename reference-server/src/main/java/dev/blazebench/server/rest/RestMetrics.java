@@ -22,6 +22,7 @@ public final class RestMetrics {
   private final AtomicLong recordsRead = new AtomicLong();
   private final AtomicLong backpressurePauses = new AtomicLong();
   private final AtomicLong headsTimedOut = new AtomicLong();
+  private final AtomicLong idleHttp2Closes = new AtomicLong();
 
   RestMetrics(ConnectionCap connections, RequestBuffer bodies) {
     this.connections = connections;
@@ -50,6 +51,18 @@ public final class RestMetrics {
 
   void headTimedOut() {
     headsTimedOut.incrementAndGet();
+  }
+
+  /**
+   * HTTP/2 connections closed because none of their requests was open for the idle timeout,
+   * whatever frames they sent (Vert.x's own idle timeout, which counts bytes, is not counted here).
+   */
+  public long idleHttp2Closes() {
+    return idleHttp2Closes.get();
+  }
+
+  void idleHttp2Closed() {
+    idleHttp2Closes.incrementAndGet();
   }
 
   /** Bytes of request bodies reserved now (requests read or being read, not yet answered). */

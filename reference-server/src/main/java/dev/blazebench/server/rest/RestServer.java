@@ -72,8 +72,7 @@ public final class RestServer implements AutoCloseable {
     ConnectionCap cap = new ConnectionCap("REST", options.connections().maxConnections());
     RequestBuffer bodies = new RequestBuffer("REST", options.connections().requestBufferBytes());
     RestMetrics metrics = new RestMetrics(cap, bodies);
-    AcceptGate gate =
-        new AcceptGate(cap, options.connections().headerTimeout(), metrics::headTimedOut);
+    AcceptGate gate = new AcceptGate(cap, options.connections(), metrics);
     Vertx vertx =
         Vertx.builder()
             .with(

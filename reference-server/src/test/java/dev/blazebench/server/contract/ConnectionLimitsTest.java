@@ -293,6 +293,87 @@ class ConnectionLimitsTest {
   }
 
   @Test
+  void anHttp2ConnectionWithNoOpenRequestIsClosedOnceIdleWhateverFramesItSends() throws Exception {
+    start(ConnectionLimits.defaults().withIdleTimeout(IDLE));
+    // By prior knowledge, after a request: PINGs (each of which resets Vert.x's own idle timeout).
+    try (RawHttp2Connection h2 = RawHttp2Connection.open(server.actualPort())) {
+      assertThat(getChanges(h2).completed()).isTrue();
+      Thread pings =
+          every(
+              Duration.ofMillis(200),
+              () -> {
+                h2.send(RawHttp2Connection.PING, 0, 0, new byte[8]);
+                h2.flush();
+              });
+      try {
+        RawHttp2Connection.Frame goAway = h2.awaitGoAway(WAIT);
+        assertThat(goAway).as("GOAWAY while pinging").isNotNull();
+        assertThat(goAway.errorCode()).isZero();
+      } finally {
+        pings.interrupt();
+        pings.join();
+      }
+    }
+    // Upgraded from HTTP/1.1: a header block that never ends, one CONTINUATION at a time (no
+    // stream is open until it ends).
+    try (RawHttp2Connection h2 =
+        RawHttp2Connection.upgrade(server.actualPort(), "/v1/bugs/changes")) {
+      assertThat(h2.awaitAnswer(1, WAIT).completed()).isTrue();
+      h2.send(RawHttp2Connection.HEADERS, 0, 3, h2.headerBlock(h2Request("GET", "/v1/bugs")));
+      Thread continuations =
+          every(
+              Duration.ofMillis(200),
+              () -> {
+                h2.send(
+                    RawHttp2Connection.CONTINUATION,
+                    0,
+                    3,
+                    h2.headerBlock(RawHttp2Connection.headers("x-slow", "a")));
+                h2.flush();
+              });
+      try {
+        assertThat(h2.awaitGoAway(WAIT)).as("GOAWAY while continuing a header block").isNotNull();
+      } finally {
+        continuations.interrupt();
+        continuations.join();
+      }
+    }
+    assertThat(server.metrics().idleHttp2Closes()).isEqualTo(2);
+  }
+
+  @Test
+  void anHttp2RequestOpenForLongerThanTheIdleTimeoutKeepsItsConnection() throws Exception {
+    start(ConnectionLimits.defaults().withIdleTimeout(IDLE));
+    String record = "{\"title\":\"slow http/2 body\"}";
+    try (RawHttp2Connection h2 = RawHttp2Connection.open(server.actualPort())) {
+      h2.send(
+          RawHttp2Connection.HEADERS,
+          RawHttp2Connection.END_HEADERS,
+          1,
+          h2.headerBlock(h2Request("POST", "/v1/bugs")));
+      h2.flush();
+      // The body a byte every 100 ms, three idle timeouts long: one request open all along.
+      long until = System.nanoTime() + IDLE.multipliedBy(3).toNanos();
+      while (System.nanoTime() < until) {
+        h2.send(RawHttp2Connection.DATA, 0, 1, new byte[] {' '});
+        h2.flush();
+        sleep(Duration.ofMillis(100));
+      }
+      h2.send(
+          RawHttp2Connection.DATA,
+          RawHttp2Connection.END_STREAM,
+          1,
+          record.getBytes(StandardCharsets.UTF_8));
+      h2.flush();
+      RawHttp2Connection.Answer answer = h2.awaitAnswer(1, WAIT);
+      assertThat(answer.completed()).as("%s", answer).isTrue();
+      assertThat(answer.headers().status().toString()).isEqualTo("201");
+    }
+    assertThat(db.count("bugs")).isEqualTo(1);
+    assertThat(server.metrics().idleHttp2Closes()).isZero();
+  }
+
+  @Test
   void noHeaderTimeoutWaitsForAHalfHead() {
     start(
         ConnectionLimits.defaults()
@@ -668,6 +749,24 @@ class ConnectionLimitsTest {
                 }
               } catch (IOException | InterruptedException e) {
                 // closed by the server, or the test is over
+              }
+            });
+    thread.start();
+    return thread;
+  }
+
+  /** Starts running {@code action} every {@code period} until interrupted. */
+  private static Thread every(Duration period, Runnable action) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                while (!Thread.currentThread().isInterrupted()) {
+                  action.run();
+                  Thread.sleep(period.toMillis());
+                }
+              } catch (InterruptedException e) {
+                // the test is over
               }
             });
     thread.start();
