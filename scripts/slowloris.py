@@ -3,17 +3,19 @@
 
 Opens N connections to 127.0.0.1:PORT, each sending a request head of about 1 KB one byte a
 second (so never idle for long, never done). With --keep-alive each connection first sends one
-request at once and reads its answer, so that the slow head is its second. With --http2-pings each
+request at once and reads its answer, so that the slow head is its second. With --slow-body each
+sends a whole POST head at once, then its 1 KB body one byte a second. With --http2-pings each
 connection speaks HTTP/2 (prior knowledge) and sends only a PING a second, never a request.
 Prints every 2 s how many connections are still open, and after SECONDS whether a new request is
 served. Stops by itself.
 
-    python3 scripts/slowloris.py [--keep-alive | --http2-pings] PORT N SECONDS
+    python3 scripts/slowloris.py [--keep-alive | --slow-body | --http2-pings] PORT N SECONDS
 
 Against `blazebench serve --api rest --http-port PORT --idle-timeout 8s --max-connections 3000`:
 with the default --header-timeout 10s every slow head is closed at 10-12 s; with --header-timeout
-0s they are all still open at the end, past the idle timeout. The HTTP/2 connections are closed
-by the idle timeout (8-10 s), as they have no request open.
+0s they are all still open at the end, past the idle timeout. A slow body is closed once it is
+10 s old (the header timeout) and slower than 240 bytes a second. The HTTP/2 connections are
+closed by the idle timeout (8-10 s), as they have no request open.
 """
 import argparse
 import asyncio
@@ -41,6 +43,13 @@ async def slow_connection(port, mode, counts):
         if mode == "http2-pings":
             writer.write(H2_PREFACE + h2_frame(0x4))  # and an empty SETTINGS
             chunks = (h2_frame(0x6, b"12345678") for _ in range(len(SLOW_HEAD)))
+        elif mode == "slow-body":
+            body = b" " * 1000 + b'{"title":"slow"}'
+            writer.write(
+                b"POST /v1/bugs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + b"Content-Length: %d\r\n\r\n" % len(body)
+            )
+            chunks = (bytes([byte]) for byte in body)
         else:
             chunks = (bytes([byte]) for byte in SLOW_HEAD)
         if mode == "keep-alive":
@@ -85,13 +94,22 @@ async def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     modes = parser.add_mutually_exclusive_group()
     modes.add_argument("--keep-alive", action="store_true", help="slow head is the second request")
+    modes.add_argument("--slow-body", action="store_true", help="whole head, body a byte a second")
     modes.add_argument("--http2-pings", action="store_true", help="HTTP/2 PINGs, no request")
     parser.add_argument("port", type=int)
     parser.add_argument("connections", type=int)
     parser.add_argument("seconds", type=int)
     args = parser.parse_args()
     counts = {"open": 0, "refused": 0}
-    mode = "keep-alive" if args.keep_alive else "http2-pings" if args.http2_pings else "first-head"
+    mode = (
+        "keep-alive"
+        if args.keep_alive
+        else "slow-body"
+        if args.slow_body
+        else "http2-pings"
+        if args.http2_pings
+        else "first-head"
+    )
     tasks = [
         asyncio.create_task(slow_connection(args.port, mode, counts))
         for _ in range(args.connections)

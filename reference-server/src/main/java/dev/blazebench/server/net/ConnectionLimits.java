@@ -27,8 +27,10 @@ import java.util.Objects;
  * @param headerTimeout a REST connection whose request head has not arrived whole this long after
  *     it was accepted (its first head) or after the head's first byte (a later head on a keep-alive
  *     connection) is closed, however its bytes trickle in (Go's {@code ReadHeaderTimeout}, nginx's
- *     {@code client_header_timeout}): the idle timeout alone would keep a client that sends a byte
- *     now and then ({@link #DEFAULT_HEADER_TIMEOUT}, 10 s; {@link Duration#ZERO}: none). gRPC needs
+ *     {@code client_header_timeout}), and so is one whose request body, this long after its head,
+ *     has arrived slower than 240 bytes a second on average (Kestrel's {@code
+ *     MinRequestBodyDataRate}): the idle timeout alone would keep a client that sends a byte now
+ *     and then ({@link #DEFAULT_HEADER_TIMEOUT}, 10 s; {@link Duration#ZERO}: none). gRPC needs
  *     none: its idle timeout counts calls, not bytes
  */
 public record ConnectionLimits(

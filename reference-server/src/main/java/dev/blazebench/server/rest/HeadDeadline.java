@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -20,24 +21,36 @@ import java.util.concurrent.TimeUnit;
  * this a client that sends its heads a byte at a time (slowloris) would hold its connection, and
  * with enough of them the whole {@code --max-connections}, for as long as it likes. Waiting between
  * requests is the idle timeout's business, as in Go ({@code ReadHeaderTimeout} after {@code
- * IdleTimeout}) and nginx ({@code client_header_timeout} after {@code keepalive_timeout}); a slow
- * request body is too.
+ * IdleTimeout}) and nginx ({@code client_header_timeout} after {@code keepalive_timeout}). A body
+ * trickled the same way is held to {@link #MIN_BODY_BYTES_PER_SECOND} on average once the header
+ * timeout has passed since its head (Kestrel's {@code MinRequestBodyDataRate}, whose grace period
+ * is 5 s): a real client, even over a slow link, sends far faster.
  *
  * <p>Two handlers per connection, on its event loop: this one, first in the pipeline, sees the raw
  * bytes, so it knows when a head begins (the accept, or the first byte after a request's end);
  * {@link Boundaries}, after Vert.x's HTTP/1.x decoder, sees each decoded head ({@link HttpRequest})
- * and each request's end ({@link LastHttpContent}). The first read puts {@link Boundaries} just
- * before the pipeline's last handler (Vert.x's connection), where Vert.x then puts its decoder
- * ahead of it. A connection that leaves HTTP/1.x has no decoder once it is between requests (a
- * WebSocket), or never gets a head to {@link Boundaries} (the HTTP/2 preface, whose empty line the
- * raw bytes show; an h2c upgrade, which Vert.x grants only on a connection's first request): both
- * handlers leave its pipeline. If it left for HTTP/2, {@link Http2StreamIdle} then watches it for
- * the idle timeout, which Vert.x's counts in bytes. Added by {@link AcceptGate} when either timeout
- * is set.
+ * with each body's bytes, and each request's end ({@link LastHttpContent}). The first read puts
+ * {@link Boundaries} just before the pipeline's last handler (Vert.x's connection), where Vert.x
+ * then puts its decoder ahead of it. A connection that leaves HTTP/1.x has no decoder once it is
+ * between requests (a WebSocket), or never gets a head to {@link Boundaries} (the HTTP/2 preface,
+ * whose empty line the raw bytes show; an h2c upgrade, which Vert.x grants only on a connection's
+ * first request): both handlers leave its pipeline. If it left for HTTP/2, {@link Http2StreamIdle}
+ * then watches it for the idle timeout, which Vert.x's counts in bytes. Added by {@link AcceptGate}
+ * when either timeout is set.
  */
 final class HeadDeadline extends ChannelInboundHandlerAdapter {
 
   private static final System.Logger LOG = System.getLogger(HeadDeadline.class.getName());
+
+  /**
+   * The slowest a request body may arrive, on average, once the header timeout has passed since its
+   * head: ASP.NET Core Kestrel's {@code MinRequestBodyDataRate}. Far below any real client's pace;
+   * a client that trickles a body is held to it.
+   */
+  static final long MIN_BODY_BYTES_PER_SECOND = 240;
+
+  /** How often a body past the header timeout is checked against that rate. */
+  private static final long BODY_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private static final byte CR = '\r';
   private static final byte LF = '\n';
@@ -47,7 +60,10 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
     FIRST_HEAD,
     /** A later head, timed from its first byte. */
     HEAD,
-    /** A head has arrived; its body, if any, has not all arrived. Not timed. */
+    /**
+     * A head has arrived; its body has not all arrived. Held to {@link #MIN_BODY_BYTES_PER_SECOND}
+     * from the header timeout on.
+     */
     REQUEST,
     /** Between requests: the next byte starts a head. Not timed. */
     BETWEEN
@@ -64,6 +80,11 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
 
   /** When the head being read (if any) began, by {@link System#nanoTime()}. */
   private long headStarted;
+
+  /** When the body being read (if any) began, and its bytes so far (decompressed). */
+  private long bodyStarted;
+
+  private long bodyBytes;
 
   /**
    * The check due at the deadline of the head that scheduled it, or null. Left to run when that
@@ -129,6 +150,16 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
 
   private void headStarts() {
     headStarted = System.nanoTime();
+    ensureCheck();
+  }
+
+  private void bodyStarts() {
+    bodyStarted = System.nanoTime();
+    bodyBytes = 0;
+    ensureCheck();
+  }
+
+  private void ensureCheck() {
     if (check == null && timeoutNanos > 0) {
       scheduleCheck(timeoutNanos);
     }
@@ -138,16 +169,43 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
     check = ctx.executor().schedule(this::checkHead, delayNanos, TimeUnit.NANOSECONDS);
   }
 
-  /** The check: closes the connection if the head being read is past its deadline. */
+  /**
+   * The check: closes the connection if the head being read is past its deadline, or the body being
+   * read has, since the header timeout, fallen below {@link #MIN_BODY_BYTES_PER_SECOND} on average
+   * (unless the server has paused reading it).
+   */
   private void checkHead() {
     check = null;
-    if (state == State.FIRST_HEAD || state == State.HEAD) {
-      long left = headStarted + timeoutNanos - System.nanoTime();
-      if (left > 0) {
-        scheduleCheck(left); // a later head than the one that scheduled this check
-      } else {
-        expire();
+    long now = System.nanoTime();
+    switch (state) {
+      case FIRST_HEAD, HEAD -> {
+        long left = headStarted + timeoutNanos - now;
+        if (left > 0) {
+          scheduleCheck(left); // a later head than the one that scheduled this check
+        } else {
+          expire("no whole request head within " + timeout);
+        }
       }
+      case REQUEST -> {
+        long elapsed = now - bodyStarted;
+        if (elapsed < timeoutNanos) {
+          scheduleCheck(timeoutNanos - elapsed);
+        } else if (!ctx.channel().config().isAutoRead()
+            || bodyBytes >= MIN_BODY_BYTES_PER_SECOND * elapsed / 1_000_000_000L) {
+          scheduleCheck(BODY_CHECK_NANOS);
+        } else {
+          expire(
+              "request body at "
+                  + bodyBytes
+                  + " bytes after "
+                  + Duration.ofNanos(elapsed)
+                  + ", slower than "
+                  + MIN_BODY_BYTES_PER_SECOND
+                  + " bytes/s past "
+                  + timeout);
+        }
+      }
+      case BETWEEN -> {}
     }
   }
 
@@ -195,13 +253,13 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
     return false;
   }
 
-  private void expire() {
-    metrics.headTimedOut();
-    LOG.log(
-        Level.DEBUG,
-        "closing {0}: no whole request head within {1} (--header-timeout)",
-        ctx.channel().remoteAddress(),
-        timeout);
+  private void expire(String why) {
+    if (state == State.REQUEST) {
+      metrics.slowBodyClosed();
+    } else {
+      metrics.headTimedOut();
+    }
+    LOG.log(Level.DEBUG, "closing {0}: {1} (--header-timeout)", ctx.channel().remoteAddress(), why);
     ctx.close();
   }
 
@@ -215,6 +273,10 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       if (msg instanceof HttpRequest) {
         state = State.REQUEST;
+        bodyStarts();
+      }
+      if (msg instanceof HttpContent content) {
+        bodyBytes += content.content().readableBytes();
       }
       if (msg instanceof LastHttpContent && state == State.REQUEST) {
         state = State.BETWEEN;

@@ -23,6 +23,7 @@ public final class RestMetrics {
   private final AtomicLong backpressurePauses = new AtomicLong();
   private final AtomicLong headsTimedOut = new AtomicLong();
   private final AtomicLong idleHttp2Closes = new AtomicLong();
+  private final AtomicLong slowBodiesClosed = new AtomicLong();
 
   RestMetrics(ConnectionCap connections, RequestBuffer bodies) {
     this.connections = connections;
@@ -51,6 +52,18 @@ public final class RestMetrics {
 
   void headTimedOut() {
     headsTimedOut.incrementAndGet();
+  }
+
+  /**
+   * HTTP/1.1 connections closed because a request body, past the header timeout, arrived slower
+   * than 240 bytes a second on average.
+   */
+  public long slowBodiesClosed() {
+    return slowBodiesClosed.get();
+  }
+
+  void slowBodyClosed() {
+    slowBodiesClosed.incrementAndGet();
   }
 
   /**

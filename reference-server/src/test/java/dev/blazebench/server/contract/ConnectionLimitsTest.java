@@ -170,14 +170,7 @@ class ConnectionLimitsTest {
   void aConnectionTricklingItsFirstHeadIsClosedAtTheHeaderTimeout() throws Exception {
     // Never idle (a byte every 100 ms, and no idle timeout), never a whole head.
     start(ConnectionLimits.defaults().withIdleTimeout(Duration.ZERO).withHeaderTimeout(IDLE));
-    Socket slow = connect();
-    Thread trickle = trickle(slow, SLOW_HEAD);
-    try {
-      assertThat(readUntilEnd(slow)).isEmpty();
-    } finally {
-      trickle.interrupt();
-      trickle.join();
-    }
+    assertClosedWhileTrickling(connect(), SLOW_HEAD, Duration.ZERO);
     assertThat(server.metrics().headsTimedOut()).isEqualTo(1);
 
     // A head that arrives whole in time leaves the connection to the idle timeout (none here):
@@ -230,34 +223,44 @@ class ConnectionLimitsTest {
     assertThat(readResponseHead(socket)).startsWith("HTTP/1.1 200 OK");
     assertThat(endsWithin(socket, pause)).as("closed between requests").isFalse();
 
-    Thread trickle = trickle(socket, SLOW_HEAD);
-    try {
-      if (!stillOpen.isZero()) {
-        assertThat(endsWithin(socket, stillOpen)).as("closed early").isFalse();
-      }
-      assertThat(readUntilEnd(socket)).isEmpty();
-    } finally {
-      trickle.interrupt();
-      trickle.join();
-    }
+    assertClosedWhileTrickling(socket, SLOW_HEAD, stillOpen);
     assertThat(server.metrics().headsTimedOut()).isEqualTo(1);
   }
 
   @Test
-  void aBodyTakingLongerThanTheHeaderTimeoutIsServedAndSoIsTheNextRequest() throws Exception {
+  void aBodyTakingLongerThanTheHeaderTimeoutIsServedAndSoIsTheNextRequest() {
     start(ConnectionLimits.defaults().withIdleTimeout(Duration.ZERO).withHeaderTimeout(IDLE));
     String record = "{\"title\":\"slow body\"}";
-    String body = " ".repeat(29) + record;
     Socket socket = connect();
-    write(socket, postHead(body.length()));
-    Thread trickle = trickle(socket, body);
-    trickle.join(WAIT.toMillis());
+    write(socket, postHead(30 * 100 + record.length()));
+    // 100 bytes every 100 ms for three header timeouts: slow, but far above 240 bytes a second.
+    for (int i = 0; i < 30; i++) {
+      write(socket, " ".repeat(100));
+      sleep(Duration.ofMillis(100));
+    }
+    write(socket, record);
 
     assertThat(readResponseHead(socket)).startsWith("HTTP/1.1 201");
     assertThat(db.count("bugs")).isEqualTo(1);
     write(socket, GET_CHANGES);
     assertThat(readResponseHead(socket)).startsWith("HTTP/1.1 200 OK");
     assertThat(server.metrics().headsTimedOut()).isZero();
+    assertThat(server.metrics().slowBodiesClosed()).isZero();
+  }
+
+  @Test
+  void aBodyTrickledBelow240BytesASecondIsClosedPastTheHeaderTimeout() throws Exception {
+    start(ConnectionLimits.defaults().withIdleTimeout(Duration.ZERO).withHeaderTimeout(IDLE));
+    String record = "{\"title\":\"never whole\"}";
+    Socket socket = connect();
+    write(socket, postHead(1000 + record.length()));
+    // Ten bytes a second: never idle, never done.
+    assertClosedWhileTrickling(socket, " ".repeat(1000) + record, Duration.ZERO);
+    assertThat(server.metrics().slowBodiesClosed()).isEqualTo(1);
+    assertThat(server.metrics().headsTimedOut()).isZero();
+    // Nothing stored, and the body's reservation returned.
+    assertThat(db.count("bugs")).isZero();
+    awaitTrue(() -> server.metrics().bodyBytesHeld() == 0);
   }
 
   @Test
@@ -771,6 +774,24 @@ class ConnectionLimitsTest {
             });
     thread.start();
     return thread;
+  }
+
+  /**
+   * Trickles {@code text} into {@code socket} ({@link #trickle}) and checks that the server, after
+   * leaving it open for {@code stillOpen} (zero: not checked), closes it without a word.
+   */
+  private static void assertClosedWhileTrickling(Socket socket, String text, Duration stillOpen)
+      throws InterruptedException {
+    Thread trickle = trickle(socket, text);
+    try {
+      if (!stillOpen.isZero()) {
+        assertThat(endsWithin(socket, stillOpen)).as("closed early").isFalse();
+      }
+      assertThat(readUntilEnd(socket)).isEmpty();
+    } finally {
+      trickle.interrupt();
+      trickle.join();
+    }
   }
 
   private static void sleep(Duration duration) {
