@@ -20,6 +20,8 @@ import java.util.StringJoiner;
  *   <li>{@code machine-busy}: other processes loaded the machine when the run started;
  *   <li>{@code injector-saturated}: the driver itself was the bottleneck in a round;
  *   <li>{@code server-saturated}: the server's CPU was busy more than 90% of a round;
+ *   <li>{@code jit-compiling}: the server's JIT compilers took {@value #JIT_COMPILING_PERCENT}% or
+ *       more of its CPUs' time in a round: its code was still being compiled while measured;
  *   <li>{@code load-not-offered}: operations due were never sent (the in-flight cap was full);
  *   <li>{@code errors}: calls failed;
  *   <li>{@code noisy-rounds}: p50 varied by more than {@value #NOISY_CV_PERCENT}% (coefficient of
@@ -35,6 +37,13 @@ final class RunWarnings {
 
   /** Server CPU share of its cores above which it counts as saturated. */
   static final double SERVER_SATURATED = 0.9;
+
+  /**
+   * Share of the server's CPUs' time (in percent, over a run's measured part) its JIT compiler
+   * threads may take before the run counts as measured during warm-up. In a quick compare here the
+   * compilers took 0-45% in the measured rounds; in a run after a 30 s warm-up round, less.
+   */
+  static final int JIT_COMPILING_PERCENT = 10;
 
   private final List<RunWarning> warnings = new ArrayList<>();
 
@@ -79,6 +88,7 @@ final class RunWarnings {
     Map<String, List<String>> saturated = new LinkedHashMap<>();
     Map<String, List<String>> notSent = new LinkedHashMap<>();
     Map<String, List<String>> serverBusy = new LinkedHashMap<>();
+    Map<String, List<String>> compiling = new LinkedHashMap<>();
     for (CompletedRun run : runs) {
       PlannedRun p = run.planned();
       String key = p.api() + " " + p.scenario();
@@ -104,6 +114,14 @@ final class RunWarnings {
           serverBusy
               .computeIfAbsent(key, k -> new ArrayList<>())
               .add(String.format(Locale.US, "round %d: %.0f%%", p.round(), busy * 100));
+        }
+      }
+      if (run.serverJitCpuNanos() >= 0 && durationSec > 0 && run.serverCores() > 0) {
+        double jit = run.serverJitCpuNanos() / 1e9 / durationSec / run.serverCores();
+        if (jit * 100 >= JIT_COMPILING_PERCENT) {
+          compiling
+              .computeIfAbsent(key, k -> new ArrayList<>())
+              .add(String.format(Locale.US, "round %d: %.0f%%", p.round(), jit * 100));
         }
       }
     }
@@ -133,6 +151,18 @@ final class RunWarnings {
                     + "% of the measured time ("
                     + String.join("; ", rounds)
                     + "): its queue was measured as much as its speed"));
+    compiling.forEach(
+        (key, rounds) ->
+            add(
+                "jit-compiling",
+                key
+                    + ": the server's JIT compilers took "
+                    + JIT_COMPILING_PERCENT
+                    + "% or more of its CPU time while measured ("
+                    + String.join("; ", rounds)
+                    + "): its code was still being compiled, so these latencies include"
+                    + " warm-up (a longer --warmup-round, or more rounds, measures it"
+                    + " compiled)"));
   }
 
   /**

@@ -228,6 +228,43 @@ class ResultsAssemblyTest {
   }
 
   @Test
+  void aRoundWhoseServerWasStillCompilingIsNamedFromTenPercentOfItsCpuTime() throws Exception {
+    ComparePlan plan = fixturePlan(fixtureRunFolder());
+    List<CompletedRun> runs = new ArrayList<>();
+    for (CompletedRun run : fixtureRuns(plan)) {
+      // Each run measured 1 s on one server CPU: insert-100's compilers took 150 ms (15%) in
+      // round 1 and 99 ms (9.9%) in round 2; fetch-1000's share is unknown.
+      long jit =
+          run.serverJitCpuNanos() < 0 ? -1 : run.planned().round() == 1 ? 150_000_000 : 99_000_000;
+      runs.add(
+          new CompletedRun(
+              run.planned(),
+              run.loadResultsPath(),
+              run.results(),
+              run.measuredStart(),
+              run.serverCpuNanos() + jit,
+              jit,
+              run.serverCores()));
+    }
+    RunWarnings compiling = new RunWarnings();
+    RunWarnings fixture = new RunWarnings();
+
+    compiling.runs(runs);
+    fixture.runs(fixtureRuns(plan)); // compilers at 1-1.5% of the time
+
+    assertThat(compiling.list())
+        .filteredOn(w -> w.code().equals("jit-compiling"))
+        .singleElement()
+        .satisfies(
+            w ->
+                assertThat(w.message())
+                    .startsWith("grpc-blazebinary insert-100: the server's JIT compilers took 10%")
+                    .contains("(round 1: 15%)")
+                    .doesNotContain("round 2"));
+    assertThat(fixture.list()).noneMatch(w -> w.code().equals("jit-compiling"));
+  }
+
+  @Test
   void theWholeDocumentMatchesTheGoldenFileAndReadsBack() throws Exception {
     Path runFolder = fixtureRunFolder();
     ComparePlan plan = fixturePlan(runFolder);
