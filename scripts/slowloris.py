@@ -5,17 +5,24 @@ Opens N connections to 127.0.0.1:PORT, each sending a request head of about 1 KB
 second (so never idle for long, never done). With --keep-alive each connection first sends one
 request at once and reads its answer, so that the slow head is its second. With --slow-body each
 sends a whole POST head at once, then its 1 KB body one byte a second. With --http2-pings each
-connection speaks HTTP/2 (prior knowledge) and sends only a PING a second, never a request.
+connection speaks HTTP/2 (prior knowledge) and sends only a PING a second, never a request; with
+--http2-slow-body it sends a POST's headers at once (stream 1), then its body one byte a second;
+with --unknown-length too, its headers carry no content-length.
 Prints every 2 s how many connections are still open, and after SECONDS whether a new request is
-served. Stops by itself.
+served (a POST of a record in the slow-body modes, else GET /health). Stops by itself.
 
-    python3 scripts/slowloris.py [--keep-alive | --slow-body | --http2-pings] PORT N SECONDS
+    python3 scripts/slowloris.py [--keep-alive | --slow-body | --http2-pings |
+        --http2-slow-body [--unknown-length]] PORT N SECONDS
 
 Against `blazebench serve --api rest --http-port PORT --idle-timeout 8s --max-connections 3000`:
 with the default --header-timeout 10s every slow head is closed at 10-12 s; with --header-timeout
 0s they are all still open at the end, past the idle timeout. A slow body is closed once it is
 10 s old (the header timeout) and slower than 240 bytes a second. The HTTP/2 connections are
-closed by the idle timeout (8-10 s), as they have no request open.
+closed by the idle timeout (8-10 s), as they have no request open. An HTTP/2 slow body's stream is
+reset once it is 10 s old and slower than 240 bytes a second; its connection, with no request open
+then, is closed by the idle timeout after that (18-20 s). Without content-length each such request
+reserves the largest body in the request buffer (--request-buffer), so a handful fill it: the rest
+are answered 503 and closed at once, and every request with a body is refused until the handful end.
 """
 import argparse
 import asyncio
@@ -27,12 +34,35 @@ QUICK = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
 H2_PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
 
 
-def h2_frame(frame_type, payload=b""):
-    """An HTTP/2 frame on stream 0 with no flags."""
-    return struct.pack(">I", len(payload))[1:] + bytes([frame_type, 0]) + struct.pack(">I", 0) + payload
+def h2_frame(frame_type, payload=b"", flags=0, stream=0):
+    """An HTTP/2 frame (stream 0, no flags unless given)."""
+    header = struct.pack(">I", len(payload))[1:] + bytes([frame_type, flags])
+    return header + struct.pack(">I", stream) + payload
 
 
-async def slow_connection(port, mode, counts):
+def hpack_literal(name, value):
+    """One header as HPACK's literal without indexing, plain strings (each under 127 bytes)."""
+    return bytes([0, len(name)]) + name + bytes([len(value)]) + value
+
+
+SLOW_BODY = b" " * 1000 + b'{"title":"slow"}'
+
+
+def h2_post_headers(with_length):
+    """A POST of SLOW_BODY to /v1/bugs as an HPACK block, its content-length given or not."""
+    fields = [
+        (b":method", b"POST"),
+        (b":scheme", b"http"),
+        (b":path", b"/v1/bugs"),
+        (b":authority", b"127.0.0.1"),
+        (b"content-type", b"application/json"),
+    ]
+    if with_length:
+        fields.append((b"content-length", b"%d" % len(SLOW_BODY)))
+    return b"".join(hpack_literal(name, value) for name, value in fields)
+
+
+async def slow_connection(port, mode, unknown_length, counts):
     try:
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
     except OSError:
@@ -43,13 +73,17 @@ async def slow_connection(port, mode, counts):
         if mode == "http2-pings":
             writer.write(H2_PREFACE + h2_frame(0x4))  # and an empty SETTINGS
             chunks = (h2_frame(0x6, b"12345678") for _ in range(len(SLOW_HEAD)))
+        elif mode == "http2-slow-body":
+            # SETTINGS, then HEADERS with END_HEADERS (0x4) but not END_STREAM: the body follows.
+            headers = h2_post_headers(not unknown_length)
+            writer.write(H2_PREFACE + h2_frame(0x4) + h2_frame(0x1, headers, 0x4, 1))
+            chunks = (h2_frame(0x0, bytes([byte]), 0, 1) for byte in SLOW_BODY)
         elif mode == "slow-body":
-            body = b" " * 1000 + b'{"title":"slow"}'
             writer.write(
                 b"POST /v1/bugs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + b"Content-Length: %d\r\n\r\n" % len(body)
+                + b"Content-Length: %d\r\n\r\n" % len(SLOW_BODY)
             )
-            chunks = (bytes([byte]) for byte in body)
+            chunks = (bytes([byte]) for byte in SLOW_BODY)
         else:
             chunks = (bytes([byte]) for byte in SLOW_HEAD)
         if mode == "keep-alive":
@@ -80,10 +114,18 @@ async def slow_connection(port, mode, counts):
         writer.close()
 
 
-async def new_request(port):
+async def new_request(port, with_body):
+    """GET /health, or (with_body) POST of a small record; its status line and milliseconds."""
     started = time.monotonic()
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    writer.write(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+    if with_body:
+        body = b'{"title":"probe"}'
+        writer.write(
+            b"POST /v1/bugs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(body), body)
+        )
+    else:
+        writer.write(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
     await writer.drain()
     line = await asyncio.wait_for(reader.readline(), timeout=10)
     writer.close()
@@ -96,6 +138,12 @@ async def main():
     modes.add_argument("--keep-alive", action="store_true", help="slow head is the second request")
     modes.add_argument("--slow-body", action="store_true", help="whole head, body a byte a second")
     modes.add_argument("--http2-pings", action="store_true", help="HTTP/2 PINGs, no request")
+    modes.add_argument("--http2-slow-body", action="store_true", help="HTTP/2 body a byte a second")
+    parser.add_argument(
+        "--unknown-length",
+        action="store_true",
+        help="--http2-slow-body without content-length (the server reserves its largest body)",
+    )
     parser.add_argument("port", type=int)
     parser.add_argument("connections", type=int)
     parser.add_argument("seconds", type=int)
@@ -108,10 +156,12 @@ async def main():
         if args.slow_body
         else "http2-pings"
         if args.http2_pings
+        else "http2-slow-body"
+        if args.http2_slow_body
         else "first-head"
     )
     tasks = [
-        asyncio.create_task(slow_connection(args.port, mode, counts))
+        asyncio.create_task(slow_connection(args.port, mode, args.unknown_length, counts))
         for _ in range(args.connections)
     ]
     started = time.monotonic()
@@ -119,8 +169,9 @@ async def main():
         await asyncio.sleep(2)
         print(f"t={time.monotonic() - started:5.1f}s open={counts['open']}", flush=True)
     try:
-        status, millis = await new_request(args.port)
-        print(f"new request: {status} in {millis} ms")
+        with_body = mode in ("slow-body", "http2-slow-body")
+        status, millis = await new_request(args.port, with_body)
+        print(f"new request ({'POST /v1/bugs' if with_body else 'GET /health'}): {status} in {millis} ms")
     except (ConnectionError, OSError, asyncio.TimeoutError) as e:
         print(f"new request: failed ({e!r})")
     for task in tasks:

@@ -143,7 +143,8 @@ public final class ServeCommand implements Callable<Integer> {
           "Close a REST connection whose request head has not arrived whole this long after it"
               + " was accepted (the first head) or after the head's first byte (later heads),"
               + " however its bytes trickle in (slowloris), or whose request body, this long after"
-              + " its head, has come slower than 240 bytes/s on average. 0s: never. Default:"
+              + " its head, has come slower than 240 bytes/s on average (over HTTP/2 its stream"
+              + " is reset). 0s: never. Default:"
               + " ${DEFAULT-VALUE}.")
   String headerTimeout;
 

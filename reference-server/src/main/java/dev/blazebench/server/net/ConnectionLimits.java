@@ -29,9 +29,9 @@ import java.util.Objects;
  *     connection) is closed, however its bytes trickle in (Go's {@code ReadHeaderTimeout}, nginx's
  *     {@code client_header_timeout}), and so is one whose request body, this long after its head,
  *     has arrived slower than 240 bytes a second on average (Kestrel's {@code
- *     MinRequestBodyDataRate}): the idle timeout alone would keep a client that sends a byte now
- *     and then ({@link #DEFAULT_HEADER_TIMEOUT}, 10 s; {@link Duration#ZERO}: none). gRPC needs
- *     none: its idle timeout counts calls, not bytes
+ *     MinRequestBodyDataRate}; over HTTP/2 the request's stream is reset instead): the idle timeout
+ *     alone would keep a client that sends a byte now and then ({@link #DEFAULT_HEADER_TIMEOUT}, 10
+ *     s; {@link Duration#ZERO}: none). gRPC needs none: its idle timeout counts calls, not bytes
  */
 public record ConnectionLimits(
     Duration idleTimeout, int maxConnections, long requestBufferBytes, Duration headerTimeout) {

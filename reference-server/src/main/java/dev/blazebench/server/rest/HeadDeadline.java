@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * IdleTimeout}) and nginx ({@code client_header_timeout} after {@code keepalive_timeout}). A body
  * trickled the same way is held to {@link #MIN_BODY_BYTES_PER_SECOND} on average once the header
  * timeout has passed since its head (Kestrel's {@code MinRequestBodyDataRate}, whose grace period
- * is 5 s): a real client, even over a slow link, sends far faster.
+ * is 5 s): a real client, even over a slow link, sends far faster. ({@link Http2BodyRate} holds an
+ * HTTP/2 request's body to the same rate.)
  *
  * <p>Two handlers per connection, on its event loop: this one, first in the pipeline, sees the raw
  * bytes, so it knows when a head begins (the accept, or the first byte after a request's end);

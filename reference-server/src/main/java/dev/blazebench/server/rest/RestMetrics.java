@@ -55,8 +55,9 @@ public final class RestMetrics {
   }
 
   /**
-   * HTTP/1.1 connections closed because a request body, past the header timeout, arrived slower
-   * than 240 bytes a second on average.
+   * Requests ended because their body, past the header timeout, arrived slower than 240 bytes a
+   * second on average: over HTTP/1.1 the connection is closed, over HTTP/2 the request's stream is
+   * reset.
    */
   public long slowBodiesClosed() {
     return slowBodiesClosed.get();

@@ -57,6 +57,10 @@ final class RestRouter {
     // Two routes, since Vert.x Web allows no user handler before a body handler on one route.
     router.route().handler(RestRouter::refuseUnknownTransferCodings);
     router.route().handler(RestRouter::refuseForms);
+    // A body trickled over HTTP/2 is held to a rate (HTTP/1.1's, by HeadDeadline, under the
+    // router).
+    Http2BodyRate bodyRate = new Http2BodyRate(options.connections().headerTimeout(), metrics);
+    router.route().handler(bodyRate::watch);
     router.route().handler(context -> holdBody(context, bodies, options.maxBodyBytes()));
     // No route reads the body of a GET, HEAD, DELETE or OPTIONS: any is refused (413) as it comes,
     // so an HTTP/2 GET with DATA frames, reserved nothing by holdBody, is never buffered. A request

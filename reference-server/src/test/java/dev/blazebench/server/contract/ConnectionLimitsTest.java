@@ -347,33 +347,109 @@ class ConnectionLimitsTest {
   @Test
   void anHttp2RequestOpenForLongerThanTheIdleTimeoutKeepsItsConnection() throws Exception {
     start(ConnectionLimits.defaults().withIdleTimeout(IDLE));
-    String record = "{\"title\":\"slow http/2 body\"}";
     try (RawHttp2Connection h2 = RawHttp2Connection.open(server.actualPort())) {
-      h2.send(
-          RawHttp2Connection.HEADERS,
-          RawHttp2Connection.END_HEADERS,
-          1,
-          h2.headerBlock(h2Request("POST", "/v1/bugs")));
-      h2.flush();
       // The body a byte every 100 ms, three idle timeouts long: one request open all along.
-      long until = System.nanoTime() + IDLE.multipliedBy(3).toNanos();
-      while (System.nanoTime() < until) {
-        h2.send(RawHttp2Connection.DATA, 0, 1, new byte[] {' '});
-        h2.flush();
-        sleep(Duration.ofMillis(100));
-      }
-      h2.send(
-          RawHttp2Connection.DATA,
-          RawHttp2Connection.END_STREAM,
-          1,
-          record.getBytes(StandardCharsets.UTF_8));
-      h2.flush();
-      RawHttp2Connection.Answer answer = h2.awaitAnswer(1, WAIT);
+      RawHttp2Connection.Answer answer =
+          insertSlowly(h2, 1, 30, "{\"title\":\"slow http/2 body\"}");
       assertThat(answer.completed()).as("%s", answer).isTrue();
       assertThat(answer.headers().status().toString()).isEqualTo("201");
     }
     assertThat(db.count("bugs")).isEqualTo(1);
     assertThat(server.metrics().idleHttp2Closes()).isZero();
+  }
+
+  @Test
+  void anHttp2BodyTrickledBelow240BytesASecondIsResetPastTheHeaderTimeout() throws Exception {
+    start(ConnectionLimits.defaults().withIdleTimeout(Duration.ZERO).withHeaderTimeout(IDLE));
+    try (RawHttp2Connection h2 = RawHttp2Connection.open(server.actualPort())) {
+      // Stream 1: a POST whose body comes five bytes a second, with PINGs between.
+      startPost(h2, 1);
+      RawHttp2Connection.Answer trickled =
+          awaitAnswerWhile(
+              h2,
+              1,
+              () -> {
+                h2.send(RawHttp2Connection.DATA, 0, 1, new byte[] {' '});
+                h2.send(RawHttp2Connection.PING, 0, 0, new byte[8]);
+              });
+      assertThat(trickled.reset()).as("%s", trickled).isNotNull();
+      assertThat(trickled.reset().errorCode()).isEqualTo(0x8); // CANCEL
+
+      // Stream 3: a POST whose body never starts, while PINGs keep the connection busy.
+      startPost(h2, 3);
+      RawHttp2Connection.Answer silent =
+          awaitAnswerWhile(h2, 3, () -> h2.send(RawHttp2Connection.PING, 0, 0, new byte[8]));
+      assertThat(silent.reset()).as("%s", silent).isNotNull();
+
+      // Only the streams were reset: the connection serves the next request.
+      RawHttp2Connection.Answer next = getChanges(h2, 5);
+      assertThat(next.completed()).as("%s", next).isTrue();
+    }
+    assertThat(server.metrics().slowBodiesClosed()).isEqualTo(2);
+    assertThat(db.count("bugs")).isZero();
+    awaitTrue(() -> server.metrics().bodyBytesHeld() == 0);
+  }
+
+  @Test
+  void anHttp2BodyTakingLongerThanTheHeaderTimeoutAtAFairRateIsServed() {
+    start(ConnectionLimits.defaults().withIdleTimeout(Duration.ZERO).withHeaderTimeout(IDLE));
+    try (RawHttp2Connection h2 = RawHttp2Connection.open(server.actualPort())) {
+      // 100 bytes every 100 ms for three header timeouts: slow, but far above 240 bytes a second.
+      RawHttp2Connection.Answer answer = insertSlowly(h2, 100, 30, "{\"title\":\"slow, steady\"}");
+      assertThat(answer.completed()).as("%s", answer).isTrue();
+      assertThat(answer.headers().status().toString()).isEqualTo("201");
+    }
+    assertThat(db.count("bugs")).isEqualTo(1);
+    assertThat(server.metrics().slowBodiesClosed()).isZero();
+  }
+
+  /**
+   * Inserts {@code record} on stream 1, its body sent as {@code count} DATA frames of {@code
+   * spaces} spaces 100 ms apart, then the record: how the request ended.
+   */
+  private static RawHttp2Connection.Answer insertSlowly(
+      RawHttp2Connection h2, int spaces, int count, String record) {
+    startPost(h2, 1);
+    for (int i = 0; i < count; i++) {
+      h2.send(RawHttp2Connection.DATA, 0, 1, " ".repeat(spaces).getBytes(StandardCharsets.UTF_8));
+      h2.flush();
+      sleep(Duration.ofMillis(100));
+    }
+    h2.send(
+        RawHttp2Connection.DATA,
+        RawHttp2Connection.END_STREAM,
+        1,
+        record.getBytes(StandardCharsets.UTF_8));
+    h2.flush();
+    return h2.awaitAnswer(1, WAIT);
+  }
+
+  /** Awaits the answer on {@code stream} while {@code frames} are sent every 200 ms. */
+  private static RawHttp2Connection.Answer awaitAnswerWhile(
+      RawHttp2Connection h2, int stream, Runnable frames) throws InterruptedException {
+    Thread sender =
+        every(
+            Duration.ofMillis(200),
+            () -> {
+              frames.run();
+              h2.flush();
+            });
+    try {
+      return h2.awaitAnswer(stream, WAIT);
+    } finally {
+      sender.interrupt();
+      sender.join();
+    }
+  }
+
+  /** The headers of a record insert on {@code stream}, its body to follow. */
+  private static void startPost(RawHttp2Connection h2, int stream) {
+    h2.send(
+        RawHttp2Connection.HEADERS,
+        RawHttp2Connection.END_HEADERS,
+        stream,
+        h2.headerBlock(h2Request("POST", "/v1/bugs")));
+    h2.flush();
   }
 
   @Test
