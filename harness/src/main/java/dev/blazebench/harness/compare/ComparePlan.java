@@ -16,10 +16,14 @@ import java.util.Set;
  * One compare run, resolved and checked before anything starts: what runs, in which order, for how
  * long, and where the run folder goes.
  *
- * <p>The order is the fairness rule of DESIGN.md: APIs are interleaved in rounds (round 1: A B C,
- * round 2: A B C, ...), each scenario's APIs back to back within a round, so a drift of the machine
- * (another process, thermal limits, the store growing) hits every API alike instead of whichever
- * ran last.
+ * <p>The order is the fairness rule of DESIGN.md: APIs are interleaved in rounds, each scenario's
+ * APIs back to back within a round, so a drift of the machine (another process, thermal limits, the
+ * store growing) hits every API alike instead of whichever ran last. Each round starts a scenario's
+ * APIs one further along (round 1: A B C, round 2: B C A, round 3: C A B, ...), so that what a
+ * scenario's first run inherits from the run before it (the JIT recompiling for another scenario,
+ * background work the run before left) falls on every API in turn, not always on the first one
+ * named; Abedi and Brecht's randomized multiple interleaved trials vary the order for the same
+ * reason.
  *
  * @param profile "quick", "full", or "custom" when options changed the profile's choices
  * @param rounds how many rounds
@@ -186,21 +190,28 @@ record ComparePlan(
   }
 
   /**
-   * Every load run in the order they run: round by round, scenario by scenario, API by API. With a
-   * baseline build, each API's two runs are back to back, the baseline's first in odd rounds and
-   * second in even rounds, so that neither build always runs right after the other API's runs.
+   * Every load run in the order they run: round by round, scenario by scenario, API by API, each
+   * round starting one API further along than the round before (A B C, B C A, C A B, ...). With a
+   * baseline build, each API's two runs are back to back (the pair moves as one), the baseline's
+   * first in odd rounds and second in even rounds, so that neither build always runs right after
+   * the other API's runs.
    */
   List<PlannedRun> runs() {
     List<PlannedRun> runs = new ArrayList<>();
+    int perUnit = baselineJar != null ? 2 : 1; // an API, or an API with its baseline twin
     for (int round = 1; round <= rounds; round++) {
       for (Map.Entry<String, List<String>> scenario : apisByScenario.entrySet()) {
         List<String> apis = scenario.getValue();
+        int units = apis.size() / perUnit;
         for (int i = 0; i < apis.size(); i++) {
-          int index = i;
-          if (baselineJar != null && round % 2 == 0) {
-            index = i % 2 == 0 ? i + 1 : i - 1; // the pair (API@baseline, API) swapped
+          int unit = (i / perUnit + round - 1) % units;
+          int within = i % perUnit;
+          if (perUnit == 2 && round % 2 == 0) {
+            within = 1 - within; // the pair (API@baseline, API) swapped
           }
-          runs.add(new PlannedRun(round, scenario.getKey(), apis.get(index), forkOf(round)));
+          runs.add(
+              new PlannedRun(
+                  round, scenario.getKey(), apis.get(unit * perUnit + within), forkOf(round)));
         }
       }
     }

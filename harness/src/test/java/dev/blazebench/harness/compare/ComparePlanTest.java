@@ -29,13 +29,13 @@ class ComparePlanTest {
   }
 
   @Test
-  void roundsRepeatEveryScenarioWithItsApisInTheSameOrder() {
+  void roundsRepeatEveryScenarioEachStartingOneApiFurtherAlong() {
     Map<String, List<String>> apis = new LinkedHashMap<>();
     apis.put("fetch-1000", List.of("A", "B", "C"));
     apis.put("insert-100", List.of("A", "C"));
 
     List<String> order =
-        plan(2, apis).runs().stream()
+        plan(4, apis).runs().stream()
             .map(r -> r.round() + " " + r.scenario() + " " + r.api())
             .toList();
 
@@ -46,11 +46,21 @@ class ComparePlanTest {
             "1 fetch-1000 C",
             "1 insert-100 A",
             "1 insert-100 C",
-            "2 fetch-1000 A",
             "2 fetch-1000 B",
             "2 fetch-1000 C",
+            "2 fetch-1000 A",
+            "2 insert-100 C",
             "2 insert-100 A",
-            "2 insert-100 C");
+            "3 fetch-1000 C",
+            "3 fetch-1000 A",
+            "3 fetch-1000 B",
+            "3 insert-100 A",
+            "3 insert-100 C",
+            "4 fetch-1000 A",
+            "4 fetch-1000 B",
+            "4 fetch-1000 C",
+            "4 insert-100 C",
+            "4 insert-100 A");
   }
 
   @Test
@@ -87,14 +97,14 @@ class ComparePlanTest {
             "1:0 B warmup/B--get-one",
             "1:1 A rounds/r01/A--get-one",
             "1:1 B rounds/r01/B--get-one",
-            "1:2 A rounds/r02/A--get-one",
             "1:2 B rounds/r02/B--get-one",
+            "1:2 A rounds/r02/A--get-one",
             "1:3 A rounds/r03/A--get-one",
             "1:3 B rounds/r03/B--get-one",
             "2:0 A warmup-fork2/A--get-one",
             "2:0 B warmup-fork2/B--get-one",
-            "2:4 A rounds/r04/A--get-one",
             "2:4 B rounds/r04/B--get-one",
+            "2:4 A rounds/r04/A--get-one",
             "2:5 A rounds/r05/A--get-one",
             "2:5 B rounds/r05/B--get-one");
   }
