@@ -24,6 +24,12 @@ public final class ExitCodes {
    */
   public static final int INTERNAL_ERROR = 3;
 
+  /**
+   * {@code serve} stopped because its store failed ({@code --on-store-failure exit}): started
+   * again, it reopens the store with every write it acknowledged.
+   */
+  public static final int STORE_FAILED = 4;
+
   /** The lines every command's {@code --help} shows, code to meaning. */
   static Map<String, String> helpList() {
     Map<String, String> list = new LinkedHashMap<>();
@@ -33,6 +39,8 @@ public final class ExitCodes {
     list.put(
         Integer.toString(INTERNAL_ERROR),
         "internal error (a bug: please report it with the stack trace)");
+    list.put(
+        Integer.toString(STORE_FAILED), "serve: the store failed (start it again to reopen it)");
     return list;
   }
 

@@ -90,6 +90,7 @@ public final class ReferenceServer implements AutoCloseable {
   private RestServer restServer;
   private boolean closed;
   private volatile boolean logToStderr;
+  private volatile boolean stoppedByStoreFailure;
   private final CountDownLatch terminated = new CountDownLatch(1);
 
   private ReferenceServer(
@@ -322,6 +323,29 @@ public final class ReferenceServer implements AutoCloseable {
       parts.add("http=" + httpAddress());
     }
     return String.join(" ", parts);
+  }
+
+  /**
+   * From now on, a failure of the store (an I/O error, out of memory while committing) stops this
+   * server as {@link #close()} does, instead of leaving it up answering NOT_SERVING, and {@link
+   * #stoppedByStoreFailure()} then says so: for a process under a supervisor (systemd's {@code
+   * Restart=on-failure}, Docker's {@code --restart on-failure}), which starts it again, and the
+   * store reopens with every write it acknowledged. A failure before this call stops it at once.
+   */
+  public void stopWhenStoreFails() {
+    store.whenFailed(
+        () -> {
+          stoppedByStoreFailure = true;
+          log("the store failed: stopping (start the server again to reopen the store)");
+          // Not on the thread that reports the failure: that is the store's own writer, which
+          // closing the store waits for.
+          new Thread(this::close, "blazebench-server-store-failed").start();
+        });
+  }
+
+  /** Whether {@link #stopWhenStoreFails()} stopped (or is stopping) this server. */
+  public boolean stoppedByStoreFailure() {
+    return stoppedByStoreFailure;
   }
 
   /** Blocks until {@link #close()} has finished (every listener stopped, the store closed). */

@@ -48,6 +48,9 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin HelpOption help;
 
+  /** Whether a failed store stops the server ({@code --on-store-failure exit}); set by resolve. */
+  private boolean exitOnStoreFailure;
+
   @Option(
       names = "--api",
       paramLabel = "LIST",
@@ -123,6 +126,18 @@ public final class ServeCommand implements Callable<Integer> {
           "How long running calls may finish after SIGTERM before they are cancelled (500ms, 10s,"
               + " 1m). Default: ${DEFAULT-VALUE}.")
   String shutdownGrace;
+
+  @Option(
+      names = "--on-store-failure",
+      paramLabel = "exit|stay",
+      defaultValue = "exit",
+      description =
+          "When the store fails (an I/O error, out of memory while committing): exit stops the"
+              + " server gracefully and exits with code 4, for a supervisor to start it again (the"
+              + " store reopens with every acknowledged write); stay keeps it up, health"
+              + " NOT_SERVING and every write refused, until it is restarted. Default:"
+              + " ${DEFAULT-VALUE}.")
+  String onStoreFailure;
 
   @Option(
       names = "--idle-timeout",
@@ -203,14 +218,30 @@ public final class ServeCommand implements Callable<Integer> {
       throw new BadInputException(e.getMessage(), e);
     }
     server.installShutdownHook();
+    if (exitOnStoreFailure) {
+      server.stopWhenStoreFails();
+    }
     streams.outText().println("blazebench serve: ready " + server.listeners());
     streams.outText().flush();
     server.awaitTermination();
-    return ExitCodes.OK;
+    return server.stoppedByStoreFailure() ? ExitCodes.STORE_FAILED : ExitCodes.OK;
+  }
+
+  /** Whether a failed store stops the server (after {@link #resolveOptions}). */
+  boolean exitsOnStoreFailure() {
+    return exitOnStoreFailure;
   }
 
   /** The server's options as the flags say, checked before anything starts. */
   ServerOptions resolveOptions() {
+    exitOnStoreFailure =
+        switch (onStoreFailure) {
+          case "exit" -> true;
+          case "stay" -> false;
+          default ->
+              throw new BadInputException(
+                  "--on-store-failure: '" + onStoreFailure + "' is neither exit nor stay");
+        };
     try {
       ServerOptions options =
           ServerOptions.defaults()

@@ -20,6 +20,10 @@ import picocli.CommandLine;
 class ServeCommandTest {
 
   private static ServerOptions resolve(String... args) {
+    return resolved(args).resolveOptions();
+  }
+
+  private static ServeCommand resolved(String... args) {
     ServeCommand command =
         new ServeCommand(
             CliStreams.of(
@@ -28,7 +32,15 @@ class ServeCommandTest {
                 new ByteArrayOutputStream(),
                 false));
     new CommandLine(command).parseArgs(args);
-    return command.resolveOptions();
+    command.resolveOptions();
+    return command;
+  }
+
+  @Test
+  void aFailedStoreStopsTheServerUnlessToldToStay() {
+    assertThat(resolved().exitsOnStoreFailure()).isTrue();
+    assertThat(resolved("--on-store-failure", "exit").exitsOnStoreFailure()).isTrue();
+    assertThat(resolved("--on-store-failure", "stay").exitsOnStoreFailure()).isFalse();
   }
 
   @Test
@@ -89,6 +101,8 @@ class ServeCommandTest {
     assertBadInput("--idle-timeout: expected a duration", "--idle-timeout", "2h");
     assertBadInput("--max-connections must be at least 1", "--max-connections", "0");
     assertBadInput("--header-timeout: expected a duration", "--header-timeout", "soon");
+    assertBadInput(
+        "--on-store-failure: 'later' is neither exit nor stay", "--on-store-failure", "later");
     assertBadInput(
         "--request-buffer must be at least --max-message-size (67108864), or the largest request"
             + " could never be held; was 1048576",

@@ -115,6 +115,35 @@ class StoreFailureTest {
   }
 
   @Test
+  void aServerToldToStopWhenItsStoreFailsStopsAndStartsAgainWithWhatItAcknowledged()
+      throws Exception {
+    UUID kept;
+    try (ReferenceServer server = ReferenceServer.start(serverOptions())) {
+      server.stopWhenStoreFails();
+      BlazeStore store = server.database().store();
+      kept = idOf(store.insert("bugs", titled("acknowledged")));
+      assertThat(server.stoppedByStoreFailure()).isFalse();
+
+      store.engine().closeImmediately();
+      assertThatThrownBy(() -> store.insert("bugs", titled("lost")))
+          .isInstanceOf(StoreException.class);
+
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!server.isTerminated() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(server.isTerminated()).isTrue();
+      assertThat(server.stoppedByStoreFailure()).isTrue();
+    }
+    try (ReferenceServer again = ReferenceServer.start(serverOptions())) {
+      BlazeStore store = again.database().store();
+      assertThat(store.fetch("bugs", kept)).isPresent();
+      assertThat(store.count("bugs")).isEqualTo(1);
+      assertThat(again.stoppedByStoreFailure()).isFalse();
+    }
+  }
+
+  @Test
   void theDockerImagesHealthChecksPassUntilTheStoreFails() throws Exception {
     // scripts/docker-healthcheck.sh, as the image runs it: gRPC health spoken over a hand-built
     // HTTP/2 exchange, and GET /health.
