@@ -518,8 +518,10 @@ final class CompareRun {
         }
         for (ServerProcess started : new ServerProcess[] {server, baseline}) {
           if (started != null && !started.isAlive()) {
-            runFailures.add("the server exited during " + run + "; see " + started.log());
-            say("the server exited; see %s", started.log());
+            String how = started.exitDescription();
+            runFailures.add(
+                "the server exited (" + how + ") during " + run + "; see " + started.log());
+            say("the server exited (%s); see %s", how, started.log());
             return false;
           }
         }

@@ -1,6 +1,7 @@
 package dev.blazebench.harness.compare;
 
 import dev.blazebench.harness.CheckFailedException;
+import dev.blazebench.harness.ExitCodes;
 import dev.blazebench.harness.Main;
 import dev.blazebench.load.record.SchedstatCpu;
 import java.io.IOException;
@@ -171,6 +172,14 @@ final class ServerProcess {
 
   boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** How the server ended, for a message: "exit N", with what {@code serve}'s codes mean. */
+  String exitDescription() {
+    String code = exitCodeOf(process);
+    return code.equals(Integer.toString(ExitCodes.STORE_FAILED))
+        ? "exit " + code + ": its store failed"
+        : "exit " + code;
   }
 
   /**
