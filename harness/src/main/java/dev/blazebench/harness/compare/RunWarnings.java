@@ -40,8 +40,9 @@ final class RunWarnings {
 
   /**
    * Share of the server's CPUs' time (in percent, over a run's measured part) its JIT compiler
-   * threads may take before the run counts as measured during warm-up. In a quick compare here the
-   * compilers took 0-45% in the measured rounds; in a run after a 30 s warm-up round, less.
+   * threads may take before the run counts as measured during warm-up. In a quick compare here
+   * (2026-11-29) 6 of 28 runs reached it (up to 45%); after a 20 s warm-up round per API and
+   * scenario, 3 of 24 (up to 39%; two of them round 1's first run after a scenario switch).
    */
   static final int JIT_COMPILING_PERCENT = 10;
 
