@@ -370,7 +370,9 @@ public final class ReferenceServer implements AutoCloseable {
               // java.util.logging resets its handlers in a shutdown hook of its own, which may run
               // first and silence LOG; what the stop does is written to stderr instead.
               logToStderr = true;
-              log("shutdown requested (SIGTERM, Ctrl-C or exit); stopping gracefully");
+              if (!stoppedByStoreFailure) { // else already stopping, and said why
+                log("shutdown requested (SIGTERM, Ctrl-C or exit); stopping gracefully");
+              }
               close();
             },
             "blazebench-server-shutdown");
@@ -403,8 +405,13 @@ public final class ReferenceServer implements AutoCloseable {
       if (grpcListener != null) {
         grpcListener.close();
       }
-      store.close();
-      log("stopped; store closed");
+      try {
+        store.close();
+        log("stopped; store closed");
+      } catch (RuntimeException e) {
+        // What the store acknowledged is in its file; reopening it finds that.
+        log("stopped; the store did not close cleanly: " + e);
+      }
     } finally {
       if (temporaryDataDir) {
         deleteRecursively(dataDir);

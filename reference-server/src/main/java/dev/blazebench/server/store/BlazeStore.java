@@ -501,8 +501,10 @@ public final class BlazeStore implements AutoCloseable {
 
   /**
    * Commits what was handed in, tells the {@link ChangeListener}s that the store is closing, waits
-   * for the reads that are running (new ones fail), then closes the file. Later calls fail with
-   * {@link StoreClosedException}; closing again does nothing.
+   * for the reads that are running (new ones fail), then closes the file; a store that has failed
+   * is abandoned without writing more (what it acknowledged is in the file already, and a write, as
+   * MVStore's close makes, would fail again: a full disk did). Later calls fail with {@link
+   * StoreClosedException}; closing again does nothing.
    */
   @Override
   public void close() {
@@ -518,9 +520,15 @@ public final class BlazeStore implements AutoCloseable {
                 System.Logger.Level.WARNING,
                 "reads still running after " + READS_CLOSE_WAIT.toSeconds() + " s; closing anyway");
       }
-      transactions.close();
+      if (!writer.hasFailed()) {
+        transactions.close(); // commits: on a failed store that would fail again
+      }
     } finally {
-      store.close();
+      if (writer.hasFailed()) {
+        store.closeImmediately();
+      } else {
+        store.close();
+      }
     }
   }
 
